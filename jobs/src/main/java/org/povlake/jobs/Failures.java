@@ -1,0 +1,28 @@
+package org.povlake.jobs;
+
+import picocli.CommandLine;
+
+/** A failed command prints one clear line (the stack trace only with --verbose) and exits 1. */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
+                || parsed.hasMatchedOption("--verbose");
+        cl.getErr().println("povlake " + cl.getCommandName() + ": failed: " + message(e));
+        if (verbose) {
+            e.printStackTrace(cl.getErr());
+        } else {
+            cl.getErr().println("(run with --verbose for the stack trace)");
+        }
+        return PovlakeCli.FAILURE;
+    }
+
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,78 @@
+package org.povlake.jobs;
+
+import org.povlake.contract.Contract;
+import org.povlake.ingest.FileOutcome;
+import org.povlake.ingest.IngestJob;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "ingest", description = {
+        "Loads every file of the inbox into bronze (rows that break a rule go to bronze.quarantine).",
+        "Exit codes: 0 all loaded or skipped; 3 some files rejected (the rest loaded); 2 usage; 1 failure."})
+public final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    LakehouseOption lake;
+
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "the inbox folder or URI")
+    String inbox;
+
+    @Option(names = "--charset", paramLabel = "NAME",
+            description = "decode every file in this charset instead of detecting UTF-8 / GB18030")
+    String charset;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "also write the run's report as JSON")
+    Path reportJson;
+
+    @Option(names = "--allow-shrink", paramLabel = "FILE",
+            description = "let this snapshot (path relative to the inbox) replace one at least twice its size")
+    List<String> allowShrink = List.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Charset cs = null;
+        if (charset != null) {
+            try {
+                cs = Charset.forName(charset);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown charset '" + charset + "'");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        IngestJob.Result result = run(lake, inbox, cs, new HashSet<>(allowShrink), out);
+        if (reportJson != null) {
+            IngestReport.writeJson(result, reportJson);
+            out.println("report: " + reportJson);
+        }
+        return result.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
+    }
+
+    static IngestJob.Result run(LakehouseOption lake, String inbox, Charset cs, Set<String> allowShrink,
+                                PrintWriter out) throws Exception {
+        IngestJob job = new IngestJob(Spark.lakehouse(lake), Contract.get(), msg -> {
+            out.println("  … " + msg);
+            out.flush();
+        });
+        IngestJob.Result result = job.run(new IngestJob.Options(inbox, cs, allowShrink));
+        for (FileOutcome f : result.files()) {
+            out.println(IngestReport.line(f));
+        }
+        out.println(IngestReport.summary(result));
+        out.flush();
+        return result;
+    }
+}

@@ -1,0 +1,131 @@
+package org.povlake.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prints query results aligned for a terminal, or as CSV / JSON lines for pipes. */
+final class ResultPrinter {
+    enum Format { table, csv, json }
+
+    private static final int MAX_WIDTH = 40;
+
+    private ResultPrinter() {
+    }
+
+    static void print(PrintWriter out, Format format, List<String> header, List<List<Object>> rows) {
+        switch (format) {
+            case csv -> {
+                out.println(header.stream().map(ResultPrinter::csv).collect(Collectors.joining(",")));
+                rows.forEach(r -> out.println(r.stream().map(v -> v == null ? "" : csv(text(v)))
+                        .collect(Collectors.joining(","))));
+            }
+            case json -> {
+                ObjectMapper json = new ObjectMapper();
+                for (List<Object> r : rows) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int i = 0; i < header.size(); i++) {
+                        Object v = r.get(i);
+                        m.put(header.get(i), v instanceof Number || v instanceof Boolean || v == null ? v : text(v));
+                    }
+                    try {
+                        out.println(json.writeValueAsString(m));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            default -> table(out, header, rows);
+        }
+        out.flush();
+    }
+
+    private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
+        int[] width = new int[header.size()];
+        List<List<String>> cells = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            width[i] = displayWidth(header.get(i));
+        }
+        for (List<Object> r : rows) {
+            List<String> line = new ArrayList<>();
+            for (int i = 0; i < r.size(); i++) {
+                String t = truncate(text(r.get(i)));
+                width[i] = Math.max(width[i], displayWidth(t));
+                line.add(t);
+            }
+            cells.add(line);
+        }
+        out.println(join(header, width));
+        StringBuilder rule = new StringBuilder();
+        for (int w : width) {
+            rule.append("-".repeat(w)).append("  ");
+        }
+        out.println(rule.toString().stripTrailing());
+        cells.forEach(c -> out.println(join(c, width)));
+        out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");
+    }
+
+    private static String join(List<String> cells, int[] width) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            b.append(c).append(" ".repeat(Math.max(0, width[i] - displayWidth(c)))).append("  ");
+        }
+        return b.toString().stripTrailing();
+    }
+
+    static String text(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof scala.collection.Iterable<?> it) {
+            return scala.jdk.javaapi.CollectionConverters.asJava(it).toString();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        return v.toString();
+    }
+
+    private static String truncate(String s) {
+        String one = s.replace('\n', ' ').replace('\r', ' ');
+        if (displayWidth(one) <= MAX_WIDTH) {
+            return one;
+        }
+        StringBuilder b = new StringBuilder();
+        int w = 0;
+        for (int i = 0; i < one.length() && w < MAX_WIDTH - 1; i++) {
+            char c = one.charAt(i);
+            w += wide(c) ? 2 : 1;
+            b.append(c);
+        }
+        return b.append('…').toString();
+    }
+
+    /** Terminal columns: CJK characters take two. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += wide(s.charAt(i)) ? 2 : 1;
+        }
+        return w;
+    }
+
+    private static boolean wide(char c) {
+        return c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+                || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+                || (c >= 0xffe0 && c <= 0xffe6));
+    }
+
+    private static String csv(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

@@ -1,0 +1,69 @@
+package org.povlake.jobs;
+
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.povlake.lake.Lakehouse;
+import org.povlake.lake.TableRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "sql", description = {"Runs Spark SQL with every lakehouse table registered as layer.name,",
+        "e.g. povlake sql \"SELECT count(*) FROM bronze.registry_households\""})
+public final class SqlCommand implements Callable<Integer> {
+    @Mixin
+    LakehouseOption lakeOption;
+
+    @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json")
+    ResultPrinter.Format format;
+
+    @Option(names = "--max-rows", defaultValue = "1000", description = "rows printed at most (default ${DEFAULT-VALUE})")
+    int maxRows;
+
+    @Parameters(paramLabel = "SQL", arity = "1", description = "the query")
+    String sql;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Lakehouse lake = Spark.lakehouse(lakeOption);
+        TableRegistry.register(lake, TableRegistry.mentioned(sql));
+        Dataset<Row> result;
+        List<Row> rows;
+        try {
+            result = lake.spark().sql(sql);
+            rows = result.limit(maxRows + 1).collectAsList();
+        } catch (Exception e) {
+            if (e instanceof AnalysisException) {
+                // a query that does not parse or names what does not exist: the analyst's error, not a crash
+                spec.commandLine().getErr().println("povlake sql: " + Failures.message(e));
+                return PovlakeCli.USAGE;
+            }
+            throw e;
+        }
+        List<String> header = Arrays.asList(result.columns());
+        List<List<Object>> cells = new ArrayList<>();
+        for (Row r : rows.subList(0, Math.min(rows.size(), maxRows))) {
+            List<Object> line = new ArrayList<>();
+            for (int i = 0; i < r.length(); i++) {
+                line.add(r.get(i));
+            }
+            cells.add(line);
+        }
+        ResultPrinter.print(spec.commandLine().getOut(), format, header, cells);
+        if (rows.size() > maxRows && format == ResultPrinter.Format.table) {
+            spec.commandLine().getOut().println("(more rows: only the first " + maxRows + " are shown; see --max-rows)");
+        }
+        return PovlakeCli.OK;
+    }
+}

@@ -1,0 +1,68 @@
+package org.povlake.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Spark schemas of the lakehouse's tables, built from {@code schemas/extracts/} and {@code schemas/lakehouse/}. */
+public final class TableSchemas {
+    private TableSchemas() {
+    }
+
+    /** The Spark type of a contract column as stored in bronze (see schemas/README.md). */
+    public static DataType sparkType(ColumnType type) {
+        return switch (type) {
+            case INT -> DataTypes.IntegerType;
+            case DEC -> new DecimalType(22, 4);
+            case DATE -> DataTypes.DateType;
+            case TS -> DataTypes.TimestampNTZType;
+            case BOOL -> DataTypes.BooleanType;
+            case ENUM_LIST -> DataTypes.createArrayType(DataTypes.StringType, false);
+            default -> DataTypes.StringType;
+        };
+    }
+
+    /** The extract's typed columns, in contract order. */
+    public static StructType extractColumns(ExtractSchema schema) {
+        List<StructField> fields = new ArrayList<>();
+        for (ColumnSpec c : schema.columns()) {
+            fields.add(new StructField(c.name(), sparkType(c.type()), true, Metadata.empty()));
+        }
+        return new StructType(fields.toArray(new StructField[0]));
+    }
+
+    /** bronze.&lt;source&gt;_&lt;extract&gt;: the typed columns, then the lineage columns. */
+    public static StructType bronze(ExtractSchema schema) {
+        StructType s = extractColumns(schema);
+        for (StructField f : lakehouse("bronze_lineage").fields()) {
+            s = s.add(f);
+        }
+        return s;
+    }
+
+    public static List<String> bronzePartitioning() {
+        List<String> cols = new ArrayList<>();
+        Contract.readJson(new ObjectMapper(), "lakehouse/bronze_lineage.json").path("partition_by")
+                .forEach(n -> cols.add(n.asText()));
+        return cols;
+    }
+
+    /** A table of {@code schemas/lakehouse/<name>.json}. */
+    public static StructType lakehouse(String name) {
+        JsonNode root = Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json");
+        List<StructField> fields = new ArrayList<>();
+        for (JsonNode c : root.get("columns")) {
+            fields.add(new StructField(c.get("name").asText(), DataType.fromDDL(c.get("type").asText()), true,
+                    Metadata.empty()));
+        }
+        return new StructType(fields.toArray(new StructField[0]));
+    }
+}

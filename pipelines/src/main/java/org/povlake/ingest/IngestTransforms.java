@@ -1,0 +1,167 @@
+package org.povlake.ingest;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.povlake.contract.ColumnSpec;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ExtractSchema;
+import org.povlake.contract.ReasonCode;
+import org.povlake.contract.TableSchemas;
+import org.povlake.lake.ScalaValues;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/** The pure Dataset transforms of ingest: raw records → typed and checked rows → bronze / quarantine rows. */
+public final class IngestTransforms {
+    public static final String REASONS = "_reasons";
+    public static final String DETAILS = "_details";
+
+    private IngestTransforms() {
+    }
+
+    /** Schema of {@link #validate}'s output: lineage, raw text, the typed columns, extras, reasons and details. */
+    public static StructType validatedSchema(ExtractSchema schema) {
+        StructType s = new StructType()
+                .add("_source_file", DataTypes.StringType, false)
+                .add("_as_of_date", DataTypes.DateType, false)
+                .add("_file_sha256", DataTypes.StringType, false)
+                .add("_record_number", DataTypes.LongType, false)
+                .add("_raw", DataTypes.StringType, true);
+        for (StructField f : TableSchemas.extractColumns(schema).fields()) {
+            s = s.add(f);
+        }
+        return s.add("_extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
+                .add(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false)
+                .add(DETAILS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+    }
+
+    /** Types every value and applies every per-row rule ({@link RecordValidator}). */
+    public static Dataset<Row> validate(Dataset<Row> raw, ExtractSchema schema) {
+        StructType out = validatedSchema(schema);
+        int width = schema.columns().size();
+        JavaRDD<Row> rows = raw.javaRDD().mapPartitions(it -> {
+            RecordValidator validator = new RecordValidator(schema, Contract.get());
+            return new java.util.Iterator<Row>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = it.next();
+                    List<String> values = r.isNullAt(5) ? null : r.getList(5);
+                    RawRecord rec = new RawRecord(r.getLong(3), r.getString(4),
+                            values == null ? null : values.toArray(new String[0]), r.getString(6),
+                            r.isNullAt(7) ? null : r.getJavaMap(7), r.getString(8));
+                    RecordValidator.Result v = validator.validate(rec, asLocalDate(r.get(1)));
+                    Object[] cells = new Object[5 + width + 3];
+                    for (int i = 0; i < 5; i++) {
+                        cells[i] = r.get(i);
+                    }
+                    for (int i = 0; i < width; i++) {
+                        Object value = v.values()[i];
+                        cells[5 + i] = value instanceof List<?> l ? ScalaValues.seq(l) : value;
+                    }
+                    cells[5 + width] = ScalaValues.map(rec.extra());
+                    cells[6 + width] = ScalaValues.seq(v.reasons().stream().map(Enum::name).toList());
+                    cells[7 + width] = ScalaValues.seq(v.details());
+                    return RowFactory.create(cells);
+                }
+            };
+        });
+        return raw.sparkSession().createDataFrame(rows, out);
+    }
+
+    static LocalDate asLocalDate(Object value) {
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /**
+     * Among the rows that pass every other rule, per file: exact copies (parsed values equal) after the first
+     * are {@code DUPLICATE_ROW}; then rows still sharing a primary key are all {@code CONFLICTING_KEY}.
+     * One shuffle: copies share their key, so both are judged within (file, key).
+     */
+    public static Dataset<Row> flagDuplicates(Dataset<Row> validated, ExtractSchema schema) {
+        List<Column> partition = new ArrayList<>();
+        partition.add(col("_source_file"));
+        partition.add(col("_passing"));
+        schema.primaryKey().forEach(k -> partition.add(col(k)));
+        List<Column> order = new ArrayList<>();
+        List<String> columns = schema.columns().stream().map(ColumnSpec::name).toList();
+        columns.forEach(c -> order.add(col(c).asc_nulls_first()));
+        order.add(col("_record_number"));
+        WindowSpec byKeyOrdered = Window.partitionBy(partition.toArray(new Column[0])).orderBy(order.toArray(new Column[0]));
+        WindowSpec byKey = Window.partitionBy(partition.toArray(new Column[0]));
+
+        Column sameAsPrevious = lit(true);
+        for (String c : columns) {
+            sameAsPrevious = sameAsPrevious.and(lag(col(c), 1).over(byKeyOrdered).eqNullSafe(col(c)));
+        }
+        Dataset<Row> marked = validated
+                .withColumn("_passing", size(col(REASONS)).equalTo(0))
+                .withColumn("_copy", col("_passing").and(row_number().over(byKeyOrdered).gt(1)).and(sameAsPrevious))
+                .withColumn("_firsts", sum(when(col("_passing").and(not(col("_copy"))), 1).otherwise(0)).over(byKey));
+        Column conflict = col("_passing").and(not(col("_copy"))).and(col("_firsts").gt(1));
+        return marked
+                .withColumn(REASONS, when(col("_copy"), array(lit(ReasonCode.DUPLICATE_ROW.name())))
+                        .when(conflict, array(lit(ReasonCode.CONFLICTING_KEY.name())))
+                        .otherwise(col(REASONS)))
+                .withColumn(DETAILS, when(col("_copy"), array(lit("record:" + ReasonCode.DUPLICATE_ROW.name())))
+                        .when(conflict, array(lit("primary_key:" + ReasonCode.CONFLICTING_KEY.name())))
+                        .otherwise(col(DETAILS)))
+                .drop("_passing", "_copy", "_firsts");
+    }
+
+    /** Accepted rows in the bronze table's shape (typed columns, then lineage). */
+    public static Dataset<Row> bronzeRows(Dataset<Row> flagged, ExtractSchema schema, String batchId,
+                                          Instant ingestedAt) {
+        Dataset<Row> accepted = flagged.filter(size(col(REASONS)).equalTo(0))
+                .withColumn("_batch_id", lit(batchId))
+                .withColumn("_ingested_at", lit(ingestedAt));
+        return selectAs(accepted, TableSchemas.bronze(schema));
+    }
+
+    /** Quarantined rows in the shape of {@code bronze.quarantine}. */
+    public static Dataset<Row> quarantineRows(Dataset<Row> flagged, ExtractSchema schema, String batchId,
+                                              Instant ingestedAt) {
+        Dataset<Row> q = flagged.filter(size(col(REASONS)).gt(0))
+                .select(lit(schema.source()).as("source"), lit(schema.extract()).as("extract"),
+                        col("_as_of_date").as("as_of_date"), col("_source_file").as("source_file"),
+                        col("_record_number").as("record_number"), col(REASONS).as("reasons"),
+                        col(DETAILS).as("details"), col("_raw").as("raw"), col("_file_sha256").as("file_sha256"),
+                        lit(batchId).as("batch_id"), lit(ingestedAt).as("ingested_at"));
+        return selectAs(q, TableSchemas.lakehouse("quarantine"));
+    }
+
+    /** Selects and casts columns to exactly the target schema's names, order and types. */
+    static Dataset<Row> selectAs(Dataset<Row> df, StructType target) {
+        List<Column> cols = new ArrayList<>();
+        for (StructField f : target.fields()) {
+            cols.add(col(f.name()).cast(f.dataType()).as(f.name()));
+        }
+        return df.select(cols.toArray(new Column[0]));
+    }
+}

@@ -1,0 +1,107 @@
+package org.povlake.lake;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the lakehouse's Delta tables live: {@code <root>/<layer>/<name>}, addressed as {@code layer.name}
+ * (e.g. {@code bronze.registry_households}). The thin I/O layer the pipelines write through.
+ */
+public final class Lakehouse {
+    public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
+
+    /**
+     * Properties every table is created with: Delta history and removed files are kept for 10 years, so that
+     * an assessment can be reproduced by time travel long after it was published (at least 7 years asked).
+     */
+    public static final Map<String, String> TABLE_PROPERTIES = Map.of(
+            "delta.logRetentionDuration", "interval 3653 days",
+            "delta.deletedFileRetentionDuration", "interval 3653 days");
+
+    private final SparkSession spark;
+    private final String root;
+
+    public Lakehouse(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    /** The path of table {@code layer.name}. */
+    public String path(String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        if (dot < 0 || !LAYERS.contains(qualifiedName.substring(0, dot))) {
+            throw new IllegalArgumentException("not a lakehouse table name (layer.name): " + qualifiedName);
+        }
+        return root + "/" + qualifiedName.substring(0, dot) + "/" + qualifiedName.substring(dot + 1);
+    }
+
+    public boolean exists(String qualifiedName) {
+        return DeltaTable.isDeltaTable(spark, path(qualifiedName));
+    }
+
+    /** Creates the table with this schema if it does not exist yet. */
+    public void createIfMissing(String qualifiedName, StructType schema, List<String> partitionBy) {
+        if (exists(qualifiedName)) {
+            return;
+        }
+        var builder = DeltaTable.createIfNotExists(spark).location(path(qualifiedName)).addColumns(schema);
+        for (Map.Entry<String, String> p : TABLE_PROPERTIES.entrySet()) {
+            builder = builder.property(p.getKey(), p.getValue());
+        }
+        if (!partitionBy.isEmpty()) {
+            builder = builder.partitionedBy(partitionBy.toArray(new String[0]));
+        }
+        builder.execute();
+    }
+
+    public DeltaTable table(String qualifiedName) {
+        return DeltaTable.forPath(spark, path(qualifiedName));
+    }
+
+    /** The current Delta version of a table. */
+    public long version(String qualifiedName) {
+        return table(qualifiedName).history(1).select("version").first().getLong(0);
+    }
+
+    /** Every Delta table of the lakehouse as {@code layer.name}, sorted. */
+    public List<String> tables() {
+        List<String> names = new ArrayList<>();
+        try {
+            Path rootPath = new Path(root);
+            FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (String layer : LAYERS) {
+                Path dir = new Path(rootPath, layer);
+                if (!fs.exists(dir)) {
+                    continue;
+                }
+                for (FileStatus st : fs.listStatus(dir)) {
+                    if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+                        names.add(layer + "." + st.getPath().getName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lakehouse at " + root, e);
+        }
+        names.sort(null);
+        return names;
+    }
+}

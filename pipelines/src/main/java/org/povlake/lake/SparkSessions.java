@@ -1,0 +1,35 @@
+package org.povlake.lake;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a SparkSession is configured: Delta, small shuffles for a small machine, loopback binding
+ * in local mode, and ANSI mode left on. The master comes from {@code POVLAKE_MASTER} (or spark-submit),
+ * {@code local[*]} by default.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession.Builder builder(String appName) {
+        String master = System.getenv().getOrDefault("POVLAKE_MASTER", System.getProperty("spark.master"));
+        SparkSession.Builder b = SparkSession.builder().appName(appName)
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.databricks.delta.snapshotPartitions", "2")
+                .config("spark.sql.shuffle.partitions", System.getenv().getOrDefault("POVLAKE_SHUFFLE_PARTITIONS", "4"))
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.ui.enabled", System.getenv().getOrDefault("POVLAKE_SPARK_UI", "false"))
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+                .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/povlake-spark-warehouse");
+        if (master == null || master.startsWith("local")) {
+            b = b.master(master == null ? "local[*]" : master)
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,46 @@
+package org.povlake.lake;
+
+import org.apache.spark.sql.SparkSession;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes lakehouse tables queryable by their names ({@code SELECT … FROM bronze.registry_households}):
+ * each layer is a database of the session catalog and each table an external Delta table at its path.
+ * Only the tables a query names are registered, so a query does not pay for reading every table's log.
+ */
+public final class TableRegistry {
+    private static final Pattern NAME = Pattern.compile("(?i)\\b(" + String.join("|", Lakehouse.LAYERS)
+            + ")\\s*\\.\\s*`?([a-z0-9_]+)`?");
+
+    private TableRegistry() {
+    }
+
+    /** The lakehouse table names a SQL text mentions. */
+    public static Set<String> mentioned(String sql) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = NAME.matcher(sql);
+        while (m.find()) {
+            names.add(m.group(1).toLowerCase() + "." + m.group(2).toLowerCase());
+        }
+        return names;
+    }
+
+    /** Registers the named tables that exist; returns those that were registered. */
+    public static List<String> register(Lakehouse lake, Set<String> names) {
+        SparkSession spark = lake.spark();
+        List<String> existing = lake.tables();
+        List<String> done = names.stream().filter(existing::contains).toList();
+        for (String name : done) {
+            String layer = name.substring(0, name.indexOf('.'));
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
+            spark.sql("DROP TABLE IF EXISTS " + name);
+            spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + lake.path(name).replace("'", "\\'") + "'");
+        }
+        return done;
+    }
+}
