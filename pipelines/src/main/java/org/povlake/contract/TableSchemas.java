@@ -48,9 +48,10 @@ public final class TableSchemas {
         return s;
     }
 
-    public static List<String> bronzePartitioning() {
+    /** The partition columns of a table of {@code schemas/lakehouse/<name>.json}. */
+    public static List<String> partitioning(String name) {
         List<String> cols = new ArrayList<>();
-        Contract.readJson(new ObjectMapper(), "lakehouse/bronze_lineage.json").path("partition_by")
+        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path("partition_by")
                 .forEach(n -> cols.add(n.asText()));
         return cols;
     }

@@ -38,8 +38,13 @@ final class BronzeWriter {
                 + dateList(dates) + ")";
     }
 
+    /** The quarantine table, shared by every extract: created before extracts load concurrently. */
+    static void createQuarantine(Lakehouse lake) {
+        lake.createIfMissing(IngestJob.BRONZE_QUARANTINE, TableSchemas.lakehouse("quarantine"),
+                TableSchemas.partitioning("quarantine"));
+    }
+
     void writeQuarantine(Dataset<Row> rows, List<LocalDate> dates) {
-        lake.createIfMissing(IngestJob.BRONZE_QUARANTINE, TableSchemas.lakehouse("quarantine"), List.of());
         rows.write().format("delta").mode("overwrite").option("replaceWhere", quarantinePredicate(dates))
                 .save(lake.path(IngestJob.BRONZE_QUARANTINE));
     }
@@ -50,7 +55,7 @@ final class BronzeWriter {
      * re-delivered date that the new file no longer has are deleted. Returns the table's new version.
      */
     long writeBronze(Dataset<Row> rows, List<LocalDate> dates) {
-        lake.createIfMissing(table, TableSchemas.bronze(schema), TableSchemas.bronzePartitioning());
+        lake.createIfMissing(table, TableSchemas.bronze(schema), TableSchemas.partitioning("bronze_lineage"));
         String inDates = "_as_of_date IN (" + dateList(dates) + ")";
         if (schema.isSnapshot()) {
             rows.write().format("delta").mode("overwrite").option("replaceWhere", inDates).save(lake.path(table));

@@ -40,6 +40,8 @@ import static org.apache.spark.sql.functions.col;
 public final class IngestJob {
     public static final String BRONZE_QUARANTINE = "bronze.quarantine";
     public static final String INGEST_LOG = "ops.ingest_log";
+    /** Extracts loaded at once: most of a small extract's time is Delta's commit latency, not CPU. */
+    static final int PARALLEL_EXTRACTS = 4;
 
     /** The run's options. {@code allowShrink}: inbox-relative paths of snapshots allowed to shrink by half. */
     public record Options(String inbox, Charset charset, Set<String> allowShrink) {
@@ -96,6 +98,7 @@ public final class IngestJob {
         Map<DeliveryFile, Preflight.Result> preflights = preflight(streams, deliveries, outcomeOf, options.charset());
         Map<String, IngestLog.Loaded> current = log.currentDeliveries();
 
+        Map<ExtractSchema, List<RawRecords.FileTask>> plan = new LinkedHashMap<>();
         for (ExtractSchema schema : contract.extracts().values()) {
             List<DeliveryFile> files = deliveries.stream()
                     .filter(d -> d.schemaName().equals(schema.name()) && outcomeOf.get(d).status == null)
@@ -104,7 +107,8 @@ public final class IngestJob {
             for (DeliveryFile d : files) {
                 FileOutcome o = outcomeOf.get(d);
                 Preflight.Result p = preflights.get(d);
-                IngestLog.Loaded same = current.get(IngestLog.key(d.source(), d.extract(), d.asOf()));
+                String key = IngestLog.key(d.source(), d.extract(), d.asOf());
+                IngestLog.Loaded same = current.get(key);
                 if (same != null && same.sha256().equals(p.sha256())) {
                     o.status = FileOutcome.Status.SKIPPED;
                     o.message = "byte-identical to the delivery loaded by " + same.batchId();
@@ -114,23 +118,65 @@ public final class IngestJob {
                     continue;
                 }
                 tasks.add(new RawRecords.FileTask(d, p.sha256(), p.charset(), p.header()));
+                current.put(key, new IngestLog.Loaded(p.sha256(), p.records(), batchId)); // as it will be
             }
             if (!tasks.isEmpty()) {
-                progress.accept("loading " + schema.name() + ": " + tasks.size() + " file(s)");
-                load(schema, tasks, outcomeOf, streams, batchId, started);
-                for (RawRecords.FileTask t : tasks) {
-                    FileOutcome o = outcomeOf.get(t.file());
-                    current.put(IngestLog.key(o.source, o.extract, o.asOf),
-                            new IngestLog.Loaded(o.sha256, o.read, batchId));
-                }
-                log.append(batchId, started, tasks.stream().map(t -> outcomeOf.get(t.file())).toList());
+                plan.put(schema, tasks);
             }
         }
+        log.create();
+        if (!plan.isEmpty()) {
+            BronzeWriter.createQuarantine(lake);
+        }
+        loadAll(plan, outcomeOf, streams, log, batchId, started);
         List<FileOutcome> rest = outcomes.stream().filter(o -> o.status != FileOutcome.Status.LOADED).toList();
         if (!rest.isEmpty()) {
             log.append(batchId, started, rest);
         }
         return new Result(batchId, started, Instant.now(), outcomes);
+    }
+
+    /**
+     * Loads the extracts concurrently: each extract's commits touch only its own bronze table, its own
+     * quarantine partition and appends to the log, so they never conflict; Spark shares the cores.
+     */
+    private void loadAll(Map<ExtractSchema, List<RawRecords.FileTask>> plan, Map<DeliveryFile, FileOutcome> outcomeOf,
+                         FileStreams streams, IngestLog log, String batchId, Instant started) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXTRACTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e : plan.entrySet()) {
+                running.add(pool.submit(() -> {
+                    ExtractSchema schema = e.getKey();
+                    long t0 = System.nanoTime();
+                    load(schema, e.getValue(), outcomeOf, streams, batchId, started);
+                    log.append(batchId, started, e.getValue().stream().map(t -> outcomeOf.get(t.file())).toList());
+                    long rows = e.getValue().stream().mapToLong(t -> outcomeOf.get(t.file()).read).sum();
+                    progress.accept(String.format("loaded bronze.%s: %d file(s), %d rows in %.1f s", schema.name(),
+                            e.getValue().size(), rows, (System.nanoTime() - t0) / 1e9));
+                    return null;
+                }));
+            }
+            RuntimeException failure = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException ex) {
+                    if (failure == null) {
+                        failure = ex.getCause() instanceof RuntimeException re ? re
+                                : new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+                    }
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while loading", ex);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Two files in one inbox for the same extract and date: neither is loaded (no guessing which is meant). */
@@ -249,22 +295,22 @@ public final class IngestJob {
         }
     }
 
-    /** Per file: rows read, accepted, quarantined and by reason, as Spark saw them. */
+    /** Per file: rows read, accepted, quarantined and by reason, as Spark saw them (one small aggregation). */
     private static void countPerFile(Dataset<Row> flagged, Map<String, FileOutcome> byPath) {
         Map<String, Long> read = new HashMap<>();
-        for (Row r : flagged.groupBy("_source_file").count().collectAsList()) {
-            read.put(r.getString(0), r.getLong(1));
-        }
-        Map<String, Map<String, Long>> reasons = new HashMap<>();
         Map<String, Long> quarantined = new HashMap<>();
-        Dataset<Row> bad = flagged.filter(org.apache.spark.sql.functions.size(col(IngestTransforms.REASONS)).gt(0));
-        for (Row r : bad.groupBy("_source_file").count().collectAsList()) {
-            quarantined.put(r.getString(0), r.getLong(1));
-        }
-        for (Row r : bad.select(col("_source_file"),
-                        org.apache.spark.sql.functions.explode(col(IngestTransforms.REASONS)).as("reason"))
-                .groupBy("_source_file", "reason").count().collectAsList()) {
-            reasons.computeIfAbsent(r.getString(0), k -> new java.util.TreeMap<>()).put(r.getString(1), r.getLong(2));
+        Map<String, Map<String, Long>> reasons = new HashMap<>();
+        for (Row r : flagged.groupBy(col("_source_file"), col(IngestTransforms.REASONS)).count().collectAsList()) {
+            String file = r.getString(0);
+            List<String> codes = r.getList(1);
+            long n = r.getLong(2);
+            read.merge(file, n, Long::sum);
+            if (!codes.isEmpty()) {
+                quarantined.merge(file, n, Long::sum);
+                for (String code : codes) {
+                    reasons.computeIfAbsent(file, k -> new java.util.TreeMap<>()).merge(code, n, Long::sum);
+                }
+            }
         }
         for (Map.Entry<String, FileOutcome> e : byPath.entrySet()) {
             FileOutcome o = e.getValue();

@@ -49,8 +49,11 @@ final class IngestLog {
         return current;
     }
 
+    void create() {
+        lake.createIfMissing(IngestJob.INGEST_LOG, schema, TableSchemas.partitioning("ingest_log"));
+    }
+
     void append(String batchId, Instant startedAt, List<FileOutcome> outcomes) {
-        lake.createIfMissing(IngestJob.INGEST_LOG, schema, List.of());
         List<Row> rows = new ArrayList<>();
         for (FileOutcome o : outcomes) {
             rows.add(RowFactory.create(batchId, startedAt, o.path, o.source, o.extract, o.asOf, o.sha256, o.bytes,

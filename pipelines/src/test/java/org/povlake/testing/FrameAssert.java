@@ -3,6 +3,8 @@ package org.povlake.testing;
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * DataFrame assertions of spark-testing-base (schema and rows; order-insensitive), used on the suite's
@@ -14,13 +16,21 @@ public final class FrameAssert {
     private FrameAssert() {
     }
 
-    /** Same schema and the same rows, in any order. */
+    /** Same column names and types and the same rows, in any order (nullability is not compared). */
     public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
-        ASSERTIONS.assertDataFrameNoOrderEquals(expected, actual);
+        ASSERTIONS.assertDataFrameNoOrderEquals(nullable(expected), nullable(actual));
     }
 
-    /** Same schema and the same rows in the same order. */
+    /** Same column names and types and the same rows in the same order (nullability is not compared). */
     public static void assertEquals(Dataset<Row> expected, Dataset<Row> actual) {
-        ASSERTIONS.assertDataFrameEquals(expected, actual);
+        ASSERTIONS.assertDataFrameEquals(nullable(expected), nullable(actual));
+    }
+
+    private static Dataset<Row> nullable(Dataset<Row> df) {
+        StructType s = new StructType();
+        for (StructField f : df.schema().fields()) {
+            s = s.add(f.name(), f.dataType(), true);
+        }
+        return df.sparkSession().createDataFrame(df.javaRDD(), s);
     }
 }

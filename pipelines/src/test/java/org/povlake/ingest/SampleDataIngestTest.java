@@ -1,0 +1,113 @@
+package org.povlake.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ReasonCode;
+import org.povlake.lake.Lakehouse;
+import org.povlake.testing.TestSpark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end on {@code sample-data/}: each file's outcome equals {@code expected-ingest.json}, which the
+ * sample generator computed from the faults it injected (independently of povlake).
+ */
+class SampleDataIngestTest {
+    static final Path SAMPLE = Path.of("..", "sample-data");
+    static final Pattern RESIDENT_ID = Pattern.compile("\\d{17}[0-9Xx]");
+
+    @TempDir
+    Path tmp;
+
+    static JsonNode expected() throws IOException {
+        return new ObjectMapper().readTree(SAMPLE.resolve("expected-ingest.json").toFile());
+    }
+
+    IngestJob.Result ingest(Lakehouse lake, String inbox, List<String> progress) throws IOException {
+        return new IngestJob(lake, Contract.get(), progress::add)
+                .run(new IngestJob.Options(SAMPLE.resolve(inbox).toString(), null, Set.of()));
+    }
+
+    static void assertOutcomes(JsonNode expected, IngestJob.Result r) {
+        assertEquals(expected.size(), r.files().size(), "files");
+        for (FileOutcome f : r.files()) {
+            JsonNode e = expected.get(f.path);
+            assertTrue(e != null, "unexpected file " + f.path);
+            assertEquals(e.get("status").asText(), f.status.label(), f.path);
+            if (e.has("rejection")) {
+                assertEquals(e.get("rejection").asText(), f.rejection, f.path);
+                continue;
+            }
+            assertEquals(e.get("read").asLong(), f.read, f.path + " read");
+            assertEquals(e.get("accepted").asLong(), f.accepted, f.path + " accepted");
+            assertEquals(e.get("quarantined").asLong(), f.quarantined, f.path + " quarantined");
+            Map<String, Long> reasons = new TreeMap<>();
+            e.get("by_reason").fields().forEachRemaining(x -> reasons.put(x.getKey(), x.getValue().asLong()));
+            assertEquals(reasons, f.byReason, f.path + " by reason");
+            assertEquals(e.get("charset").asText(), f.charset, f.path + " charset");
+            assertTrue(f.reconciles());
+        }
+    }
+
+    @Test
+    void theSampleInboxLoadsExactlyAsExpectedAndAgainChangesNothing() throws IOException {
+        Lakehouse lake = new Lakehouse(TestSpark.get(), tmp.resolve("lake").toString());
+        List<String> progress = new ArrayList<>();
+        IngestJob.Result r = ingest(lake, "inbox", progress);
+        assertOutcomes(expected().get("inbox"), r);
+        assertFalse(r.anyRejected());
+
+        // every reason code of the contract occurs in the sample
+        EnumSet<ReasonCode> seen = EnumSet.noneOf(ReasonCode.class);
+        r.files().forEach(f -> f.byReason.keySet().forEach(k -> seen.add(ReasonCode.valueOf(k))));
+        assertEquals(EnumSet.allOf(ReasonCode.class), seen);
+
+        // quarantine holds every quarantined row with its file and record number; bronze every accepted one
+        assertEquals(r.total(f -> f.quarantined),
+                lake.spark().read().format("delta").load(lake.path("bronze.quarantine")).count());
+        long bronze = 0;
+        for (String t : lake.tables()) {
+            if (t.startsWith("bronze.") && !t.equals("bronze.quarantine")) {
+                bronze += lake.spark().read().format("delta").load(lake.path(t)).count();
+            }
+        }
+        assertEquals(r.total(f -> f.accepted), bronze);
+
+        // nothing printed names a person
+        for (String line : progress) {
+            assertFalse(RESIDENT_ID.matcher(line).find(), line);
+        }
+        for (FileOutcome f : r.files()) {
+            assertFalse(f.message != null && RESIDENT_ID.matcher(f.message).find(), f.message);
+        }
+
+        Map<String, Long> versions = new TreeMap<>();
+        lake.tables().stream().filter(t -> t.startsWith("bronze.")).forEach(t -> versions.put(t, lake.version(t)));
+        IngestJob.Result again = ingest(lake, "inbox", progress);
+        assertTrue(again.files().stream().allMatch(f -> f.status == FileOutcome.Status.SKIPPED));
+        versions.forEach((t, v) -> assertEquals(v, lake.version(t), t + " unchanged by a re-run"));
+    }
+
+    @Test
+    void theFileFaultsAreRejectedWithTheirCodes() throws IOException {
+        Lakehouse lake = new Lakehouse(TestSpark.get(), tmp.resolve("lake").toString());
+        IngestJob.Result r = ingest(lake, "file-faults", new ArrayList<>());
+        assertOutcomes(expected().get("file-faults"), r);
+        assertTrue(r.anyRejected());
+    }
+}
