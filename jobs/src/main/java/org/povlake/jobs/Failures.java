@@ -6,6 +6,11 @@ import picocli.CommandLine;
 final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (e instanceof CommandLine.ParameterException pe) { // a usage error found while running
+            cl.getErr().println(pe.getMessage());
+            pe.getCommandLine().usage(cl.getErr());
+            return PovlakeCli.USAGE;
+        }
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
                 || parsed.hasMatchedOption("--verbose");
         cl.getErr().println("povlake " + cl.getCommandName() + ": failed: " + message(e));

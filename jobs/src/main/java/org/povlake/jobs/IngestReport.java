@@ -101,6 +101,14 @@ final class IngestReport {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json(r));
+        // written beside the target, then moved into place: a reader never sees half a report
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".report", ".tmp");
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json(r));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -28,7 +28,7 @@ public final class PovlakeCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PovlakeCli());
         cl.setExecutionExceptionHandler(new Failures());
-        cl.setExitCodeExceptionMapper(t -> FAILURE);
+        cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         return cl;
     }
 

@@ -33,7 +33,18 @@ public final class Lakehouse {
 
     public Lakehouse(SparkSession spark, String root) {
         this.spark = spark;
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.root = qualify(spark, root);
+    }
+
+    /** An absolute, scheme-qualified root ({@code ./lakehouse} → {@code file:/…/lakehouse}). */
+    private static String qualify(SparkSession spark, String root) {
+        try {
+            Path p = new Path(root);
+            String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+            return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve the lakehouse location " + root, e);
+        }
     }
 
     public SparkSession spark() {

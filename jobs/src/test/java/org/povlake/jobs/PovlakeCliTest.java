@@ -1,0 +1,87 @@
+package org.povlake.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI as a user runs it: exit codes, output, the JSON report, tables and sql. */
+class PovlakeCliTest {
+    static final Path SAMPLE = Path.of("..", "sample-data");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = PovlakeCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void ingestWithRejectedFilesExitsThreeAndWritesTheReport() throws Exception {
+        String lake = tmp.resolve("lake").toString();
+        Path report = tmp.resolve("out/report.json");
+        Run r = run("ingest", "--inbox", SAMPLE.resolve("file-faults").toString(), "--lakehouse", lake,
+                "--report-json", report.toString());
+        assertEquals(PovlakeCli.REJECTED_FILES, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("rejected  weather/rain_20191231.csv"), r.out());
+        assertTrue(r.out().contains("UNKNOWN_SOURCE"), r.out());
+        assertTrue(r.out().contains("1 loaded, 0 skipped, 10 rejected"), r.out());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals(3, json.get("exit_code").asInt());
+        assertEquals(11, json.get("files").size());
+        JsonNode first = json.get("files").get(0);
+        for (String field : new String[]{"path", "status", "read", "accepted", "quarantined", "by_reason", "rejection"}) {
+            assertTrue(first.has(field), field);
+        }
+
+        Run tables = run("tables", "--lakehouse", lake, "--format", "csv");
+        assertEquals(0, tables.code(), tables.err());
+        assertTrue(tables.out().startsWith("table,rows,version,last_update"), tables.out());
+        assertTrue(tables.out().contains("bronze.registry_poor_villages,0,"), tables.out());
+        assertTrue(tables.out().contains("ops.ingest_log,11,"), tables.out());
+
+        Run sql = run("sql", "--lakehouse", lake, "--format", "csv",
+                "SELECT status, count(*) AS files FROM ops.ingest_log GROUP BY status ORDER BY status");
+        assertEquals(0, sql.code(), sql.err());
+        assertEquals("status,files\nloaded,1\nrejected,10\n", sql.out());
+
+        Run bad = run("sql", "--lakehouse", lake, "SELECT nope FROM ops.ingest_log");
+        assertEquals(PovlakeCli.USAGE, bad.code());
+        assertTrue(bad.err().contains("nope"), bad.err());
+        assertFalse(bad.err().contains("\tat "), "no stack trace without --verbose");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(PovlakeCli.USAGE, run("ingest").code());
+        assertEquals(PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--charset", "NO-SUCH-CHARSET").code());
+        assertEquals(PovlakeCli.USAGE, run("no-such-command").code());
+        assertEquals(PovlakeCli.USAGE, run().code());
+    }
+
+    @Test
+    void aMissingInboxFailsWithOneClearLine() {
+        Run r = run("ingest", "--inbox", tmp.resolve("nowhere").toString(), "--lakehouse", tmp.resolve("l").toString());
+        assertEquals(PovlakeCli.FAILURE, r.code());
+        assertTrue(r.err().contains("is not a folder"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+}
