@@ -9,10 +9,17 @@ import java.util.Map;
 public final class Enumerations implements Serializable {
     private final String version;
     private final Map<String, Map<String, String>> labelToCode;
+    /** Per enumeration: label → code and code → code, for one lookup per value. */
+    private final Map<String, Map<String, String>> accepted = new java.util.HashMap<>();
 
     public Enumerations(String version, Map<String, Map<String, String>> labelToCode) {
         this.version = version;
         this.labelToCode = labelToCode;
+        labelToCode.forEach((name, table) -> {
+            Map<String, String> both = new java.util.HashMap<>(table);
+            table.values().forEach(code -> both.put(code, code));
+            accepted.put(name, both);
+        });
     }
 
     public String version() {
@@ -37,12 +44,11 @@ public final class Enumerations implements Serializable {
      * null when it is neither.
      */
     public String code(String enumName, String value) {
-        Map<String, String> table = labels(enumName);
-        String code = table.get(value);
-        if (code != null) {
-            return code;
+        Map<String, String> table = accepted.get(enumName);
+        if (table == null) {
+            throw new ContractException("unknown enumeration '" + enumName + "'");
         }
-        return table.containsValue(value) ? value : null;
+        return table.get(value);
     }
 
     /** The Chinese label of a code, or null. */

@@ -37,6 +37,7 @@ import static org.apache.spark.sql.functions.when;
 public final class IngestTransforms {
     public static final String REASONS = "_reasons";
     public static final String DETAILS = "_details";
+    private static final Object NONE = ScalaValues.seq(List.of());
 
     private IngestTransforms() {
     }
@@ -86,8 +87,8 @@ public final class IngestTransforms {
                         cells[5 + i] = value instanceof List<?> l ? ScalaValues.seq(l) : value;
                     }
                     cells[5 + width] = ScalaValues.map(rec.extra());
-                    cells[6 + width] = ScalaValues.seq(v.reasons().stream().map(Enum::name).toList());
-                    cells[7 + width] = ScalaValues.seq(v.details());
+                    cells[6 + width] = v.accepted() ? NONE : ScalaValues.seq(v.reasons().stream().map(Enum::name).toList());
+                    cells[7 + width] = v.accepted() ? NONE : ScalaValues.seq(v.details());
                     return RowFactory.create(cells);
                 }
             };

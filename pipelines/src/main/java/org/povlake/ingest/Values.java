@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,12 +17,7 @@ public final class Values {
     public static final int DEC_SCALE = 4;
     public static final int DEC_PRECISION = 22;
 
-    private static final Pattern INT = Pattern.compile("[+-]?[0-9]{1,18}");
     private static final Pattern DEC = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
-    private static final Pattern DATE_DASH = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-    private static final Pattern DATE_SLASH = Pattern.compile("([0-9]{4})/([0-9]{2})/([0-9]{2})");
-    private static final Pattern DATE_PLAIN = Pattern.compile("([0-9]{4})([0-9]{2})([0-9]{2})");
-    private static final Pattern TIME = Pattern.compile("([0-9]{2}):([0-9]{2}):([0-9]{2})");
 
     private Values() {
     }
@@ -34,10 +28,30 @@ public final class Values {
     }
 
     public static Long parseLong(String s) {
-        if (!INT.matcher(s).matches()) {
+        int start = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 18 || !allDigits(s, start, s.length())) {
             return null;
         }
         return Long.parseLong(s);
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** An exact decimal with '.' as separator and at most {@link #DEC_SCALE} decimals. */
@@ -58,19 +72,23 @@ public final class Values {
 
     /** {@code YYYY-MM-DD}, {@code YYYY/MM/DD} or {@code YYYYMMDD}; the day must exist. */
     public static LocalDate parseDate(String s) {
-        Matcher m = DATE_DASH.matcher(s);
-        if (!m.matches()) {
-            m = DATE_SLASH.matcher(s);
-            if (!m.matches()) {
-                m = DATE_PLAIN.matcher(s);
-                if (!m.matches()) {
-                    return null;
-                }
-            }
+        int y;
+        int m;
+        int d;
+        if (s.length() == 10 && (s.charAt(4) == '-' || s.charAt(4) == '/') && s.charAt(7) == s.charAt(4)
+                && allDigits(s, 0, 4) && allDigits(s, 5, 7) && allDigits(s, 8, 10)) {
+            y = number(s, 0, 4);
+            m = number(s, 5, 7);
+            d = number(s, 8, 10);
+        } else if (s.length() == 8 && allDigits(s, 0, 8)) {
+            y = number(s, 0, 4);
+            m = number(s, 4, 6);
+            d = number(s, 6, 8);
+        } else {
+            return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+            return LocalDate.of(y, m, d);
         } catch (DateTimeException e) {
             return null;
         }
@@ -79,17 +97,18 @@ public final class Values {
     /** An accepted date, one space, then {@code HH:MM:SS}. */
     public static LocalDateTime parseTimestamp(String s) {
         int space = s.indexOf(' ');
-        if (space < 0 || space != s.lastIndexOf(' ')) {
+        if (space < 0 || s.length() != space + 9) {
             return null;
         }
         LocalDate date = parseDate(s.substring(0, space));
-        Matcher t = TIME.matcher(s.substring(space + 1));
-        if (date == null || !t.matches()) {
+        int t = space + 1;
+        if (date == null || s.charAt(t + 2) != ':' || s.charAt(t + 5) != ':' || !allDigits(s, t, t + 2)
+                || !allDigits(s, t + 3, t + 5) || !allDigits(s, t + 6, t + 8)) {
             return null;
         }
         try {
-            return LocalDateTime.of(date, LocalTime.of(Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)),
-                    Integer.parseInt(t.group(3))));
+            return LocalDateTime.of(date, LocalTime.of(number(s, t, t + 2), number(s, t + 3, t + 5),
+                    number(s, t + 6, t + 8)));
         } catch (DateTimeException e) {
             return null;
         }

@@ -1,0 +1,5 @@
+package org.povlake.generate;
+
+/** A household's tie to a county shop (ecommerce/shop_household_links). */
+record Link(Shop shop, String type, int sinceDay, int sinceYear) {
+}
