@@ -44,11 +44,12 @@ timed() {
 
 if [[ -z "$inbox" ]]; then
   key="h${households}-y${years}-s${seed}-e${error_rate}"
-  inbox="$CACHE/inbox-$key"
-  if [[ ! -f "$inbox/generator-manifest.json" ]]; then
-    rm -rf "$inbox"
+  generated="$CACHE/generated-$key"
+  inbox="$generated/inbox"
+  if [[ ! -f "$generated/generator-manifest.json" ]]; then
+    rm -rf "$generated"
     echo "bench: generating $key…" >&2
-    timed generate "$ROOT/bin/povlake" generate --out "$inbox" --households "$households" --years "$years" \
+    timed generate "$ROOT/bin/povlake" generate --out "$generated" --households "$households" --years "$years" \
       --seed "$seed" --error-rate "$error_rate"
   else
     echo "bench: using the cached inbox $inbox" >&2

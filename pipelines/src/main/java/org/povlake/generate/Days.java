@@ -31,8 +31,7 @@ final class Days {
     }
 
     static int yearOf(int day) {
-        int y = (int) LocalDate.ofEpochDay(day).getYear();
-        return y;
+        return LocalDate.ofEpochDay(day).getYear();
     }
 
     static LocalDate date(int day) {

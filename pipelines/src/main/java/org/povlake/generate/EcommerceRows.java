@@ -97,7 +97,7 @@ final class EcommerceRows {
     }
 
     /**
-     * A shop's orders of one year: more every year (≈ +12 % orders per shop, +3 % per order, plus new shops:
+     * A shop's orders of one year: more every year (≈ +10 % orders per shop, +3 % per order, plus new shops:
      * ≈ 30 % more value a year), upward (village produce sold out) a growing share.
      */
     void orders(Sinks out, Shop s, int year) {
@@ -108,7 +108,7 @@ final class EcommerceRows {
         int first = year == s.openedYear ? s.openedDay : Days.firstOf(year);
         int last = Days.lastOf(year);
         double open = (last - first + 1) / (double) (last - Days.firstOf(year) + 1);
-        int n = Math.min(99_999, Draw.poisson(r, s.ordersPerYear * StrictMath.pow(1.12, year - 2016) * open));
+        int n = Math.min(99_999, Draw.poisson(r, s.ordersPerYear * StrictMath.pow(1.10, year - 2016) * open));
         double upward = Math.min(0.75, 0.52 + 0.025 * (year - 2016));
         double growth = StrictMath.pow(1.03, year - 2016);
         for (int i = 1; i <= n; i++) {

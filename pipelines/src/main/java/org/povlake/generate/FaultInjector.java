@@ -66,9 +66,14 @@ final class FaultInjector {
         NullTokens nulls = contract.nullTokens();
         invalidBoolean = firstNot(NOT_BOOLEANS, nulls, v -> false);
         Set<Integer> referenced = new HashSet<>();
+        Set<String> levels = new HashSet<>();
+        cols.stream().filter(c -> c.levelByColumn() != null).forEach(c -> levels.add(c.levelByColumn()));
         for (int i = 0; i < cols.size(); i++) {
             ColumnSpec c = cols.get(i);
-            if (c.required()) {
+            // a column that decides another's region level is never blanked or spoiled: without it "a code matching
+            // the level" cannot be judged, and a reader might call the region code unknown too
+            boolean decidesLevel = levels.contains(c.name());
+            if (c.required() && !decidesLevel) {
                 required.add(i);
             }
             if (c.requiredWhenColumn() != null) {
@@ -94,7 +99,9 @@ final class FaultInjector {
                 case INT, DEC -> numbers.add(i);
                 case DATE, TS -> dates.add(i);
                 case ENUM, ENUM_LIST -> {
-                    enums.add(i);
+                    if (!decidesLevel) {
+                        enums.add(i);
+                    }
                     invalidLabel.put(c.enumName(), firstNot(NOT_LABELS, nulls, v -> vocab.code(c.enumName(), v) != null));
                 }
                 case ID -> ids.add(i);
@@ -276,15 +283,15 @@ final class FaultInjector {
             }
             case FUTURE_DATE -> future(bad, asOf, r);
             case DUPLICATE_ROW -> {
-                return new Injected(List.of(row, row.clone()), code, 1);
+                return new Injected(List.<String[]>of(row, row.clone()), code, 1);
             }
             case CONFLICTING_KEY -> {
                 conflict(bad);
-                return new Injected(List.of(row, bad), code, 2);
+                return new Injected(List.<String[]>of(row, bad), code, 2);
             }
             default -> throw new IllegalArgumentException("no fault for " + code);
         }
-        return new Injected(List.of(bad), code, 1);
+        return new Injected(List.<String[]>of(bad), code, 1);
     }
 
     private void outOfRange(String[] bad, LocalDate asOf, SplittableRandom r) {

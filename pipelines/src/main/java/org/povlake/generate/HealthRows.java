@@ -94,8 +94,8 @@ final class HealthRows {
                     left -= seriousPaid;
                 }
                 long assistance = -1;
-                if ((hy.poor() || (hy.registered() && Draw.chance(r, 0.3))) && year >= 2016) {
-                    assistance = Math.round(left * Draw.uniform(r, 0.3, 0.7));
+                if (hy.poor() || (hy.registered() && Draw.chance(r, 0.5))) { // 健康扶贫 medical assistance
+                    assistance = Math.round(left * (hy.poor() ? Draw.uniform(r, 0.4, 0.8) : Draw.uniform(r, 0.2, 0.5)));
                 }
                 String[] row = claims.newRow();
                 row[cId] = "ZY" + year + h.id + (py.person.index < 10 ? "0" : "") + py.person.index + k;

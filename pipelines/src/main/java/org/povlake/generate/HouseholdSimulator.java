@@ -22,7 +22,7 @@ final class HouseholdSimulator {
             Profile.SINGLE_PARENT, 20, Profile.THREE_GENERATIONS, 10, Profile.GRANDPARENTS, 10);
     private static final Weighted<Profile> OTHER_PROFILES = Weighted.of(Profile.NUCLEAR, 40, Profile.THREE_GENERATIONS, 25,
             Profile.GRANDPARENTS, 20, Profile.ELDERLY_COUPLE, 8, Profile.SINGLE_PARENT, 4, Profile.SINGLE_ELDERLY, 3);
-    private static final Weighted<Integer> CHILDREN = Weighted.of(1, 25, 2, 45, 3, 22, 4, 8);
+    private static final Weighted<Integer> CHILDREN = Weighted.of(1, 30, 2, 45, 3, 20, 4, 5);
     private static final int MAX_MEMBERS = 8;
 
     private final Model model;
@@ -192,18 +192,17 @@ final class HouseholdSimulator {
         return p;
     }
 
-    /** Children born after identification to young couples (listed from the year of birth). */
+    /** A child born after identification to a young couple (listed from the year of birth). */
     private void births(SplittableRandom r, Household h, Profile p, String surname, int year) {
         Person mother = null;
         String relation = Codes.CHILD;
         for (Person m : h.people) {
-            if (!m.male && (m.relation.equals(Codes.SPOUSE) || m.relation.equals(Codes.CHILD_IN_LAW)
-                    || (m.relation.equals(Codes.HEAD) && p == Profile.SINGLE_PARENT))) {
+            if (!m.male && (m.relation.equals(Codes.SPOUSE) || m.relation.equals(Codes.CHILD_IN_LAW))) {
                 mother = m;
                 relation = m.relation.equals(Codes.CHILD_IN_LAW) ? Codes.GRANDCHILD : Codes.CHILD;
             }
         }
-        if (mother == null || p == Profile.SINGLE_PARENT || mother.age(year) > 36 || !Draw.chance(r, 0.35)
+        if (mother == null || p == Profile.ELDERLY_COUPLE || mother.age(year) > 36 || !Draw.chance(r, 0.35)
                 || h.people.size() >= MAX_MEMBERS || year + 1 > horizon) {
             return;
         }
@@ -226,7 +225,7 @@ final class HouseholdSimulator {
         if (birthYear < 1995) {
             return u < 0.15 ? Codes.PRIMARY : u < 0.70 ? Codes.JUNIOR : u < 0.92 ? Codes.SENIOR : Codes.TERTIARY;
         }
-        return u < 0.08 ? Codes.JUNIOR : u < 0.66 ? Codes.SENIOR : Codes.TERTIARY;
+        return u < 0.05 ? Codes.JUNIOR : u < 0.66 ? Codes.SENIOR : Codes.TERTIARY;
     }
 
     private static void health(SplittableRandom r, Household h) {

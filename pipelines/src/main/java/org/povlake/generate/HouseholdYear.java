@@ -105,7 +105,7 @@ final class HouseholdYear {
         if (py.school == null) {
             return;
         }
-        if (compulsory ? u < 0.010 : u < 0.03) {
+        if (compulsory ? u < 0.008 : u < 0.03) {
             return; // not enrolled: no row
         }
         if (compulsory ? u < 0.016 : u < 0.04) {

@@ -20,11 +20,13 @@ final class IdAllocator {
     private static final int LAST_DAY = Days.lastOf(2030);
 
     private final String county;
+    private final long countyKey;
     private final short[] members = new short[(LAST_DAY - FIRST_DAY + 1) * 2];
     private final byte[] cadres = new byte[(LAST_DAY - FIRST_DAY + 1) * 2];
 
     IdAllocator(String countyCode) {
         this.county = countyCode;
+        this.countyKey = Long.parseLong(countyCode);
     }
 
     /** The first day ≥ {@code day} that still has a member sequence for this sex (almost always {@code day}). */
@@ -43,7 +45,12 @@ final class IdAllocator {
             throw new IllegalStateException("no member sequence left for " + Formats.date(day) + " in " + county);
         }
         members[s] = (short) (k + 1);
-        return id(county, day, 2 * k + (male ? 1 : 0));
+        return id(county, day, 2 * ((offset(s) + k) % MEMBER_SLOTS) + (male ? 1 : 0));
+    }
+
+    /** Where the sequences of a (date, sex) start: real numbers are not all 001, 003...; any start is unique. */
+    private int offset(int slot) {
+        return (int) Math.floorMod(Seeds.of(countyKey, slot), (long) MEMBER_SLOTS);
     }
 
     int freeCadreDay(int day, boolean male) {

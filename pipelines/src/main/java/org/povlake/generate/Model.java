@@ -16,12 +16,13 @@ final class Model {
     final Weighted<String> secondaryCauses;
     final YearWeights identification = YearWeights.from(2013, 12, 62, 13, 13, 0);
     /** Exit year (conditional on being after identification); poor-village households exit a little later. */
-    final YearWeights exit = YearWeights.from(2014, 4, 7, 10, 12, 22, 30, 14, 1);
-    final YearWeights exitPoorVillage = YearWeights.from(2014, 2, 5, 8, 10, 22, 33, 19, 1);
+    final YearWeights exit = YearWeights.from(2014, 8, 11, 14, 14, 20, 23, 9, 1);
+    final YearWeights exitPoorVillage = YearWeights.from(2014, 5, 8, 11, 13, 21, 28, 13, 1);
     final YearWeights broadbandAdoption = YearWeights.from(2015, 8, 12, 15, 18, 17, 12, 18);
     final YearWeights terminalAdoption = YearWeights.from(2015, 10, 15, 20, 20, 15, 12, 8);
-    final YearWeights shopOpening = YearWeights.from(2015, 10, 15, 20, 22, 18, 15, 0);
-    final YearWeights countyShopOpening = YearWeights.from(2013, 4, 6, 10, 14, 17, 18, 17, 14, 0);
+    /** Shop openings: the number of shops grows ≈ 15 % a year from 2016 (with +10 % orders a shop: ≈ +30 % value). */
+    final YearWeights shopOpening = YearWeights.from(2015, 50, 7, 9, 10, 11, 13, 0);
+    final YearWeights countyShopOpening = YearWeights.from(2013, 25, 12, 13, 7, 9, 10, 11, 13, 0);
     final YearWeights linkStart = YearWeights.from(2015, 8, 14, 18, 22, 22, 16, 0);
     final YearWeights relocation = YearWeights.from(2016, 25, 30, 25, 15, 5, 0);
 

@@ -7,18 +7,16 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
- * The rows of one (extract, year) for one county: a part file (no header) later concatenated in county order.
+ * The rows of one (extract, year) for one county: a {@link Part} (no header) later concatenated in county order.
  * Each row gets, with probability {@code errorRate}, one injected fault, decided by a hash of (seed, extract, year,
  * county, row number) so that it does not depend on anything but the row's place.
  */
 final class PartWriter implements Closeable {
-    private final Path path;
+    private final Part part;
     private final Writer out;
     private final FaultInjector faults;
     private final LocalDate asOf;
@@ -27,17 +25,17 @@ final class PartWriter implements Closeable {
     private long rows;
     final FileStats stats = new FileStats();
 
-    PartWriter(Path path, FaultInjector faults, LocalDate asOf, double errorRate, long faultSeed) throws IOException {
-        this.path = path;
-        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
+    PartWriter(Part part, FaultInjector faults, LocalDate asOf, double errorRate, long faultSeed) {
+        this.part = part;
+        this.out = new BufferedWriter(new OutputStreamWriter(part, StandardCharsets.UTF_8), 1 << 13);
         this.faults = faults;
         this.asOf = asOf;
         this.errorRate = errorRate;
         this.faultSeed = faultSeed;
     }
 
-    Path path() {
-        return path;
+    Part part() {
+        return part;
     }
 
     void emit(String[] row) {
@@ -73,7 +71,7 @@ final class PartWriter implements Closeable {
             }
             out.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException(path.toString(), e);
+            throw new UncheckedIOException(e);
         }
     }
 

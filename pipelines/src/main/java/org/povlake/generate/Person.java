@@ -47,8 +47,9 @@ final class Person {
         return skilledInitially || certifiedYear <= year;
     }
 
-    /** The school grade the person would be in (≤ 0: not yet at school). */
+    /** The school grade the person would be in (≤ 0: not yet at school); a late starter repeats grade 1. */
     int grade(int year) {
-        return age(year) - 5 - (behind ? 1 : 0);
+        int age = age(year);
+        return age - 5 - (behind && age >= 7 ? 1 : 0);
     }
 }

@@ -2,7 +2,6 @@ package org.povlake.generate;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** One county's part writers: one per (extract, year), all open for the single pass over its households. */
@@ -11,23 +10,17 @@ final class Sinks implements Closeable {
     private final Years years;
     private long rows;
 
-    Sinks(Path partsDir, County county, Years years, Extracts extracts, FaultInjector[] faults, long seed,
-          double errorRate) throws IOException {
+    Sinks(Path partsDir, Part.Budget budget, County county, Years years, Extracts extracts, FaultInjector[] faults,
+          long seed, double errorRate) {
         this.years = years;
         this.writers = new PartWriter[extracts.size()][years.count()];
-        Path dir = partsDir.resolve(county.code);
-        Files.createDirectories(dir);
         for (Extract e : extracts.all()) {
             for (int y : years.list()) {
-                Path p = partPath(partsDir, county, e, y);
-                writers[e.index][y - years.first()] = new PartWriter(p, faults[e.index], Years.asOf(y), errorRate,
+                Part part = new Part(partPath(partsDir, county, e, y), budget);
+                writers[e.index][y - years.first()] = new PartWriter(part, faults[e.index], Years.asOf(y), errorRate,
                         Seeds.of(seed, Seeds.FAULTS, e.index, y, county.index));
             }
         }
-    }
-
-    boolean delivers(int year) {
-        return year >= years.first() && year <= years.last();
     }
 
     void emit(Extract e, int year, String[] row) {
@@ -42,6 +35,10 @@ final class Sinks implements Closeable {
 
     FileStats stats(Extract e, int year) {
         return writers[e.index][year - years.first()].stats;
+    }
+
+    Part part(Extract e, int year) {
+        return writers[e.index][year - years.first()].part();
     }
 
     static Path partPath(Path partsDir, County county, Extract e, int year) {
