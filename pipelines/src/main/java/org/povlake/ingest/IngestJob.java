@@ -145,7 +145,11 @@ public final class IngestJob {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXTRACTS);
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e : plan.entrySet()) {
+            // largest first: the biggest extract is the critical path, so it must not wait for a free slot
+            List<Map.Entry<ExtractSchema, List<RawRecords.FileTask>>> largestFirst = new ArrayList<>(plan.entrySet());
+            largestFirst.sort(Comparator.comparingLong((Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e) ->
+                    e.getValue().stream().mapToLong(t -> t.file().bytes()).sum()).reversed());
+            for (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e : largestFirst) {
                 running.add(pool.submit(() -> {
                     ExtractSchema schema = e.getKey();
                     long t0 = System.nanoTime();
