@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ReasonCode;
-import org.povlake.ingest.FileOutcome;
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
+
 import org.povlake.testing.TestSpark;
 
 import java.io.IOException;
@@ -16,11 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.povlake.testing.ExpectedOutcomes.assertOutcomes;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,25 +59,4 @@ class GeneratedInboxIngestTest {
         assertTrue(quarantined > 0.015 * read && quarantined < 0.03 * read, quarantined + " of " + read);
     }
 
-    /** Each file's outcome equals the manifest (the logic of SampleDataIngestTest.assertOutcomes). */
-    static void assertOutcomes(JsonNode expected, IngestJob.Result r) {
-        assertEquals(expected.size(), r.files().size(), "files");
-        for (FileOutcome f : r.files()) {
-            JsonNode e = expected.get(f.path);
-            assertTrue(e != null, "unexpected file " + f.path);
-            assertEquals(e.get("status").asText(), f.status.label(), f.path);
-            if (e.has("rejection")) {
-                assertEquals(e.get("rejection").asText(), f.rejection, f.path);
-                continue;
-            }
-            assertEquals(e.get("read").asLong(), f.read, f.path + " read");
-            assertEquals(e.get("accepted").asLong(), f.accepted, f.path + " accepted");
-            assertEquals(e.get("quarantined").asLong(), f.quarantined, f.path + " quarantined");
-            Map<String, Long> reasons = new TreeMap<>();
-            e.get("by_reason").fields().forEachRemaining(x -> reasons.put(x.getKey(), x.getValue().asLong()));
-            assertEquals(reasons, f.byReason, f.path + " by reason");
-            assertEquals(e.get("charset").asText(), f.charset, f.path + " charset");
-            assertTrue(f.reconciles(), f.path);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ReasonCode;
 import org.povlake.lake.Lakehouse;
+
 import org.povlake.testing.TestSpark;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.povlake.testing.ExpectedOutcomes.assertOutcomes;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,27 +43,6 @@ class SampleDataIngestTest {
     IngestJob.Result ingest(Lakehouse lake, String inbox, List<String> progress) throws IOException {
         return new IngestJob(lake, Contract.get(), progress::add)
                 .run(new IngestJob.Options(SAMPLE.resolve(inbox).toString(), null, Set.of()));
-    }
-
-    static void assertOutcomes(JsonNode expected, IngestJob.Result r) {
-        assertEquals(expected.size(), r.files().size(), "files");
-        for (FileOutcome f : r.files()) {
-            JsonNode e = expected.get(f.path);
-            assertTrue(e != null, "unexpected file " + f.path);
-            assertEquals(e.get("status").asText(), f.status.label(), f.path);
-            if (e.has("rejection")) {
-                assertEquals(e.get("rejection").asText(), f.rejection, f.path);
-                continue;
-            }
-            assertEquals(e.get("read").asLong(), f.read, f.path + " read");
-            assertEquals(e.get("accepted").asLong(), f.accepted, f.path + " accepted");
-            assertEquals(e.get("quarantined").asLong(), f.quarantined, f.path + " quarantined");
-            Map<String, Long> reasons = new TreeMap<>();
-            e.get("by_reason").fields().forEachRemaining(x -> reasons.put(x.getKey(), x.getValue().asLong()));
-            assertEquals(reasons, f.byReason, f.path + " by reason");
-            assertEquals(e.get("charset").asText(), f.charset, f.path + " charset");
-            assertTrue(f.reconciles());
-        }
     }
 
     @Test
