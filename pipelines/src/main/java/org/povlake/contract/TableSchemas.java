@@ -56,6 +56,14 @@ public final class TableSchemas {
         return cols;
     }
 
+    /** The key columns of a table of {@code schemas/lakehouse/<name>.json} (one row per key), if it declares one. */
+    public static List<String> key(String name) {
+        List<String> cols = new ArrayList<>();
+        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path("key")
+                .forEach(n -> cols.add(n.asText()));
+        return cols;
+    }
+
     /** A table of {@code schemas/lakehouse/<name>.json}. */
     public static StructType lakehouse(String name) {
         JsonNode root = Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json");

@@ -1,0 +1,26 @@
+package org.povlake.silver;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Claims, enrollment and training of persons who are not registered members are allowed (EXTRACTS.md): they stay,
+ * marked {@code in_registry = false}. A person is in the registry when a non-orphan member row in any registry
+ * snapshot has their resident ID.
+ */
+public final class RegistryMarks {
+    private RegistryMarks() {
+    }
+
+    /** @param registered distinct person_key of the registry's members */
+    public static Dataset<Row> mark(Dataset<Row> rows, Dataset<Row> registered) {
+        Dataset<Row> flags = registered.select(col("person_key").as("_registered_key")).withColumn("_in", lit(true));
+        return rows.join(flags, rows.col("person_key").equalTo(flags.col("_registered_key")), "left")
+                .withColumn("in_registry", coalesce(col("_in"), lit(false)))
+                .drop("_registered_key", "_in");
+    }
+}

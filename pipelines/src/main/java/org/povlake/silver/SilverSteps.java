@@ -1,0 +1,326 @@
+package org.povlake.silver;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ExtractSchema;
+import org.povlake.contract.TableSchemas;
+import org.povlake.lake.Lakehouse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Each silver table's step: read the bronze deliveries in scope, transform (the pure functions of this package),
+ * write through {@link SilverWriter}. The one place to look for how a silver table is made.
+ */
+final class SilverSteps {
+    private final Lakehouse lake;
+    private final SparkSession spark;
+    private final Pseudonyms pseudonyms;
+    private final SilverWriter writer;
+    private List<Delivery> deliveries = List.of();
+    private Dataset<Row> registered;
+
+    SilverSteps(Lakehouse lake, Pseudonyms pseudonyms, SilverWriter writer) {
+        this.lake = lake;
+        this.spark = lake.spark();
+        this.pseudonyms = pseudonyms;
+        this.writer = writer;
+    }
+
+    void setDeliveries(List<Delivery> loaded) {
+        this.deliveries = loaded;
+    }
+
+    synchronized void release() {
+        if (registered != null) {
+            registered.unpersist();
+            registered = null;
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    /** All rows of {@code bronze.<extract>} (an extract never delivered reads as an empty table). */
+    Dataset<Row> bronze(String extract) {
+        String table = "bronze." + extract;
+        if (!lake.exists(table)) {
+            return spark.createDataFrame(List.of(), TableSchemas.bronze(SilverBuild.extract(extract)));
+        }
+        return spark.read().format("delta").load(lake.path(table));
+    }
+
+    Dataset<Row> bronze(String extract, Scope scope) {
+        Dataset<Row> all = bronze(extract);
+        return scope.all() ? all : all.filter(SilverWriter.datesIn("_as_of_date", scope.dates()));
+    }
+
+    Dataset<Row> projected(String extract, Scope scope) {
+        return BronzeProjection.project(bronze(extract, scope), pseudonyms);
+    }
+
+    /** Distinct household ids of any households delivery, as {@code parent_key}. */
+    private Dataset<Row> householdKeys() {
+        return bronze("registry_households").select(col("household_id").as("parent_key")).distinct();
+    }
+
+    private Dataset<Row> shopKeys() {
+        return bronze("ecommerce_shops").select(col("shop_id").as("parent_key")).distinct();
+    }
+
+    /** Persons with a member row in some registry snapshot (read from silver.members, after it is built). */
+    private synchronized Dataset<Row> registered() {
+        if (registered == null) {
+            registered = silver("silver.members").select("person_key").distinct().cache();
+        }
+        return registered;
+    }
+
+    private Dataset<Row> silver(String table) {
+        writer.create(table);
+        return spark.read().format("delta").load(lake.path(table));
+    }
+
+    private List<LocalDate> deliveryDates(String extract) {
+        return deliveries.stream().filter(d -> d.extract().equals(extract)).map(Delivery::asOfDate).sorted().toList();
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------------------
+
+    private String writeSnapshot(String table, String extract, ReferentialIntegrity.Split split, Scope scope) {
+        if (scope.all()) {
+            writer.overwrite(table, split.kept());
+            if (split.orphans() != null) {
+                writer.replaceWhere(ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "'");
+            }
+        } else {
+            writer.replaceWhere(table, split.kept(), SilverWriter.datesIn("snapshot_date", scope.dates()));
+            if (split.orphans() != null) {
+                writer.replaceWhere(ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "' AND "
+                        + SilverWriter.datesIn("as_of_date", scope.dates()));
+            }
+        }
+        return scope.describe("deliveries");
+    }
+
+    /**
+     * An event table: each key in its latest version. In full, from every delivery; otherwise only the keys the
+     * changed deliveries touch (now, or before a re-delivery replaced them) are recomputed and merged.
+     */
+    private String writeEvents(String table, String extract, Scope scope,
+                               Function<Dataset<Row>, ReferentialIntegrity.Split> conform) {
+        if (scope.none()) {
+            writer.create(table);
+            return "skipped";
+        }
+        ExtractSchema schema = SilverBuild.extract(extract);
+        if (schema.primaryKey().size() != 1) {
+            throw new IllegalStateException(extract + ": event keys are single columns");
+        }
+        String pk = schema.primaryKey().get(0);
+        if (scope.all()) {
+            ReferentialIntegrity.Split split = conform.apply(LatestEvents.latest(projected(extract, Scope.ALL), List.of(pk)));
+            writer.overwrite(table, split.kept());
+            writer.replaceWhere(ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "'");
+            return "full";
+        }
+        String dates = SilverWriter.datesIn("as_of_date", scope.dates());
+        Dataset<Row> affected = bronze(extract, scope).select(col(pk).as("_key"))
+                .union(silver(table).filter(dates).select(col(pk).as("_key")))
+                .union(silver(ReferentialIntegrity.ORPHANS).filter("extract = '" + extract + "' AND " + dates)
+                        .select(col("row_key").as("_key")))
+                .distinct().cache();
+        try {
+            long keys = affected.count();
+            Dataset<Row> rows = bronze(extract).join(affected, col(pk).equalTo(affected.col("_key")), "left_semi");
+            ReferentialIntegrity.Split split = conform.apply(
+                    LatestEvents.latest(BronzeProjection.project(rows, pseudonyms), List.of(pk)));
+            writer.mergeKeys(table, pk, split.kept(), affected, null);
+            writer.mergeKeys(ReferentialIntegrity.ORPHANS, "row_key", split.orphans(), affected,
+                    "t.extract = '" + extract + "'");
+            return "keys " + keys + " of deliveries " + scope.dates();
+        } finally {
+            affected.unpersist();
+        }
+    }
+
+    private static ReferentialIntegrity.Split noLinks(Dataset<Row> rows) {
+        return new ReferentialIntegrity.Split(rows, null);
+    }
+
+    private ReferentialIntegrity.Split noOrphans(Dataset<Row> rows) {
+        return new ReferentialIntegrity.Split(rows,
+                spark.createDataFrame(List.of(), SilverSchemas.schema(ReferentialIntegrity.ORPHANS)));
+    }
+
+    // ---- the tables ---------------------------------------------------------------------------------------------
+
+    String regions(boolean write) {
+        if (!write && lake.exists(Regions.TABLE)) {
+            return "skipped";
+        }
+        writer.overwrite(Regions.TABLE, Regions.build(spark, Contract.get().divisions()));
+        return "full";
+    }
+
+    String households(Scope scope) {
+        if (scope.none()) {
+            writer.create(HouseholdHistory.TABLE);
+            return "skipped";
+        }
+        List<Row> dates = new ArrayList<>();
+        deliveryDates("registry_households").forEach(d -> dates.add(RowFactory.create(d)));
+        Dataset<Row> dateFrame = spark.createDataFrame(dates,
+                new StructType().add("snapshot_date", DataTypes.DateType));
+        writer.overwrite(HouseholdHistory.TABLE,
+                HouseholdHistory.build(projected("registry_households", Scope.ALL), dateFrame));
+        return "full";
+    }
+
+    String members(Scope scope) {
+        if (scope.none()) {
+            writer.create("silver.members");
+            return "skipped";
+        }
+        Dataset<Row> members = projected("registry_members", scope)
+                .withColumn("sex", col("id_sex")).withColumn("birth_date", col("id_birth_date"));
+        Dataset<Row> households = bronze("registry_households", scope)
+                .select(col("_as_of_date").as("snapshot_date"), col("household_id").as("parent_key")).distinct();
+        ReferentialIntegrity.Split split = ReferentialIntegrity.split(members, "registry_members",
+                ReferentialIntegrity.rowKey("household_id", "person_key"),
+                List.of(new ReferentialIntegrity.Link("household", "household_id", households, true)));
+        return writeSnapshot("silver.members", "registry_members", split, scope);
+    }
+
+    /** A snapshot extract silver takes as it is (typed, pseudonymised). */
+    String snapshot(String extract, String table, Scope scope) {
+        if (scope.none()) {
+            writer.create(table);
+            return "skipped";
+        }
+        return writeSnapshot(table, extract, noLinks(projected(extract, scope)), scope);
+    }
+
+    String villageNetwork(Scope scope) {
+        if (scope.none()) {
+            writer.create(VillageNetwork.TABLE);
+            return "skipped";
+        }
+        Dataset<Row> combined = VillageNetwork.combine(projected("telecom_village_network", scope));
+        return writeSnapshot(VillageNetwork.TABLE, "telecom_village_network", noLinks(combined), scope);
+    }
+
+    String shops(Scope scope) {
+        if (scope.none()) {
+            writer.create("silver.shops");
+            return "skipped";
+        }
+        ReferentialIntegrity.Split split = ReferentialIntegrity.clearMissing(projected("ecommerce_shops", scope),
+                "ecommerce_shops", col("shop_id"),
+                new ReferentialIntegrity.Link("operator_household", "operator_household_id", householdKeys(), false));
+        return writeSnapshot("silver.shops", "ecommerce_shops", split, scope);
+    }
+
+    String links(Scope scope) {
+        if (scope.none()) {
+            writer.create("silver.shop_household_links");
+            return "skipped";
+        }
+        ReferentialIntegrity.Split split = ReferentialIntegrity.split(projected("ecommerce_shop_household_links", scope),
+                "ecommerce_shop_household_links", ReferentialIntegrity.rowKey("shop_id", "household_id"), List.of(
+                        new ReferentialIntegrity.Link("shop", "shop_id", shopKeys(), false),
+                        new ReferentialIntegrity.Link("household", "household_id", householdKeys(), false)));
+        return writeSnapshot("silver.shop_household_links", "ecommerce_shop_household_links", split, scope);
+    }
+
+    String assistance(Scope scope) {
+        return writeEvents("silver.assistance", "registry_assistance", scope, latest ->
+                ReferentialIntegrity.split(latest, "registry_assistance", col("measure_id"), List.of(
+                        new ReferentialIntegrity.Link("household", "household_id", householdKeys(), false))));
+    }
+
+    String orders(Scope scope) {
+        Dataset<Row> shops = bronze("ecommerce_shops")
+                .select(col("_as_of_date").as("snapshot_date"), col("shop_id"), col("village_code"));
+        return writeEvents(OrderPlacement.TABLE, "ecommerce_orders", scope, latest -> {
+            ReferentialIntegrity.Split split = ReferentialIntegrity.split(latest, "ecommerce_orders", col("order_id"),
+                    List.of(new ReferentialIntegrity.Link("shop", "shop_id", shopKeys(), false)));
+            return new ReferentialIntegrity.Split(OrderPlacement.place(split.kept(), shops), split.orphans());
+        });
+    }
+
+    /** Claims and training: events of persons, marked in_registry. */
+    String markedEvents(String extract, String table, Scope scope) {
+        return writeEvents(table, extract, scope, latest -> noOrphans(RegistryMarks.mark(latest, registered())));
+    }
+
+    String enrollment(Scope scope) {
+        if (scope.none()) {
+            writer.create("silver.enrollment");
+            return "skipped";
+        }
+        return writeSnapshot("silver.enrollment", "education_enrollment",
+                noLinks(RegistryMarks.mark(projected("education_enrollment", scope), registered())), scope);
+    }
+
+    String householdSignals(Scope scope) {
+        if (scope.none()) {
+            writer.create(ConsistencySignals.HOUSEHOLDS);
+            return "skipped";
+        }
+        Dataset<Row> households = bronze("registry_households", scope)
+                .select(col("_as_of_date").as("snapshot_date"), col("household_id"), col("household_size"));
+        Dataset<Row> members = silver("silver.members");
+        if (!scope.all()) {
+            members = members.filter(SilverWriter.datesIn("snapshot_date", scope.dates()));
+        }
+        return writeSnapshot(ConsistencySignals.HOUSEHOLDS, "registry_households",
+                noLinks(ConsistencySignals.households(households, members)), scope);
+    }
+
+    String memberSignals(Scope scope) {
+        if (scope.none()) {
+            writer.create(ConsistencySignals.MEMBERS);
+            return "skipped";
+        }
+        Dataset<Row> insurance = silver("silver.insurance_enrollment");
+        writer.overwrite(ConsistencySignals.MEMBERS,
+                ConsistencySignals.members(silver("silver.members"), insurance, insuranceResolution(insurance)));
+        return "full";
+    }
+
+    /**
+     * For each members delivery date S: the insurance snapshot of S's year Y (latest insurance delivery on or before
+     * Y-12-31) and whether it holds any row for Y (METRICS.md: an undelivered year is not "nobody insured").
+     */
+    private Dataset<Row> insuranceResolution(Dataset<Row> insurance) {
+        List<LocalDate> insuranceDates = deliveryDates("health_insurance_enrollment");
+        Set<String> yearsHeld = new HashSet<>();
+        insurance.select("snapshot_date", "year").distinct().collectAsList()
+                .forEach(r -> yearsHeld.add(r.get(0) + "/" + r.getInt(1)));
+        List<Row> rows = new ArrayList<>();
+        for (LocalDate s : deliveryDates("registry_members")) {
+            LocalDate yearEnd = LocalDate.of(s.getYear(), 12, 31);
+            LocalDate chosen = insuranceDates.stream().filter(d -> !d.isAfter(yearEnd)).reduce((a, b) -> b).orElse(null);
+            rows.add(RowFactory.create(s, chosen, chosen != null && yearsHeld.contains(chosen + "/" + s.getYear())));
+        }
+        return spark.createDataFrame(rows, new StructType().add("snapshot_date", DataTypes.DateType)
+                .add("insurance_date", DataTypes.DateType).add("year_known", DataTypes.BooleanType));
+    }
+
+    static Dataset<Row> withLiteral(Dataset<Row> df, String column, Object value) {
+        return df.withColumn(column, lit(value));
+    }
+}
