@@ -6,11 +6,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import org.povlake.lake.Lakehouse;
+import org.povlake.silver.PseudonymKey;
+
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", description = {"Runs everything povlake has on the sample inbox (sample-data/inbox)",
+@Command(name = "demo", description = {"Runs everything povlake has on the sample inbox (sample-data/inbox): ingest, silver, data quality,",
         "into the lakehouse (default ./lakehouse) and prints a summary. Safe to re-run: nothing changes twice."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -19,6 +27,35 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--inbox", paramLabel = "DIR",
             defaultValue = "${sys:povlake.home:-.}/sample-data/inbox", description = "default: ${DEFAULT-VALUE}")
     String inbox;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports/quality",
+            description = "where the data-quality report goes (default: ${DEFAULT-VALUE})")
+    String reports;
+
+    /** One query on silver.households: status as of the end of 2019 and of 2020 (see README, "Asking the history"). */
+    static final String EXITED_AND_RETURNED = "SELECT e.household_id, e.exit_year, r.village_code"
+            + " FROM silver.households e JOIN silver.households r ON r.household_id = e.household_id"
+            + " WHERE e.status = 'EXITED' AND e.exit_year = 2019"
+            + " AND e.valid_from <= DATE'2019-12-31' AND (e.valid_to IS NULL OR e.valid_to > DATE'2019-12-31')"
+            + " AND r.status = 'RETURNED'"
+            + " AND r.valid_from <= DATE'2020-12-31' AND (r.valid_to IS NULL OR r.valid_to > DATE'2020-12-31')"
+            + " ORDER BY 1";
+
+    /**
+     * The configured key, or — when none is configured at all — a new local key under the lakehouse, said aloud.
+     */
+    static PseudonymKey demoKey(Lakehouse lakehouse, PrintWriter out) {
+        Optional<Path> local = BuildSilverCommand.localKeyFile(lakehouse);
+        boolean configured = System.getenv(PseudonymKey.ENV_FILE) != null || System.getenv(PseudonymKey.ENV_KEY) != null
+                || local.map(Files::exists).orElse(false);
+        if (!configured && local.isPresent()) {
+            PseudonymKey key = PseudonymKey.createFile(local.get());
+            out.println("created a local pseudonymisation key " + key.id() + " at " + local.get()
+                    + " (mode 0600; for the demo only — production sets $" + PseudonymKey.ENV_FILE + ")");
+            return key;
+        }
+        return BuildSilverCommand.key(lakehouse, null);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,11 +66,20 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("== povlake demo: ingest " + inbox + " → " + lake.lakehouse);
         IngestJob.Result result = IngestCommand.run(lake, inbox, null, Set.of(), out);
         out.println();
+        Lakehouse lakehouse = Spark.lakehouse(lake);
+        out.println("== silver");
+        BuildSilverCommand.run(lakehouse, demoKey(lakehouse, out), false, out);
+        out.println();
+        out.println("== data quality");
+        QualityCommand.run(lakehouse, Path.of(reports), LocalDate.now(ZoneOffset.UTC), out);
+        out.println();
         out.println("== lakehouse tables");
         new CommandLine(new TablesCommand()).setOut(out).execute("--lakehouse", lake.lakehouse);
         out.println();
         out.println("Try: bin/povlake sql --lakehouse " + lake.lakehouse
                 + " \"SELECT source_file, reasons, details FROM bronze.quarantine ORDER BY source_file, record_number\"");
+        out.println("     households that exited in 2019 and returned in 2020 (the history, as of each year's end):");
+        out.println("     bin/povlake sql --lakehouse " + lake.lakehouse + " \"" + EXITED_AND_RETURNED + "\"");
         return result.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
     }
 }

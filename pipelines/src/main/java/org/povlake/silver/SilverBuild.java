@@ -87,26 +87,26 @@ public final class SilverBuild {
         steps.setDeliveries(loaded);
         try {
             runWave(List.of(
-                    () -> actions.put(Regions.TABLE, steps.regions(regionsStale)),
-                    () -> actions.put(HouseholdHistory.TABLE, steps.households(plan.households())),
-                    () -> actions.put("silver.members", steps.members(plan.members())),
-                    () -> actions.put("silver.poor_villages", steps.snapshot("registry_poor_villages", "silver.poor_villages", plan.own("registry_poor_villages"))),
-                    () -> actions.put(VillageNetwork.TABLE, steps.villageNetwork(plan.own("telecom_village_network"))),
-                    () -> actions.put("silver.insurance_enrollment", steps.snapshot("health_insurance_enrollment", "silver.insurance_enrollment", plan.own("health_insurance_enrollment"))),
-                    () -> actions.put("silver.facilities", steps.snapshot("health_facilities", "silver.facilities", plan.own("health_facilities"))),
-                    () -> actions.put("silver.schools", steps.snapshot("education_schools", "silver.schools", plan.own("education_schools"))),
-                    () -> actions.put("silver.service_points", steps.snapshot("ecommerce_service_points", "silver.service_points", plan.own("ecommerce_service_points"))),
-                    () -> actions.put("silver.shops", steps.shops(plan.dependent("ecommerce_shops", "registry_households"))),
-                    () -> actions.put("silver.shop_household_links", steps.links(plan.dependent("ecommerce_shop_household_links", "ecommerce_shops", "registry_households"))),
-                    () -> actions.put("silver.assistance", steps.assistance(plan.dependent("registry_assistance", "registry_households"))),
-                    () -> actions.put(OrderPlacement.TABLE, steps.orders(plan.dependent("ecommerce_orders", "ecommerce_shops")))));
+                    () -> timed(actions, Regions.TABLE, () -> steps.regions(regionsStale)),
+                    () -> timed(actions, HouseholdHistory.TABLE, () -> steps.households(plan.households())),
+                    () -> timed(actions, "silver.members", () -> steps.members(plan.members())),
+                    () -> timed(actions, "silver.poor_villages", () -> steps.snapshot("registry_poor_villages", "silver.poor_villages", plan.own("registry_poor_villages"))),
+                    () -> timed(actions, VillageNetwork.TABLE, () -> steps.villageNetwork(plan.own("telecom_village_network"))),
+                    () -> timed(actions, "silver.insurance_enrollment", () -> steps.snapshot("health_insurance_enrollment", "silver.insurance_enrollment", plan.own("health_insurance_enrollment"))),
+                    () -> timed(actions, "silver.facilities", () -> steps.snapshot("health_facilities", "silver.facilities", plan.own("health_facilities"))),
+                    () -> timed(actions, "silver.schools", () -> steps.snapshot("education_schools", "silver.schools", plan.own("education_schools"))),
+                    () -> timed(actions, "silver.service_points", () -> steps.snapshot("ecommerce_service_points", "silver.service_points", plan.own("ecommerce_service_points"))),
+                    () -> timed(actions, "silver.shops", () -> steps.shops(plan.dependent("ecommerce_shops", "registry_households"))),
+                    () -> timed(actions, "silver.shop_household_links", () -> steps.links(plan.dependent("ecommerce_shop_household_links", "ecommerce_shops", "registry_households"))),
+                    () -> timed(actions, "silver.assistance", () -> steps.assistance(plan.dependent("registry_assistance", "registry_households"))),
+                    () -> timed(actions, OrderPlacement.TABLE, () -> steps.orders(plan.dependent("ecommerce_orders", "ecommerce_shops")))));
             // second wave: tables that read the first wave's silver.members / silver.insurance_enrollment
             runWave(List.of(
-                    () -> actions.put("silver.inpatient_claims", steps.markedEvents("health_inpatient_claims", "silver.inpatient_claims", plan.registryDependent("health_inpatient_claims"))),
-                    () -> actions.put("silver.training", steps.markedEvents("education_training", "silver.training", plan.registryDependent("education_training"))),
-                    () -> actions.put("silver.enrollment", steps.enrollment(plan.registryDependent("education_enrollment"))),
-                    () -> actions.put(ConsistencySignals.HOUSEHOLDS, steps.householdSignals(plan.members())),
-                    () -> actions.put(ConsistencySignals.MEMBERS, steps.memberSignals(plan.memberSignals()))));
+                    () -> timed(actions, "silver.inpatient_claims", () -> steps.markedEvents("health_inpatient_claims", "silver.inpatient_claims", plan.registryDependent("health_inpatient_claims"))),
+                    () -> timed(actions, "silver.training", () -> steps.markedEvents("education_training", "silver.training", plan.registryDependent("education_training"))),
+                    () -> timed(actions, "silver.enrollment", () -> steps.enrollment(plan.registryDependent("education_enrollment"))),
+                    () -> timed(actions, ConsistencySignals.HOUSEHOLDS, () -> steps.householdSignals(plan.members())),
+                    () -> timed(actions, ConsistencySignals.MEMBERS, () -> steps.memberSignals(plan.memberSignals()))));
         } finally {
             steps.release();
         }
@@ -118,6 +118,13 @@ public final class SilverBuild {
                 referenceVersion, ScalaValues.seq(changedLabels), ScalaValues.map(new TreeMap<>(actions)));
         writer.append(BUILDS, spark.createDataFrame(List.of(log), TableSchemas.lakehouse("ops_silver_builds")), List.of());
         return new Result(buildId, mode, false, changedLabels, new TreeMap<>(actions), seconds);
+    }
+
+    /** Runs a step and records what it did and how long it took. */
+    private static void timed(Map<String, String> actions, String table, java.util.function.Supplier<String> step) {
+        long t0 = System.nanoTime();
+        String what = step.get();
+        actions.put(table, what.equals("skipped") ? what : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
     }
 
     private static void runWave(List<Runnable> tasks) {
