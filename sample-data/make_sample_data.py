@@ -839,7 +839,7 @@ def rows_households(y):
         head = h['members'][0]
         ms = members_of(h, y)
         out.append(dict(household_id=h['id'], village_code=h['village'][y], head_id_number=head['id'],
-                        head_name=head['name'], household_size=max(1, len(ms) + h['size_extra'][y]) if ms else 1,
+                        head_name=head['name'], household_size=max(1, len(ms) + h['size_extra'].get(y, 0)) if ms else 1,
                         poverty_attribute=h['attr'], identification_year=h['ident'], status=h['status'][y],
                         exit_year=h['exit'][y], primary_cause=h['cause'], secondary_causes=h['secondary'] or None,
                         per_capita_net_income=money(h['income'][y]), housing_safe=h['housing'][y],
@@ -855,7 +855,7 @@ def rows_members(y):
             out.append(dict(household_id=h['id'], id_number=m['id'], name=m['name'], relation=m['rel'], sex=m['sex'],
                             birth_date=m['birth'], education=education_in(m, y), in_school=in_school(m, y),
                             health=m['health'], labor_capacity=labor_of(m, y), skill_trained=m['skill'],
-                            medical_insurance=m['reg_ins'][y]))
+                            medical_insurance=m['reg_ins'].get(y, True)))
     return out
 
 
@@ -896,20 +896,22 @@ def rows_enrollment(y):
     return out
 
 
+def amt(mtype):
+    """A plausible amount for a measure type (text)."""
+    rng = {'INDUSTRY': (3000, 10000, 100), 'MICROCREDIT': (30000, 50000, 10000), 'EDUCATION_AID': (1000, 3000, 250),
+           'MEDICAL_AID': (2000, 20000, 10), 'HOUSING_RENOVATION': (15000, 25000, 1000),
+           'RELOCATION': (60000, 100000, 5000), 'EMPLOYMENT': (500, 3000, 100), 'SKILL_TRAINING': (800, 1500, 100),
+           'ECOMMERCE': (1000, 3000, 500), 'ECO_COMPENSATION': (1000, 8000, 500),
+           'SAFETY_NET': (2000, 4800, 10)}[mtype]
+    return money(yuan(rng[0], rng[1], rng[2]))
+
+
 def rows_assistance():
     ev = {2018: [], 2019: []}
 
     def add(y_deliv, h, mtype, start, amount):
         ev[y_deliv].append(dict(measure_id=None, household_id=h['id'], measure_type=mtype, start_date=start,
                                 amount=amount))
-
-    def amt(mtype):
-        rng = {'INDUSTRY': (3000, 10000, 100), 'MICROCREDIT': (30000, 50000, 10000), 'EDUCATION_AID': (1000, 3000, 250),
-               'MEDICAL_AID': (2000, 20000, 10), 'HOUSING_RENOVATION': (15000, 25000, 1000),
-               'RELOCATION': (60000, 100000, 5000), 'EMPLOYMENT': (500, 3000, 100), 'SKILL_TRAINING': (800, 1500, 100),
-               'ECOMMERCE': (1000, 3000, 500), 'ECO_COMPENSATION': (1000, 8000, 500),
-               'SAFETY_NET': (2000, 4800, 10)}[mtype]
-        return money(yuan(rng[0], rng[1], rng[2]))
 
     for i, h in enumerate(HOUSEHOLDS):
         first = max(h['ident'], 2016)
@@ -938,11 +940,11 @@ def rows_assistance():
     return ev
 
 
-def rows_claims():
-    ev = {2018: [], 2019: []}
+def rows_claims(years=(2018, 2019)):
+    ev = {y: [] for y in years}
     hosp = {c: [f[0] for f in FACILITIES if f[2] == 'COUNTY_HOSPITAL' and county_of(f[1]) == c] for c, *_ in COUNTIES}
     center = {f[0][1:]: f[0] for f in FACILITIES if f[2] == 'TOWNSHIP_CENTER'}
-    for y in (2018, 2019):
+    for y in years:
         sick = [(h, m) for h, m in _all_members(y) if m['health'] in ('SERIOUS', 'CHRONIC')]
         others = [(h, m) for h, m in _all_members(y) if m['health'] == 'HEALTHY']
         R.shuffle(others)
@@ -966,13 +968,13 @@ def rows_claims():
                               discharge_date=dis, total_cost=money(total), basic_reimbursed=money(basic),
                               serious_reimbursed=money(ser) if ser is not None else None,
                               assistance_paid=money(ast) if ast is not None else None,
-                              one_stop=R.random() < (0.8 if y == 2018 else 0.92)))
+                              one_stop=R.random() < {2018: 0.8, 2019: 0.92, 2020: 0.95}[y]))
     return ev
 
 
-def rows_training():
-    ev = {2018: [], 2019: []}
-    for y, n in ((2018, 11), (2019, 13)):
+def rows_training(plan=((2018, 11), (2019, 13))):
+    ev = {y: [] for y, _ in plan}
+    for y, n in plan:
         cands = [(h, m) for h, m in _all_members(y) if 18 <= age_on(m['birth'], AS_OF[y]) <= 55
                  and h['status'][y] in ('POOR', 'EXITED', 'RETURNED')]
         R.shuffle(cands)
@@ -984,14 +986,14 @@ def rows_training():
     return ev
 
 
-def rows_orders():
-    ev = {2018: [], 2019: []}
+def rows_orders(plan=((2018, 30, SHOPS[:8]), (2019, 40, SHOPS))):
+    ev = {y: [] for y, _, _ in plan}
     goods = {'UPWARD': ['FARM_PRODUCE', 'FARM_PRODUCE', 'FARM_PRODUCE', 'HANDICRAFT', 'RURAL_TOURISM'],
              'DOWNWARD': ['CONSUMER_GOODS', 'FARM_INPUTS']}
-    for y, n in ((2018, 30), (2019, 40)):
+    for y, n, shops in plan:
         rows = []
         for k in range(n):
-            sid, plat, vill, ot, oph, opened, in18 = SHOPS[k % len(SHOPS)] if y == 2019 else SHOPS[k % 8]
+            sid, plat, vill, ot, oph, opened, in18 = shops[k % len(shops)]
             start = max(dt.datetime(y, 1, 1), dt.datetime.combine(opened, dt.time(0)))
             span = int((dt.datetime(y, 12, 31, 23, 0) - start).total_seconds())
             t = start + dt.timedelta(seconds=R.randrange(span))
@@ -1095,8 +1097,11 @@ class Style:
 class Rec:
     """One data record of a file: spelled values (or raw text), and the reason codes it must get."""
 
-    def __init__(self, vals=None, codes=(), col='', fault='', raw=None, blank_before=False, quoted=()):
+    def __init__(self, vals=None, codes=(), col='', fault='', raw=None, blank_before=False, quoted=(), row=None,
+                 note=None):
         self.vals = vals or {}
+        self.row = row                  # the typed row it spells (accepted records; for expected-silver.json)
+        self.note = note                # why an accepted row matters to silver (orphan, not registered)
         self.codes = sorted(set(codes))
         self.col = col
         self.fault = fault
@@ -1115,7 +1120,7 @@ class FileOut:
 
 
 def valid(style, ext, row, **kw):
-    return Rec(style.spell(ext, row), **kw)
+    return Rec(style.spell(ext, row), row=row, **kw)
 
 
 def fault(style, ext, row, changes, codes, col, desc):
@@ -1728,9 +1733,9 @@ def build_orders():
     r = random.Random(f'{SEED}/od19')
     recs = []
     for i, row in enumerate(rows):
-        recs.append(Rec(jsonl_vals(row, r, i)))
+        recs.append(Rec(jsonl_vals(row, r, i), row=row))
         if i == 6:
-            recs.append(Rec(jsonl_vals(corr, r, 999)))
+            recs.append(Rec(jsonl_vals(corr, r, 999), row=corr))
     base = rows[7]
 
     def jf(over, raw_over, codes, col, desc):
