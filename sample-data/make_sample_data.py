@@ -306,7 +306,7 @@ def yuan(lo, hi, step=1):
 
 
 # ---------------------------------------------------------------------------------------------
-# 4. The model: households and members for 2018 and 2019, then everything that hangs off them
+# 4. The model: households and members for 2018 and 2019 (2020: section 8b), then everything that hangs off them
 # ---------------------------------------------------------------------------------------------
 
 MATCHED = {'ILLNESS': ['MEDICAL_AID'], 'DISABILITY': ['SAFETY_NET', 'MEDICAL_AID'],
@@ -611,7 +611,7 @@ def pick_kid(y, lo, hi, pred=lambda h: True, statuses=('POOR',)):
 
 
 KID_ROLES = {}
-KID_ROLES['never'] = pick_kid(2018, 8, 12)                     # not enrolled 2018 and 2019
+KID_ROLES['never'] = pick_kid(2018, 8, 12)                     # not enrolled 2018, 2019 (and 2020)
 KID_ROLES['never'][1]['plan'].update({2018: 'NONE', 2019: 'NONE'})
 KID_ROLES['back'] = pick_kid(2018, 6, 10)                      # not enrolled 2018, back at school 2019
 KID_ROLES['back'][1]['plan'].update({2018: 'NONE', 2019: 'ENROLLED'})
@@ -1148,7 +1148,7 @@ def insert_spread(base, extra, seed_key):
 
 
 # ---------------------------------------------------------------------------------------------
-# 8. The inbox: 30 files, each with its faults
+# 8. The inbox: the 2018 and 2019 files, each with its faults (2020: section 8b)
 # ---------------------------------------------------------------------------------------------
 
 FILES = []
