@@ -7,19 +7,25 @@ What it writes, next to this script (the three outputs below are deleted and rew
 on every run; nothing else is touched):
   inbox/<source>/<extract>_<YYYYMMDD>.<csv|jsonl>[.gz]
                           all 15 extracts of shared/contract/EXTRACTS.md, one delivery as of
-                          20181231 and one as of 20191231 each (30 files), with deliberate
-                          row-level faults
+                          20181231, one as of 20191231 and one as of 20201231 each (45 files),
+                          with deliberate row-level faults and, in 2019/2020, rows whose parent
+                          is missing (orphans for silver's referential-integrity checks)
   file-faults/            a second, tiny inbox of files the ingest rejects whole, plus one
                           header-only file that loads with 0 rows
   expected-ingest.json    the exact outcome the ingest must give, computed from what this
                           script injected (it never runs povlake)
+  expected-silver.json    what silver must exclude and count (orphans, persons not registered,
+                          rows per extract, registry signals) for two scenarios: all 45 files,
+                          and only the 2018 and 2019 files; computed from the model
   README.md               what is in the inbox and a table of every deliberate fault
 
 Determinism: Python 3 standard library only. All randomness comes from random.Random seeded
 with SEED (below), or with a string derived from SEED and a file name (string seeds are
 hashed with SHA-512 by random.seed(), so they do not depend on PYTHONHASHSEED). Sets are only
 used for membership tests and are never iterated. gzip output uses mtime=0. Re-running the
-script gives byte-identical files.
+script gives byte-identical files. The 2020 delivery is modelled and written after the 2018 and
+2019 files, from its own random stream (see model_2020), so adding it left those files as they
+were (except one appended row in registry/assistance_20191231.csv, see build_assistance).
 
 Self-check: after writing, the script parses every file again with an independent reader that
 implements the contract (encoding detection, RFC 4180 records, typing, ranges, cross-column
@@ -28,7 +34,8 @@ for every record equal the injected ones. It also asserts that every valid resid
 the GB 11643 checksum, that read = accepted + quarantined, that every reason code occurs, that
 the GB18030 file does not decode as UTF-8, that gzip files decompress (except the deliberately
 truncated one), that every accepted spelling occurs in valid rows and that the total size is
-< 2 MB. Region codes are checked against the division reference, looked up in
+< 2 MB. It recomputes expected-silver.json from the rows the reader accepted and asserts that
+it equals the one computed from the model, and that the orphans are exactly the annotated rows. Region codes are checked against the division reference, looked up in
 ../schemas/reference/ or ../../shared/reference/ (skipped with a warning when neither exists).
 """
 
@@ -47,7 +54,7 @@ SEED = 20191231
 HERE = os.path.dirname(os.path.abspath(__file__))
 R = random.Random(SEED)
 
-AS_OF = {2018: dt.date(2018, 12, 31), 2019: dt.date(2019, 12, 31)}
+AS_OF = {2018: dt.date(2018, 12, 31), 2019: dt.date(2019, 12, 31), 2020: dt.date(2020, 12, 31)}
 
 # ---------------------------------------------------------------------------------------------
 # 1. The contract, as data (EXTRACTS.md)
@@ -299,7 +306,7 @@ def yuan(lo, hi, step=1):
 
 
 # ---------------------------------------------------------------------------------------------
-# 4. The model: households and members for 2018 and 2019, then everything that hangs off them
+# 4. The model: households and members for 2018 and 2019 (2020: section 8b), then everything that hangs off them
 # ---------------------------------------------------------------------------------------------
 
 MATCHED = {'ILLNESS': ['MEDICAL_AID'], 'DISABILITY': ['SAFETY_NET', 'MEDICAL_AID'],
@@ -604,7 +611,7 @@ def pick_kid(y, lo, hi, pred=lambda h: True, statuses=('POOR',)):
 
 
 KID_ROLES = {}
-KID_ROLES['never'] = pick_kid(2018, 8, 12)                     # not enrolled 2018 and 2019
+KID_ROLES['never'] = pick_kid(2018, 8, 12)                     # not enrolled 2018, 2019 (and 2020)
 KID_ROLES['never'][1]['plan'].update({2018: 'NONE', 2019: 'NONE'})
 KID_ROLES['back'] = pick_kid(2018, 6, 10)                      # not enrolled 2018, back at school 2019
 KID_ROLES['back'][1]['plan'].update({2018: 'NONE', 2019: 'ENROLLED'})
@@ -839,7 +846,7 @@ def rows_households(y):
         head = h['members'][0]
         ms = members_of(h, y)
         out.append(dict(household_id=h['id'], village_code=h['village'][y], head_id_number=head['id'],
-                        head_name=head['name'], household_size=max(1, len(ms) + h['size_extra'][y]) if ms else 1,
+                        head_name=head['name'], household_size=max(1, len(ms) + h['size_extra'].get(y, 0)) if ms else 1,
                         poverty_attribute=h['attr'], identification_year=h['ident'], status=h['status'][y],
                         exit_year=h['exit'][y], primary_cause=h['cause'], secondary_causes=h['secondary'] or None,
                         per_capita_net_income=money(h['income'][y]), housing_safe=h['housing'][y],
@@ -855,7 +862,7 @@ def rows_members(y):
             out.append(dict(household_id=h['id'], id_number=m['id'], name=m['name'], relation=m['rel'], sex=m['sex'],
                             birth_date=m['birth'], education=education_in(m, y), in_school=in_school(m, y),
                             health=m['health'], labor_capacity=labor_of(m, y), skill_trained=m['skill'],
-                            medical_insurance=m['reg_ins'][y]))
+                            medical_insurance=m['reg_ins'].get(y, True)))
     return out
 
 
@@ -896,20 +903,22 @@ def rows_enrollment(y):
     return out
 
 
+def amt(mtype):
+    """A plausible amount for a measure type (text)."""
+    rng = {'INDUSTRY': (3000, 10000, 100), 'MICROCREDIT': (30000, 50000, 10000), 'EDUCATION_AID': (1000, 3000, 250),
+           'MEDICAL_AID': (2000, 20000, 10), 'HOUSING_RENOVATION': (15000, 25000, 1000),
+           'RELOCATION': (60000, 100000, 5000), 'EMPLOYMENT': (500, 3000, 100), 'SKILL_TRAINING': (800, 1500, 100),
+           'ECOMMERCE': (1000, 3000, 500), 'ECO_COMPENSATION': (1000, 8000, 500),
+           'SAFETY_NET': (2000, 4800, 10)}[mtype]
+    return money(yuan(rng[0], rng[1], rng[2]))
+
+
 def rows_assistance():
     ev = {2018: [], 2019: []}
 
     def add(y_deliv, h, mtype, start, amount):
         ev[y_deliv].append(dict(measure_id=None, household_id=h['id'], measure_type=mtype, start_date=start,
                                 amount=amount))
-
-    def amt(mtype):
-        rng = {'INDUSTRY': (3000, 10000, 100), 'MICROCREDIT': (30000, 50000, 10000), 'EDUCATION_AID': (1000, 3000, 250),
-               'MEDICAL_AID': (2000, 20000, 10), 'HOUSING_RENOVATION': (15000, 25000, 1000),
-               'RELOCATION': (60000, 100000, 5000), 'EMPLOYMENT': (500, 3000, 100), 'SKILL_TRAINING': (800, 1500, 100),
-               'ECOMMERCE': (1000, 3000, 500), 'ECO_COMPENSATION': (1000, 8000, 500),
-               'SAFETY_NET': (2000, 4800, 10)}[mtype]
-        return money(yuan(rng[0], rng[1], rng[2]))
 
     for i, h in enumerate(HOUSEHOLDS):
         first = max(h['ident'], 2016)
@@ -938,11 +947,11 @@ def rows_assistance():
     return ev
 
 
-def rows_claims():
-    ev = {2018: [], 2019: []}
+def rows_claims(years=(2018, 2019)):
+    ev = {y: [] for y in years}
     hosp = {c: [f[0] for f in FACILITIES if f[2] == 'COUNTY_HOSPITAL' and county_of(f[1]) == c] for c, *_ in COUNTIES}
     center = {f[0][1:]: f[0] for f in FACILITIES if f[2] == 'TOWNSHIP_CENTER'}
-    for y in (2018, 2019):
+    for y in years:
         sick = [(h, m) for h, m in _all_members(y) if m['health'] in ('SERIOUS', 'CHRONIC')]
         others = [(h, m) for h, m in _all_members(y) if m['health'] == 'HEALTHY']
         R.shuffle(others)
@@ -966,13 +975,13 @@ def rows_claims():
                               discharge_date=dis, total_cost=money(total), basic_reimbursed=money(basic),
                               serious_reimbursed=money(ser) if ser is not None else None,
                               assistance_paid=money(ast) if ast is not None else None,
-                              one_stop=R.random() < (0.8 if y == 2018 else 0.92)))
+                              one_stop=R.random() < {2018: 0.8, 2019: 0.92, 2020: 0.95}[y]))
     return ev
 
 
-def rows_training():
-    ev = {2018: [], 2019: []}
-    for y, n in ((2018, 11), (2019, 13)):
+def rows_training(plan=((2018, 11), (2019, 13))):
+    ev = {y: [] for y, _ in plan}
+    for y, n in plan:
         cands = [(h, m) for h, m in _all_members(y) if 18 <= age_on(m['birth'], AS_OF[y]) <= 55
                  and h['status'][y] in ('POOR', 'EXITED', 'RETURNED')]
         R.shuffle(cands)
@@ -984,14 +993,14 @@ def rows_training():
     return ev
 
 
-def rows_orders():
-    ev = {2018: [], 2019: []}
+def rows_orders(plan=((2018, 30, SHOPS[:8]), (2019, 40, SHOPS))):
+    ev = {y: [] for y, _, _ in plan}
     goods = {'UPWARD': ['FARM_PRODUCE', 'FARM_PRODUCE', 'FARM_PRODUCE', 'HANDICRAFT', 'RURAL_TOURISM'],
              'DOWNWARD': ['CONSUMER_GOODS', 'FARM_INPUTS']}
-    for y, n in ((2018, 30), (2019, 40)):
+    for y, n, shops in plan:
         rows = []
         for k in range(n):
-            sid, plat, vill, ot, oph, opened, in18 = SHOPS[k % len(SHOPS)] if y == 2019 else SHOPS[k % 8]
+            sid, plat, vill, ot, oph, opened, in18 = shops[k % len(shops)]
             start = max(dt.datetime(y, 1, 1), dt.datetime.combine(opened, dt.time(0)))
             span = int((dt.datetime(y, 12, 31, 23, 0) - start).total_seconds())
             t = start + dt.timedelta(seconds=R.randrange(span))
@@ -1095,8 +1104,11 @@ class Style:
 class Rec:
     """One data record of a file: spelled values (or raw text), and the reason codes it must get."""
 
-    def __init__(self, vals=None, codes=(), col='', fault='', raw=None, blank_before=False, quoted=()):
+    def __init__(self, vals=None, codes=(), col='', fault='', raw=None, blank_before=False, quoted=(), row=None,
+                 note=None):
         self.vals = vals or {}
+        self.row = row                  # the typed row it spells (accepted records; for expected-silver.json)
+        self.note = note                # why an accepted row matters to silver (orphan, not registered)
         self.codes = sorted(set(codes))
         self.col = col
         self.fault = fault
@@ -1115,7 +1127,7 @@ class FileOut:
 
 
 def valid(style, ext, row, **kw):
-    return Rec(style.spell(ext, row), **kw)
+    return Rec(style.spell(ext, row), row=row, **kw)
 
 
 def fault(style, ext, row, changes, codes, col, desc):
@@ -1136,7 +1148,7 @@ def insert_spread(base, extra, seed_key):
 
 
 # ---------------------------------------------------------------------------------------------
-# 8. The inbox: 30 files, each with its faults
+# 8. The inbox: the 2018 and 2019 files, each with its faults (2020: section 8b)
 # ---------------------------------------------------------------------------------------------
 
 FILES = []
@@ -1383,8 +1395,19 @@ def build_assistance():
     recs = insert_spread(recs, faults, 'as19')
     recs[10:10] = [c1, c2]
     recs[20:20] = [c3]
+    # a measure for a household that first appears in the 2020 households snapshot (identified in 2020 after
+    # the damage of late 2019): an orphan in silver while only 2018 and 2019 are ingested, it joins once the
+    # 2020 delivery arrives. Appended last (and spelled last) so every other record of this file is unchanged.
+    early = dict(measure_id='CS201980001', household_id=NEW_2020_IDS[0], measure_type='HOUSING_RENOVATION',
+                 start_date=dt.date(2019, 11, 20), amount='20000.00')
+    recs.append(valid(st, 'assistance', early,
+                      note=f'measure CS201980001 of household {NEW_2020_IDS[0]}, which first appears in '
+                           f'households_20201231: an orphan (link household) while only 2018 and 2019 are '
+                           f'ingested; it joins once the 2020 delivery arrives'))
     FILES.append(FileOut(rel('assistance', y), 'assistance', COLS['assistance'], recs,
-                         features=[f"correction of 2018 measure {corr['measure_id']} (same key, new amount)"]))
+                         features=[f"correction of 2018 measure {corr['measure_id']} (same key, new amount)",
+                                   f'last record: a measure for household {NEW_2020_IDS[0]}, first registered in '
+                                   f'2020 (an orphan until the 2020 households delivery arrives)']))
 
 
 CORRECTIONS = []
@@ -1728,9 +1751,9 @@ def build_orders():
     r = random.Random(f'{SEED}/od19')
     recs = []
     for i, row in enumerate(rows):
-        recs.append(Rec(jsonl_vals(row, r, i)))
+        recs.append(Rec(jsonl_vals(row, r, i), row=row))
         if i == 6:
-            recs.append(Rec(jsonl_vals(corr, r, 999)))
+            recs.append(Rec(jsonl_vals(corr, r, 999), row=corr))
     base = rows[7]
 
     def jf(over, raw_over, codes, col, desc):
@@ -1776,6 +1799,426 @@ def jsonl_vals(row, r, i):
     if row['direction'] == 'UPWARD' and i % 3 == 0:
         v['poverty_product'] = 'true' if i % 2 == 0 else 'false'
     return v
+
+
+# ---------------------------------------------------------------------------------------------
+# 8b. The third delivery, as of 20201231: model and files
+# ---------------------------------------------------------------------------------------------
+# main() calls model_2020() and build_2020() only after every 2018 and 2019 file is built, and
+# model_2020() replaces the module's random stream with one of its own: the 2018 and 2019 files are
+# made by exactly the draws that made them before the 2020 delivery existed.
+
+NEW_2020_IDS = ('6212232062020005', '6211231032040005')   # identified in 2020; the first has a 2019 measure
+QUARANTINED_HH_2020 = '6212231012019201'   # its households_20201231 row is quarantined, its head's member row is not
+UNKNOWN_HH = {'assistance': '6211231012070031', 'link': '6212232062000031', 'operator': '6212231012060031'}
+UNKNOWN_SHOP = 'SHOP0012'                  # in links and orders 2020, in no shops delivery
+ROLE20 = {}
+NEW_2020 = []
+SHOPS_2020 = []
+LINKS_2020 = []
+FAC_TELE_2020 = {}
+NOT_REGISTERED = {}                        # extract -> a person with a valid ID who is in no members row
+ORPHAN_MEMBER = {}                         # the typed member row of the quarantined household's head
+EVENTS_2020 = {}
+CORRECTIONS_2020 = []
+
+
+def model_2020():
+    global R
+    R = random.Random(f'{SEED}/2020')
+    y = 2020
+    hh19 = HH_BY_YEAR[2019]
+    special = [ROLE[k] for k in ('returned', 'removed', 'dissolved', 'relocated', 'overdue', 'newborn', 'exit_fail')]
+    special += [_donor, _young]
+
+    def free(h):
+        return not any(h is x for x in special) and not any(h is x for x in ROLE20.values())
+
+    # 返贫: two households that exited in 2019 fall back (exit_year stays 2019)
+    ROLE20['returned'] = [h for h in EXIT_2019 if h is not ROLE['exit_fail']
+                          and h['profile'] in ('grand', 'three_gen')][:2]
+    special += ROLE20['returned']
+    ROLE20['reidentified'] = ROLE['removed']          # 清退 in 2019, identified again in 2020 (same household_id)
+    ROLE20['gone'] = ROLE['dissolved']                # 自然减少 in 2019, no longer in the 2020 snapshot
+    ROLE20['removed'] = next(h for h in hh19 if h['status'][2019] == 'POOR' and free(h) and h['county'] == '621123'
+                             and h['profile'] == 'nuclear')
+    ROLE20['undeclared_baby'] = next(h for h in hh19 if h['status'][2019] == 'POOR' and free(h)
+                                     and h['profile'] == 'nuclear' and h['members'][1]['birth'].year >= 1980)
+    ROLE20['still_poor'] = next(h for h in hh19 if h['status'][2019] == 'POOR' and free(h)
+                                and h['profile'] == 'single_elderly')
+    for h in hh19:
+        st, ex = h['status'][2019], h['exit'][2019]
+        if any(h is r for r in ROLE20['returned']):
+            st = 'RETURNED'
+        elif h is ROLE20['removed']:
+            st, ex = 'REMOVED', None
+        elif h is ROLE20['reidentified']:
+            st, ex = 'POOR', None
+        elif h is ROLE20['still_poor']:
+            pass
+        elif st in ('POOR', 'RETURNED'):
+            st, ex = 'EXITED', 2020
+        h['status'][y], h['exit'][y] = st, ex
+        h['village'][y] = h['village'][2019]
+        h['members_by_year'][y] = list(members_of(h, 2019)) if h is not ROLE20['gone'] else []
+    r0, r1 = ROLE20['returned']
+    r0['cause'] = 'ILLNESS'                           # the head's wife falls seriously ill in 2020
+    next(m for m in members_of(r0, y) if m['rel'] == 'SPOUSE')['health'] = 'SERIOUS'
+    r1['cause'] = 'DISASTER'                          # the summer 2020 floods
+    ROLE20['reidentified']['cause'] = 'ILLNESS'       # the head's illness ate the income that got it removed
+    ROLE20['reidentified']['members'][0]['health'] = 'SERIOUS'
+    for h in (r0, r1, ROLE20['reidentified']):
+        h['secondary'] = [c for c in h['secondary'] if c != h['cause']]
+    # a baby born in 2020 whom the household has not declared: household_size is one less than its member rows
+    nb = ROLE20['undeclared_baby']
+    nb['members_by_year'][y].append(new_person(nb['county'], 'CHILD', 'F', dt.date(2020, 6, 9),
+                                               nb['members'][0]['name'][0]))
+    nb['size_extra'][y] = -1
+    # two households identified in 2020
+    a = make_household(NEW_2020_IDS[0][:12], int(NEW_2020_IDS[0][12:]), 'three_gen')
+    a.update(ident=2020, cause='DISASTER', attr='GENERAL', secondary=['LACK_CAPITAL'])
+    b = make_household(NEW_2020_IDS[1][:12], int(NEW_2020_IDS[1][12:]), 'single_parent')
+    b.update(ident=2020)
+    for h, want in ((a, NEW_2020_IDS[0]), (b, NEW_2020_IDS[1])):
+        assert h['id'] == want, (h['id'], want)
+        h['status'], h['exit'] = {y: 'POOR'}, {y: None}
+        h['village'][y] = h['village'][2018]
+        h['members_by_year'] = {y: list(h['members'])}
+        NEW_2020.append(h)
+    keep = [h for h in hh19 if h is not ROLE20['gone']]
+    at = max(i for i, h in enumerate(keep) if h['village'][y] == a['village'][y]) + 1
+    HH_BY_YEAR[y] = keep[:at] + [a] + keep[at:] + [b]
+    for h in HH_BY_YEAR[y]:
+        st, ex = h['status'][y], h['exit'][y]
+        if st == 'EXITED' and ex == 2020:
+            inc = yuan(4600, 8800) + R.randrange(100)
+        elif st == 'EXITED':
+            inc = yuan(5200, 11800) + R.randrange(100)
+        elif st == 'RETURNED':
+            inc = yuan(2600, 3700) + R.randrange(100)
+        elif st == 'REMOVED':
+            inc = yuan(13000, 18000)
+        else:
+            inc = yuan(2200, 3600) + R.randrange(100)
+        h['income'][y] = inc
+        good = st in ('EXITED', 'REMOVED')
+        h['housing'][y] = True if good else R.random() < 0.85
+        h['water'][y] = True if good else R.random() < 0.9
+        h['broadband'][y] = h['broadband'].get(2019, False) or R.random() < 0.7
+        h['terminal'][y] = h['terminal'].get(2019, False) or R.random() < 0.6
+        h['helper'][y] = h['cadre'] if (st in ('POOR', 'RETURNED') or R.random() < 0.9) else None
+    # insurance 2020: one member without a row (the registry says insured), one not basic-insured
+    adults = [(h, m) for h, m in _all_members(y) if 18 <= age_on(m['birth'], AS_OF[y]) <= 45
+              and h['status'][y] in ('POOR', 'RETURNED')]
+    UNINSURED[y] = [adults[1][1]]
+    BASIC_NO[y] = [adults[3][1]]
+    adults[1][1]['reg_ins'][y] = True
+    # school: the child never enrolled is still not enrolled; the 2019 dropout is persuaded back (劝返复学)
+    KID_ROLES['never'][1]['plan'][y] = 'NONE'
+    KID_ROLES['dropout'][1]['plan'][y] = 'ENROLLED'
+    # network, facilities, schools improve
+    net = []
+    for r in NETWORK[2019]:
+        o = r['operator']
+        fib = r['fiber_broadband'] or (o != 'CU' and R.random() < 0.8)
+        mb = max(r['max_broadband_mbps'] or 0, R.choice([100, 200, 200, 500, 1000])) if fib else None
+        hhs = (r['broadband_households'] or 0) + R.randrange(3, 40) if fib else None
+        net.append(dict(r, fiber_broadband=fib, max_broadband_mbps=mb, broadband_households=hhs,
+                        cable_tv_fiber=True if o == 'CABLE' else r['cable_tv_fiber']))
+    NETWORK[y] = net
+    for c, v, lvl, t18, t19 in FACILITIES:
+        FAC_TELE_2020[c] = t19 or lvl != 'VILLAGE_CLINIC' or R.random() < 0.5
+    for s in SCHOOLS:
+        s['mm'][y] = min(s['classrooms'], s['mm'][2019] + R.randrange(1, 6))
+        s['broadband'][y] = True
+        s['bw'][y] = max(s['bw'][2019] or 0, R.choice([100, 200, 500]))
+        s['students20'] = max(8, s['students'] + R.randrange(-25, 26))
+    # e-commerce: a shop opened in 2020 by a household the registry does not know (its operator link is an orphan)
+    SHOPS_2020[:] = SHOPS + [('SHOP0011', 'PINDUODUO', '621223101206', 'POOR_HOUSEHOLD', UNKNOWN_HH['operator'],
+                              dt.date(2020, 4, 18), False)]
+    links = [dict(r) for r in LINKS[2019] if r['household_id'] != ROLE20['gone']['id']]
+    links.append(dict(shop_id='SHOP0001', household_id=ROLE20['reidentified']['id'], link_type='PURCHASE',
+                      since_date=dt.date(2020, 5, 6)))
+    links.append(dict(shop_id='SHOP0011', household_id=a['id'], link_type='EMPLOYMENT', since_date=dt.date(2020, 7, 1)))
+    for sid, plat, vill, ot, oph, opened, in18 in SHOPS[::3]:
+        linked = {r['household_id'] for r in links if r['shop_id'] == sid}
+        cands = [h for h in HH_BY_YEAR[y] if county_of(h['village'][y]) == county_of(vill)
+                 and h['status'][y] in ('POOR', 'EXITED', 'RETURNED') and h['id'] not in linked]
+        h = R.choice(cands)
+        links.append(dict(shop_id=sid, household_id=h['id'], link_type=R.choice(['PURCHASE', 'EMPLOYMENT']),
+                          since_date=rand_date(2020)))
+    keys = [(r['shop_id'], r['household_id']) for r in links]
+    assert len(keys) == len(set(keys))
+    LINKS_2020[:] = links
+    # people with valid IDs who are in no members row (not registered: kept in silver, marked)
+    NOT_REGISTERED['inpatient_claims'] = new_person('621223', 'OTHER', 'M', dt.date(1961, 9, 23))
+    NOT_REGISTERED['enrollment'] = new_person('621223', 'OTHER', 'F', dt.date(2011, 3, 17))
+    NOT_REGISTERED['training'] = new_person('621123', 'OTHER', 'F', dt.date(1990, 12, 2))
+    # the head of the household whose households row is quarantined: his member row is accepted, an orphan
+    ORPHAN_MEMBER.update(fresh_member_row(QUARANTINED_HH_2020, sex='M', birth=dt.date(1979, 4, 2), rel_='HEAD',
+                                          education='PRIMARY'))
+    # events of 2020
+    ev = []
+    for h in HH_BY_YEAR[y]:
+        st = h['status'][y]
+        if st not in ('POOR', 'RETURNED', 'EXITED'):
+            continue
+        if any(h is r for r in ROLE20['returned']):
+            mt = MATCHED[h['cause']][0]
+        elif h['ident'] == 2020 or h is ROLE20['reidentified'] or h is ROLE20['still_poor']:
+            mt = R.choice(MATCHED[h['cause']])
+        elif h['exit'][y] == 2020 and R.random() < 0.5:
+            mt = R.choice(MATCHED[h['cause']] + ['INDUSTRY', 'EMPLOYMENT'])
+        elif st == 'EXITED' and R.random() < 0.15:
+            mt = 'ECO_COMPENSATION'
+        else:
+            continue
+        ev.append(dict(measure_id=None, household_id=h['id'], measure_type=mt, start_date=rand_date(y), amount=amt(mt)))
+    ev.sort(key=lambda r: (r['start_date'], r['household_id']))
+    for k, r in enumerate(ev, 1):
+        r['measure_id'] = f'CS{y}{k:05d}'
+    EVENTS_2020['assistance'] = ev
+    EVENTS_2020['inpatient_claims'] = rows_claims((y,))[y]
+    EVENTS_2020['training'] = rows_training(((y, 12),))[y]
+    EVENTS_2020['orders'] = rows_orders(((y, 44, SHOPS_2020),))[y]
+
+
+def build_2020():
+    y = 2020
+    # --- registry ---
+    st = Style('hh20', bools='plain', nulls=['', 'NULL', '无'], codes=0.1)
+    recs = [valid(st, 'households', r) for r in rows_households(y)]
+    om = ORPHAN_MEMBER
+    q = fresh_household_row(y, QUARANTINED_HH_2020[:12], int(QUARANTINED_HH_2020[12:]), head_id_number=om['id_number'],
+                            head_name=om['name'], household_size=1, identification_year=2020)
+    assert q['household_id'] == QUARANTINED_HH_2020
+    faults = [
+        fault(st, 'households', q, {'status': '脱贫'}, ['BAD_ENUM'], 'status',
+              '"脱贫" is not a status (已脱贫 is); the member row of this household is accepted and is an orphan in silver'),
+        fault(st, 'households', fresh_household_row(y, '621123103204', 9202, status='EXITED', exit_year=2021,
+                                                    per_capita_net_income='5230.00'),
+              {}, ['OUT_OF_RANGE'], 'exit_year', 'exit_year 2021 is after the as-of year'),
+    ]
+    FILES.append(FileOut(rel('households', y), 'households', COLS['households'], insert_spread(recs, faults, 'hh20'),
+                         features=['2020 story: exits, 返贫, 清退, re-identification, two new households']))
+
+    st = Style('m20', bools='yn', nulls=['', 'NULL', '/'], codes=0.05)
+    rows = rows_members(y)
+    recs = [valid(st, 'members', r) for r in rows]
+    recs.insert(100, valid(st, 'members', ORPHAN_MEMBER,
+                           note=f'member (head) of household {QUARANTINED_HH_2020}, whose households_20201231 row is '
+                                f'quarantined: an orphan (link household)'))
+    r1 = fresh_member_row(rows[30]['household_id'], sex='M', rel_='SIBLING')
+    bad = r1['id_number'][:17] + ('3' if r1['id_number'][17] != '3' else '4')
+    faults = [fault(st, 'members', r1, {'id_number': bad}, ['BAD_ID_NUMBER'], 'id_number', 'wrong check character')]
+    recs = insert_spread(recs, faults, 'm20')
+    src = next(i for i, r in enumerate(recs) if not r.codes and i > 150)
+    recs.insert(src + 4, Rec(dict(recs[src].vals), ['DUPLICATE_ROW'], '(all)', f'exact copy of record {src + 1}'))
+    FILES.append(FileOut(rel('members', y), 'members', COLS['members'], recs,
+                         features=['an accepted member row of a household whose households row is quarantined (orphan)']))
+
+    st = Style('pv20', nulls=['', 'NULL'])
+    recs = [valid(st, 'poor_villages', dict(village_code=v, designated_year=d, exit_year=e19 or 2020))
+            for v, d, e18, e19 in POOR_VILLAGES]
+    faults = [fault(st, 'poor_villages', dict(village_code='621123101207', designated_year=2016, exit_year=2020),
+                    {'exit_year': '2020年'}, ['BAD_NUMBER'], 'exit_year', '"2020年" is not an int')]
+    FILES.append(FileOut(rel('poor_villages', y), 'poor_villages', COLS['poor_villages'],
+                         insert_spread(recs, faults, 'pv20'), features=['every poor village exited by 2020']))
+
+    st = Style('as20', nulls=['', 'NULL'], codes=0.1)
+    rows = EVENTS_2020['assistance']
+    corr = dict(ASSISTANCE[2019][5])
+    corr['amount'] = money(int(Decimal(corr['amount'] or '0.00') * 100) + 100000)
+    CORRECTIONS_2020.append(('assistance', corr['measure_id'], 'amount +1000.00'))
+    recs = [valid(st, 'assistance', r) for r in rows]
+    recs.insert(3, valid(st, 'assistance', corr))
+    recs.insert(12, valid(st, 'assistance', dict(measure_id='CS202080001', household_id=UNKNOWN_HH['assistance'],
+                                                 measure_type='INDUSTRY', start_date=dt.date(2020, 6, 18),
+                                                 amount='6000.00'),
+                          note=f'measure CS202080001 for household {UNKNOWN_HH["assistance"]}, in no households '
+                               f'snapshot: an orphan (link household)'))
+    h = HH_BY_YEAR[y][12]
+    faults = [
+        fault(st, 'assistance', dict(measure_id='CS202090001', household_id=h['id'], measure_type='EMPLOYMENT',
+                                     start_date=dt.date(2020, 3, 2), amount='1000.00'),
+              {'amount': '1,000.00'}, ['BAD_NUMBER'], 'amount', 'thousands separator "1,000.00"'),
+        fault(st, 'assistance', dict(measure_id='CS202090002', household_id=h['id'], measure_type='INDUSTRY',
+                                     start_date=dt.date(2021, 1, 5), amount='3000.00'),
+              {}, ['FUTURE_DATE'], 'start_date', '2021-01-05 is after the as-of date'),
+    ]
+    FILES.append(FileOut(rel('assistance', y), 'assistance', COLS['assistance'], insert_spread(recs, faults, 'as20'),
+                         features=[f"correction of 2019 measure {corr['measure_id']} (same key, new amount)",
+                                   'a measure for a household in no households snapshot (orphan)']))
+
+    # --- telecom ---
+    st = Style('net20', bools='plain', nulls=['', 'NULL'], codes=0.2)
+    rows = NETWORK[y]
+    recs = [valid(st, 'village_network', r) for r in rows]
+    faults = [fault(st, 'village_network', dict(rows[0], village_code=ALL_VILLAGES[5], operator='CU'),
+                    {'operator': '中国铁通'}, ['BAD_ENUM'], 'operator', '"中国铁通" is not an operator')]
+    FILES.append(FileOut(rel('village_network', y), 'village_network', COLS['village_network'],
+                         insert_spread(recs, faults, 'net20')))
+
+    # --- health ---
+    st = Style('ins20', bools='plain', nulls=['', 'NULL'])
+    rows = rows_insurance(y)
+    recs = [valid(st, 'insurance_enrollment', r) for r in rows]
+    faults = [
+        fault(st, 'insurance_enrollment', dict(rows[20], year=2021), {}, ['OUT_OF_RANGE'], 'year',
+              'year 2021 is after the as-of year'),
+        fault(st, 'insurance_enrollment', dict(rows[50], year=2019), {'basic_medical': '参保'}, ['BAD_TYPE'],
+              'basic_medical', '"参保" is not a boolean'),
+    ]
+    FILES.append(FileOut(rel('insurance_enrollment', y), 'insurance_enrollment', COLS['insurance_enrollment'],
+                         insert_spread(recs, faults, 'ins20')))
+
+    st = Style('cl20', bools='digits', nulls=['', 'N/A'])
+    rows = EVENTS_2020['inpatient_claims']
+    corr = dict(CLAIMS[2019][3])
+    corr['discharge_date'] = corr['discharge_date'] + dt.timedelta(days=3)
+    CORRECTIONS_2020.append(('inpatient_claims', corr['claim_id'], 'discharge_date three days later'))
+    recs = [valid(st, 'inpatient_claims', r) for r in rows]
+    recs.insert(2, valid(st, 'inpatient_claims', corr))
+    p = NOT_REGISTERED['inpatient_claims']
+    recs.insert(6, valid(st, 'inpatient_claims',
+                         dict(claim_id='ZY2020800001', id_number=p['id'], facility_code='H62122301',
+                              admission_date=dt.date(2020, 8, 3), discharge_date=dt.date(2020, 8, 12),
+                              total_cost='5630.00', basic_reimbursed='3100.00', serious_reimbursed=None,
+                              assistance_paid=None, one_stop=False),
+                         note='claim ZY2020800001 of a person with a valid resident ID who is in no members row: '
+                              'not registered (kept, marked)'))
+    base = rows[1]
+    faults = [
+        fault(st, 'inpatient_claims', dict(base, claim_id='ZY2020900001'), {'facility_code': ''}, ['MISSING_REQUIRED'],
+              'facility_code', 'required facility_code empty'),
+        fault(st, 'inpatient_claims', dict(base, claim_id='ZY2020900002', total_cost='8000.00',
+                                           basic_reimbursed='5200.00', serious_reimbursed=None,
+                                           assistance_paid='2800.50'),
+              {}, ['OUT_OF_RANGE'], 'basic/serious/assistance', 'paid 5200.00 + 2800.50 = 8000.50 > total_cost 8000.00'),
+    ]
+    FILES.append(FileOut(rel('inpatient_claims', y), 'inpatient_claims', COLS['inpatient_claims'],
+                         insert_spread(recs, faults, 'cl20'),
+                         features=[f"correction of 2019 claim {corr['claim_id']}",
+                                   'a claim of a person who is not a registered member']))
+
+    st = Style('fac2020', bools='yn', codes=0.2)
+    rows = [dict(facility_code=c, village_code=v, level=l, telemedicine=FAC_TELE_2020[c])
+            for c, v, l, t18, t19 in FACILITIES]
+    recs = [valid(st, 'facilities', r) for r in rows]
+    faults = [fault(st, 'facilities', dict(rows[2], facility_code='T621223199'), {'telemedicine': '有'}, ['BAD_TYPE'],
+                    'telemedicine', 'invalid boolean "有"')]
+    FILES.append(FileOut(rel('facilities', y), 'facilities', COLS['facilities'], insert_spread(recs, faults, 'fac20')))
+
+    # --- education ---
+    st = Style('sch20', bools='plain', codes=0.3, nulls=['', 'NULL'])
+    rows = [dict(school_code=s['code'], village_code=s['village'], school_type=s['type'], broadband=s['broadband'][y],
+                 bandwidth_mbps=s['bw'][y], classrooms=s['classrooms'], multimedia_classrooms=s['mm'][y],
+                 students=s['students20']) for s in SCHOOLS]
+    recs = [valid(st, 'schools', r) for r in rows]
+    faults = [fault(st, 'schools', dict(rows[1], school_code='2621223099', classrooms=6, multimedia_classrooms=8), {},
+                    ['OUT_OF_RANGE'], 'multimedia_classrooms', '8 multimedia classrooms > 6 classrooms')]
+    FILES.append(FileOut(rel('schools', y), 'schools', COLS['schools'], insert_spread(recs, faults, 'sch20')))
+
+    st = Style('en20', nulls=['', 'NULL'], codes=0.1)
+    rows = rows_enrollment(y)
+    recs = [valid(st, 'enrollment', r) for r in rows]
+    p = NOT_REGISTERED['enrollment']
+    recs.insert(9, valid(st, 'enrollment', dict(id_number=p['id'], school_code='2621223011', school_year=y, grade=4,
+                                                status='ENROLLED', subsidy=None),
+                         note='enrollment of a child with a valid resident ID who is in no members row (a migrant '
+                              'child): not registered (kept, marked)'))
+    faults = [fault(st, 'enrollment', dict(rows[2], school_year=2019), {'status': '复学'}, ['BAD_ENUM'], 'status',
+                    '"复学" is not an enrollment status')]
+    FILES.append(FileOut(rel('enrollment', y), 'enrollment', COLS['enrollment'], insert_spread(recs, faults, 'en20'),
+                         features=['a child who is not a registered member']))
+
+    st = Style('tr20', bools='plain', dates='slash', codes=0.2)
+    rows = EVENTS_2020['training']
+    corr = dict(next(r for r in TRAINING[2019] if not r['certified']))
+    corr['certified'] = True
+    CORRECTIONS_2020.append(('training', corr['training_id'], 'certified 否 → 是'))
+    recs = [valid(st, 'training', r) for r in rows]
+    recs.insert(5, valid(st, 'training', corr))
+    p = NOT_REGISTERED['training']
+    recs.insert(9, valid(st, 'training', dict(training_id='PX20208001', id_number=p['id'], course='ECOMMERCE',
+                                              completed_date=dt.date(2020, 10, 16), certified=True),
+                         note='training PX20208001 of a person with a valid resident ID who is in no members row: '
+                              'not registered (kept, marked)'))
+    faults = [fault(st, 'training', dict(rows[3], training_id='PX20209001', completed_date=dt.date(2021, 1, 8)), {},
+                    ['FUTURE_DATE'], 'completed_date', '2021-01-08 is after the as-of date')]
+    FILES.append(FileOut(rel('training', y), 'training', COLS['training'], insert_spread(recs, faults, 'tr20'),
+                         features=[f"correction of 2019 training {corr['training_id']}", 'dates as YYYY/MM/DD',
+                                   'a trainee who is not a registered member']))
+
+    # --- ecommerce ---
+    st = Style('sp20', codes=0.3, nulls=['', 'NULL'])
+    rows = [dict(point_id=pid, level=l, region_code=rc, opened_date=o, closed_date=c19)
+            for pid, l, rc, o, c18, c19, in18 in SERVICE_POINTS]
+    recs = [valid(st, 'service_points', r) for r in rows]
+    faults = [fault(st, 'service_points', dict(point_id='ECS-621123100', level='TOWNSHIP_STATION',
+                                               region_code='621123100', opened_date=dt.date(2020, 5, 1),
+                                               closed_date=None),
+                    {'level': '乡镇服务站'}, ['BAD_ENUM'], 'level', '"乡镇服务站" is not a point level')]
+    FILES.append(FileOut(rel('service_points', y), 'service_points', COLS['service_points'],
+                         insert_spread(recs, faults, 'sp20'), features=['the point planned for 2020-03-01 is open']))
+
+    st = Style('shop2020', codes=0.2, nulls=['', 'NULL', '-'])
+    recs = []
+    for sid, pl, v, o, oh, od, in18 in SHOPS_2020:
+        note = None
+        if sid == 'SHOP0011':
+            note = f'shop SHOP0011 run by household {oh}, in no households snapshot: its operator link is an orphan ' \
+                   f'(link operator_household; the shop stays)'
+        recs.append(valid(st, 'shops', dict(shop_id=sid, platform=pl, village_code=v, operator_type=o,
+                                            operator_household_id=oh, opened_date=od), note=note))
+    faults = [fault(st, 'shops', dict(recs[3].row, shop_id='SHOP0903'), {'village_code': '621223999201'},
+                    ['UNKNOWN_REGION'], 'village_code', 'township 621223999 does not exist')]
+    FILES.append(FileOut(rel('shops', y), 'shops', COLS['shops'], insert_spread(recs, faults, 'shop20'),
+                         features=['SHOP0011 (opened 2020) is run by a household the registry does not know']))
+
+    st = Style('lk20', codes=0.2, dates='slash')
+    rows = LINKS_2020
+    recs = [valid(st, 'shop_household_links', r) for r in rows]
+    hh_unknown_shop = next(h for h in HH_BY_YEAR[y] if h['village'][y] == '621223206200')
+    recs.insert(7, valid(st, 'shop_household_links',
+                         dict(shop_id=UNKNOWN_SHOP, household_id=hh_unknown_shop['id'], link_type='PURCHASE',
+                              since_date=dt.date(2020, 8, 1)),
+                         note=f'link of {UNKNOWN_SHOP}, in no shops delivery: an orphan (link shop)'))
+    recs.insert(15, valid(st, 'shop_household_links',
+                          dict(shop_id='SHOP0005', household_id=UNKNOWN_HH['link'], link_type='CONSIGNMENT',
+                               since_date=dt.date(2020, 9, 15)),
+                          note=f'link to household {UNKNOWN_HH["link"]}, in no households snapshot: an orphan '
+                               f'(link household)'))
+    faults = [fault(st, 'shop_household_links', dict(rows[0], household_id=HH_BY_YEAR[y][30]['id']),
+                    {'since_date': '2020/02/30'}, ['BAD_DATE'], 'since_date', 'non-existent date 2020/02/30')]
+    FILES.append(FileOut(rel('shop_household_links', y), 'shop_household_links', COLS['shop_household_links'],
+                         insert_spread(recs, faults, 'lk20'),
+                         features=['dates as YYYY/MM/DD', f'a link of unknown shop {UNKNOWN_SHOP}',
+                                   'a link to an unknown household']))
+
+    st = Style('od20', dates='iso', codes=0.15, nulls=['', '-'])
+    rows = list(EVENTS_2020['orders'])
+    rows[-1] = dict(rows[-1], order_time=dt.datetime(2020, 12, 31, 23, 59, 59))
+    corr = dict(ORDERS[2019][10])
+    corr['status'] = 'REFUNDED' if corr['status'] == 'COMPLETED' else 'COMPLETED'
+    CORRECTIONS_2020.append(('orders', corr['order_id'], f"status {LABEL['order_status'][ORDERS[2019][10]['status']]} → "
+                                                         f"{LABEL['order_status'][corr['status']]}"))
+    recs = [valid(st, 'orders', r) for r in rows]
+    recs.insert(4, valid(st, 'orders', corr))
+    recs.insert(20, valid(st, 'orders', dict(order_id='DD2020800001', shop_id=UNKNOWN_SHOP,
+                                             order_time=dt.datetime(2020, 9, 2, 14, 31, 7), direction='UPWARD',
+                                             category='FARM_PRODUCE', amount='236.00', quantity=8, status='COMPLETED'),
+                          note=f'order DD2020800001 of {UNKNOWN_SHOP}, in no shops delivery: an orphan (link shop)'))
+    base = rows[5]
+    k1 = fault(st, 'orders', dict(base, order_id='DD2020900001', amount='88.00'), {}, ['CONFLICTING_KEY'],
+               '(key) order_id', 'DD2020900001: amount 88.00; a later row has the same key and amount 98.00')
+    k2 = fault(st, 'orders', dict(base, order_id='DD2020900001', amount='98.00'), {}, ['CONFLICTING_KEY'],
+               '(key) order_id', 'DD2020900001 again, amount 98.00: both rows are quarantined')
+    faults = [k1, fault(st, 'orders', dict(base, order_id='DD2020900002'), {'status': '已发货'}, ['BAD_ENUM'], 'status',
+                        '"已发货" is not an order status'), k2]
+    FILES.append(FileOut(rel('orders', y), 'orders', COLS['orders'], insert_spread(recs, faults, 'od20'),
+                         features=[f"correction of 2019 order {corr['order_id']}", f'an order of unknown shop {UNKNOWN_SHOP}',
+                                   'an order at 2020-12-31 23:59:59']))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1886,6 +2329,7 @@ def build_file_faults():
 # ---------------------------------------------------------------------------------------------
 
 REF = None
+PARSED = {}      # file -> the reader's typed rows (None for a quarantined record)
 
 
 def load_reference():
@@ -2243,7 +2687,7 @@ def reader(path, ext, as_of, kind):
                     SEEN[k] |= v
                 else:
                     SEEN[k] += v
-    return charset, [sorted(c) for c, _, _, _ in out]
+    return charset, [sorted(c) for c, _, _, _ in out], [None if c else dict(zip(COLS[ext], t)) for c, t, _, _ in out]
 
 
 FNAME = re.compile(r'^([a-z_]+)_(\d{8})\.(csv|jsonl)(\.gz)?$')
@@ -2287,6 +2731,115 @@ def file_level(root, relpath):
 
 
 # ---------------------------------------------------------------------------------------------
+# 11b. expected-silver.json: what silver excludes and counts (EXTRACTS.md "Referential integrity")
+# ---------------------------------------------------------------------------------------------
+
+LINKS_CHECKED = {   # extract -> [(link name, column, parent)]; parent 'households_same' = the same as-of date
+    'members': [('household', 'household_id', 'households_same')],
+    'assistance': [('household', 'household_id', 'households_any')],
+    'shop_household_links': [('shop', 'shop_id', 'shops_any'), ('household', 'household_id', 'households_any')],
+    'orders': [('shop', 'shop_id', 'shops_any')],
+    'shops': [('operator_household', 'operator_household_id', 'households_any')],
+}
+PERSON_EXTRACTS = ('inpatient_claims', 'enrollment', 'training')   # marked "not registered", never excluded
+REMOVES_ROW = {'members', 'assistance', 'shop_household_links', 'orders'}   # a shop stays without its operator link
+
+
+def accepted_of(files, rows_of):
+    """{extract: {year: [(file, record number, typed row)]}} of the accepted records of `files`."""
+    acc = {}
+    for f in files:
+        y = int(f.rel.split('_')[-1][:4])
+        for i, row in enumerate(rows_of(f), 1):
+            if row is not None:
+                acc.setdefault(f.ext, {}).setdefault(y, []).append((f.rel, i, row))
+    return acc
+
+
+def silver(acc, years):
+    """The expected silver outcome of ingesting the accepted rows of the deliveries dated in `years`.
+    Returns (the scenario's JSON object, {(file, record): what}) for orphans and persons not registered."""
+    years = sorted(years)
+    day = lambda y: f'{y}-12-31'
+    name = lambda e: f"{SCHEMA[e]['source']}_{e}"
+    get = lambda e, y: acc.get(e, {}).get(y, [])
+    hs = {y: {r['household_id']: r for _, _, r in get('households', y)} for y in years}
+    for y in years:
+        assert len(hs[y]) == len(get('households', y)), 'household_id repeats among accepted rows'
+    parents = {'households_any': {h for y in years for h in hs[y]},
+               'shops_any': {r['shop_id'] for y in years for _, _, r in get('shops', y)}}
+
+    def missing(ext, y, row):
+        out = []
+        for link, col, parent in LINKS_CHECKED.get(ext, []):
+            v = row[col]
+            if v is None:
+                continue
+            known = hs[y] if parent == 'households_same' else parents[parent]
+            if v not in known:
+                out.append(link)
+        return out
+
+    def versions(ext):
+        """Snapshots: every accepted row with its date. Events: each key once, its latest version."""
+        if SCHEMA[ext]['kind'] == 'snapshot':
+            return [(y, f, i, r) for y in years for f, i, r in get(ext, y)]
+        latest = {}
+        for y in years:
+            seen = set()
+            for f, i, r in get(ext, y):
+                k = tuple(r[c] for c in SCHEMA[ext]['pk'])
+                assert k not in seen, (ext, y, k)
+                seen.add(k)
+                latest[k] = (y, f, i, r)
+        return sorted(latest.values(), key=lambda v: (v[0], v[1], v[2]))
+
+    orphans, not_reg, rows, flagged = {}, {}, {}, {}
+    members_ok = {y: [] for y in years}
+    for y, f, i, r in versions('members'):
+        if not missing('members', y, r):
+            members_ok[y].append(r)
+    registered = {r['id_number'] for y in years for r in members_ok[y]}
+    for ext in EXTRACT_ORDER:
+        kind = SCHEMA[ext]['kind']
+        count = {}
+        for y, f, i, r in versions(ext):
+            gone = missing(ext, y, r)
+            for link in gone:
+                orphans[(name(ext), day(y), link)] = orphans.get((name(ext), day(y), link), 0) + 1
+                flagged.setdefault((f, i), []).append(f'orphan ({link})')
+            if ext in PERSON_EXTRACTS and r['id_number'] not in registered:
+                not_reg[(name(ext), day(y))] = not_reg.get((name(ext), day(y)), 0) + 1
+                flagged.setdefault((f, i), []).append('not registered')
+            if not (gone and ext in REMOVES_ROW):
+                count[day(y)] = count.get(day(y), 0) + 1
+        if kind == 'snapshot':
+            rows[name(ext)] = {day(y): count.get(day(y), 0) for y in years if get(ext, y)}
+        else:
+            rows[name(ext)] = sum(count.values())
+    signals = {}
+    for y in years:
+        per_hh, homes = {}, {}
+        for r in members_ok[y]:
+            per_hh[r['household_id']] = per_hh.get(r['household_id'], 0) + 1
+            homes.setdefault(r['id_number'], set()).add(r['household_id'])
+        signals[day(y)] = dict(
+            households=len(hs[y]),
+            size_mismatch_households=sum(1 for h, r in hs[y].items() if r['household_size'] != per_hh.get(h, 0)),
+            member_rows=len(members_ok[y]),
+            persons_in_multiple_households=sum(1 for v in homes.values() if len(v) >= 2))
+    returned = []
+    if 2019 in years and 2020 in years:
+        returned = sorted(h for h, r in hs[2019].items() if r['status'] == 'EXITED' and r['exit_year'] == 2019
+                          and h in hs[2020] and hs[2020][h]['status'] == 'RETURNED')
+    out = dict(
+        orphans=[dict(extract=e, as_of_date=d, link=l, rows=n) for (e, d, l), n in sorted(orphans.items()) if n],
+        not_registered=[dict(extract=e, as_of_date=d, rows=n) for (e, d), n in sorted(not_reg.items()) if n],
+        silver_rows=rows, exited_2019_returned_2020=returned, signals=signals)
+    return out, flagged
+
+
+# ---------------------------------------------------------------------------------------------
 # 12. README
 # ---------------------------------------------------------------------------------------------
 
@@ -2298,10 +2851,11 @@ Generated by `make_sample_data.py` (Python 3 standard library only, fixed seed {
 python3 sample-data/make_sample_data.py
 ```
 
-It deletes and rewrites `inbox/`, `file-faults/`, `expected-ingest.json` and this README, writes the
-same bytes every time, and then re-reads every file with an independent reader of the contract
-(`shared/contract/EXTRACTS.md`, `schemas/README.md`) and fails if any record's reason codes differ from
-the injected ones. It never runs povlake. `expected-ingest.json` is what the ingest must report.
+It deletes and rewrites `inbox/`, `file-faults/`, `expected-ingest.json`, `expected-silver.json` and this
+README, writes the same bytes every time, and then re-reads every file with an independent reader of the
+contract (`shared/contract/EXTRACTS.md`, `schemas/README.md`) and fails if any record's reason codes differ
+from the injected ones. It never runs povlake. `expected-ingest.json` is what the ingest must report;
+`expected-silver.json` is what silver must exclude and count (see "Orphans" below).
 
 All people, names, resident IDs and amounts are invented. The resident IDs are *valid* GB 11643 numbers
 (area code = the household's county, birth date, sequence with the sex parity, check character), so
@@ -2315,11 +2869,14 @@ Real NBS division codes (2023 vintage, `shared/reference/`), three counties in t
 |---|---|---|
 {county_rows}
 
-Each of the 15 extracts is delivered twice: as of **20181231** and as of **20191231** (30 files).
+Each of the 15 extracts is delivered three times: as of **20181231**, **20191231** and **20201231** ({n_files} files).
 Snapshot extracts hold the full state; event extracts (assistance, inpatient_claims, training, orders)
 hold that year's events (the 2018 assistance delivery also carries 2016-2017 history), and each 2019
 event delivery re-sends one row of 2018 with a change (same primary key, a correction):
 {corrections}
+
+Each 2020 event delivery likewise re-sends one row of 2019 with a change:
+{corrections20}
 
 | file | charset | read | accepted | quarantined | format features |
 |---|---|---|---|---|---|
@@ -2336,16 +2893,50 @@ The story in the data (for the METRICS.md indicators):
   {rel} is relocated (易地扶贫搬迁) to the county-seat community 621121100001 in 2019 and keeps its household_id;
   {ovd} is still 未脱贫 in 2019 with an income above 2·L(2019) (an exit-overdue lead) and declares one more
   member than it lists.
-- One person is a member of two households ({dup_hh}): 一人多户.
+- 2020: {hh20} households. {n_exit20} households exit (exit_year 2020), among them {ret}
+  (返贫 in 2019, exit_year 2017 → 2020); {ret20} were 已脱贫 in 2019 (exit_year 2019) and are 返贫 in 2020
+  (exit_year stays 2019); {rem20} is 清退 (REMOVED) in 2020 (income well above the line); {reid} (清退 in 2019)
+  is identified again and is 未脱贫 in 2020 (same household_id; its identification_year is kept); {dis} (自然减少
+  in 2019) is no longer in the 2020 snapshot; {new20} are identified in 2020 (未脱贫); {still} stays 未脱贫;
+  {baby} has a baby born in 2020 that it has not declared (household_size one less than its member rows).
+  SHOP0002's operator household {dis} is in the 2018 and 2019 snapshots only (its operator link still joins:
+  any snapshot). The poor villages have all exited by 2020; network, telemedicine and schools improve; the
+  point planned for 2020 is open; SHOP0011 opens in 2020.
+- One person is a member of two households ({dup_hh}) in every snapshot: 一人多户.
 - ~4 members per household; children aged 6-15 on Aug 31 have enrollment rows with school_year = the
-  snapshot's year, except a few not enrolled, one 休学 (2018), one 辍学 (2019) and one transfer (2019, two rows).
+  snapshot's year, except a few not enrolled, one 休学 (2018), one 辍学 (2019; back at school in 2020) and one
+  transfer (2019, two rows).
 - Insurance rows (year = the snapshot's year) for nearly every member; a few missing or basic_medical = 否;
   the registry's medical_insurance flag disagrees with health data for a few people.
-- Seven poor villages (designated 2014-2016; exits in 2017, 2018 and 2019); network rows for 1-4 operators
-  per village, improving in 2019; county hospitals (telemedicine completes in 2019), township centres,
+- Seven poor villages (designated 2014-2016; exits in 2017, 2018, 2019 and 2020); network rows for 1-4 operators
+  per village, improving in 2019 and 2020; county hospitals (telemedicine completes in 2019), township centres,
   village clinics; schools (broadband, multimedia classrooms); service points at county, township and
   village level (one closes on 2019-06-30, some open in 2019, one is planned for 2020); shops (SHOP0002 is run
   by a poor household), links, and orders in both directions with COMPLETED, REFUNDED and CANCELLED.
+
+## Orphans and persons not registered: expected-silver.json
+
+Referential integrity is not checked at ingest (EXTRACTS.md); silver leaves orphans out and counts them, and
+keeps (and marks) claims, enrollments and trainings of people who are in no members row. These accepted rows
+exist for that:
+
+| file | record | what |
+|---|---|---|
+{orphan_rows}
+
+`expected-silver.json` holds, for two scenarios — `all` (the 45 files) and `through_2019` (only the 2018 and
+2019 files) — the orphans per extract, as-of date and link, the rows not registered, the rows that reach
+silver per extract (snapshots: per as-of date, accepted rows minus orphans, a shop losing only its operator
+link; events: distinct primary keys in their latest version minus orphans), the households 已脱贫 (2019) →
+返贫 (2020), and per households snapshot the number of households, of households whose household_size
+differs from their (non-orphan) member rows, of member rows and of persons in several households. Every
+count is over accepted rows; an event row counts under the delivery of its latest version. The generator
+computes it from its model and again from what its independent reader accepted, and fails unless both agree
+and the orphans found are exactly the rows above.
+
+| scenario | orphans | not registered | signals (households / size mismatches / member rows / 一人多户) |
+|---|---|---|---|
+{silver_rows_md}
 
 ## Every deliberate row-level fault
 
@@ -2411,7 +3002,14 @@ READINGS = [
     'missing: `MISSING_REQUIRED`.',
     'A TOWNSHIP_STATION whose region_code is a (real) village code is `UNKNOWN_REGION` (wrong level).',
     'Event deliveries: 2018 events are in the 20181231 file (assistance also carries 2016-2017 history); '
-    'the 20191231 file holds 2019 events plus one correction of a 2018 row.',
+    'the 20191231 file holds 2019 events plus one correction of a 2018 row, the 20201231 file 2020 events plus '
+    'one correction of a 2019 row.',
+    'A household re-identified after 清退 keeps its household_id and its identification_year; a household that '
+    'returns to poverty keeps the exit_year of its last exit.',
+    'A households row that is quarantined never reaches silver, so its members are orphans '
+    '(registry/members_20201231.csv).',
+    'A measure may precede its household\'s first households snapshot (registry/assistance_20191231.csv, last '
+    'record): an orphan until that snapshot is ingested, then it joins.',
 ]
 
 
@@ -2426,6 +3024,9 @@ def main():
               build_insurance, build_claims, build_facilities, build_schools, build_enrollment, build_training,
               build_service_points, build_shops, build_links, build_orders):
         b()
+    ff, ok = build_file_faults()   # from the 2019 model, before the 2020 model changes it
+    model_2020()                   # after the 2018 and 2019 files, from its own random stream
+    build_2020()
     FILES.sort(key=lambda f: (EXTRACT_ORDER.index(f.ext), f.rel))
 
     for d in ('inbox', 'file-faults'):
@@ -2437,7 +3038,6 @@ def main():
             data = gzip.compress(data, compresslevel=9, mtime=0)
         write(os.path.join(HERE, 'inbox', f.rel), data)
         expected['inbox'][f.rel] = expected_of(f)
-    ff, ok = build_file_faults()
     for p, data, code, why in ff:
         write(os.path.join(HERE, 'file-faults', p), data)
         expected['file-faults'][p] = {'status': 'rejected', 'rejection': code}
@@ -2448,7 +3048,22 @@ def main():
     expected['file-faults'] = dict(sorted(expected['file-faults'].items()))
     write(os.path.join(HERE, 'expected-ingest.json'),
           (json.dumps(expected, ensure_ascii=False, indent=2) + '\n').encode('utf-8'))
-    write_readme(expected, ff, ok)
+    for f in FILES:
+        for i, rec in enumerate(f.recs, 1):
+            assert rec.codes or rec.row is not None, (f.rel, i)
+    acc = accepted_of(FILES, lambda f: [None if rec.codes else rec.row for rec in f.recs])
+    scenarios = {'all': silver(acc, (2018, 2019, 2020)), 'through_2019': silver(acc, (2018, 2019))}
+    notes = [f'inbox/{f.rel} record {i}: {rec.note}' for f in FILES for i, rec in enumerate(f.recs, 1) if rec.note]
+    noted = {(f.rel, i) for f in FILES for i, rec in enumerate(f.recs, 1) if rec.note}
+    expected_silver = {
+        'notes': ['Computed by make_sample_data.py from its own model (never by running povlake); counts are over '
+                  'accepted rows only; event extracts count each primary key once, in its latest version, under '
+                  'that version\'s delivery. "all" = the 45 files of inbox/, "through_2019" = its 2018 and 2019 '
+                  'files only.'] + notes,
+        'scenarios': {k: v[0] for k, v in scenarios.items()}}
+    write(os.path.join(HERE, 'expected-silver.json'),
+          (json.dumps(expected_silver, ensure_ascii=False, indent=2, sort_keys=True) + '\n').encode('utf-8'))
+    write_readme(expected, ff, ok, expected_silver)
 
     # ----- self-check -----
     REF = load_reference()
@@ -2468,7 +3083,8 @@ def main():
         exp = expected['inbox'][f.rel]
         assert exp['read'] == exp['accepted'] + exp['quarantined'], f.rel
         y = int(f.rel.split('_')[-1][:4])
-        charset, got = reader(os.path.join(HERE, 'inbox', f.rel), f.ext, AS_OF[y], f.kind)
+        charset, got, parsed = reader(os.path.join(HERE, 'inbox', f.rel), f.ext, AS_OF[y], f.kind)
+        PARSED[f.rel] = parsed
         if charset != f.charset:
             problems.append(f'{f.rel}: charset {charset} != {f.charset}')
         if len(got) != len(f.recs):
@@ -2485,6 +3101,47 @@ def main():
                 for c in SCHEMA[f.ext]['cols']:
                     if c['type'] == 'id' and c['name'] in rec.vals:
                         assert id_valid(trim(rec.vals[c['name']])), (f.rel, rec.vals)
+    # expected-silver.json again, from the rows the independent reader accepted
+    acc2 = accepted_of(FILES, lambda f: PARSED[f.rel])
+    for k, (want, flagged) in scenarios.items():
+        got2, flagged2 = silver(acc2, (2018, 2019, 2020) if k == 'all' else (2018, 2019))
+        if got2 != want:
+            problems.append(f'expected-silver.json ({k}) differs when computed from the reader: {got2} != {want}')
+        if flagged2 != flagged:
+            problems.append(f'orphans/not registered ({k}) differ when computed from the reader')
+    flagged_any = set(scenarios['all'][1]) | set(scenarios['through_2019'][1])
+    if flagged_any != noted:
+        problems.append(f'orphan/not-registered rows {sorted(flagged_any)} != annotated rows {sorted(noted)}')
+    story = scenarios['all'][0]
+    if len(story['exited_2019_returned_2020']) < 2:
+        problems.append('fewer than two households 已脱贫 (2019) → 返贫 (2020)')
+    for want in (('registry_members', 'household'), ('registry_assistance', 'household'),
+                 ('ecommerce_shop_household_links', 'shop'), ('ecommerce_shop_household_links', 'household'),
+                 ('ecommerce_orders', 'shop'), ('ecommerce_shops', 'operator_household')):
+        if not any((o['extract'], o['link']) == want for o in story['orphans']):
+            problems.append(f'no orphan {want} in scenario all')
+    if not any(o['extract'] == 'registry_assistance' and o['as_of_date'] == '2019-12-31'
+               for o in scenarios['through_2019'][0]['orphans']):
+        problems.append('no 2019 assistance orphan in scenario through_2019')
+    if {e['extract'] for e in story['not_registered']} != {'health_inpatient_claims', 'education_enrollment',
+                                                          'education_training'}:
+        problems.append(f"not registered: {story['not_registered']}")
+    if story['signals']['2020-12-31']['persons_in_multiple_households'] < 1 or \
+            story['signals']['2020-12-31']['size_mismatch_households'] < 1:
+        problems.append(f"2020 signals: {story['signals']['2020-12-31']}")
+    hh = {y: {r['household_id']: r for _, _, r in acc['households'][y]} for y in (2019, 2020)}
+    rid = ROLE['removed']['id']
+    if not (hh[2019][rid]['status'] == 'REMOVED' and hh[2020][rid]['status'] == 'POOR'):
+        problems.append(f'{rid} is not re-identified in 2020')
+    if not [h for h, r in hh[2020].items() if r['status'] == 'REMOVED' and h in hh[2019]
+            and hh[2019][h]['status'] != 'REMOVED']:
+        problems.append('no household removed in 2020')
+    if not [h for h in hh[2019] if h not in hh[2020]]:
+        problems.append('no household of 2019 is absent in 2020')
+    if not [h for h, r in hh[2020].items() if r['identification_year'] == 2020]:
+        problems.append('no household identified in 2020')
+    if not [h for h, r in hh[2020].items() if r['exit_year'] == 2020 and r['status'] == 'EXITED']:
+        problems.append('no household exits in 2020')
     gbf = next(f for f in FILES if f.charset == 'GB18030')
     try:
         open(os.path.join(HERE, 'inbox', gbf.rel), 'rb').read().decode('utf-8')
@@ -2534,7 +3191,7 @@ def main():
     print('rows carrying each reason code:', json.dumps(dict(sorted(totals.items())), ensure_ascii=False))
 
 
-def write_readme(expected, ff, ok):
+def write_readme(expected, ff, ok, expected_silver):
     county_rows = []
     for cty, cname, city, cityname in COUNTIES:
         towns = []
@@ -2561,7 +3218,23 @@ def write_readme(expected, ff, ok):
     n = sum(e['read'] for e in expected['inbox'].values())
     q = sum(e['quarantined'] for e in expected['inbox'].values())
     hh18 = HH_BY_YEAR[2018]
+    orphan_rows = [f'| inbox/{f.rel} | {i} | {md(rec.note)} |' for f in FILES for i, rec in enumerate(f.recs, 1)
+                   if rec.note]
+    silver_md = []
+    for k, sc in sorted(expected_silver['scenarios'].items()):
+        orph = ', '.join(f"{o['extract']} {o['as_of_date']} {o['link']} {o['rows']}" for o in sc['orphans'])
+        nreg = ', '.join(f"{o['extract']} {o['as_of_date']} {o['rows']}" for o in sc['not_registered']) or '—'
+        sig = '; '.join(f"{d}: {v['households']} / {v['size_mismatch_households']} / {v['member_rows']} / "
+                        f"{v['persons_in_multiple_households']}" for d, v in sorted(sc['signals'].items()))
+        silver_md.append(f'| {k} | {orph} | {nreg} | {sig} |')
+    hh20 = HH_BY_YEAR[2020]
     text = README_HEAD.format(
+        corrections20='\n'.join(f'- `{e}`: {k} ({what})' for e, k, what in CORRECTIONS_2020),
+        hh20=len(hh20), n_exit20=sum(h['status'][2020] == 'EXITED' and h['exit'][2020] == 2020 for h in hh20),
+        ret20=' and '.join(h['id'] for h in ROLE20['returned']), rem20=ROLE20['removed']['id'],
+        reid=ROLE20['reidentified']['id'], new20=' and '.join(h['id'] for h in NEW_2020),
+        still=ROLE20['still_poor']['id'], baby=ROLE20['undeclared_baby']['id'],
+        orphan_rows='\n'.join(orphan_rows), silver_rows_md='\n'.join(silver_md),
         seed=SEED, county_rows='\n'.join(county_rows),
         corrections='\n'.join(f'- `{e}`: {k} ({what})' for e, k, what in CORRECTIONS),
         file_rows='\n'.join(file_rows), n_read=n, n_acc=n - q, n_q=q, n_files=len(FILES),
