@@ -2,6 +2,7 @@ package org.povlake.ingest;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.TableSchemas;
 import org.povlake.lake.Lakehouse;
@@ -38,10 +39,17 @@ final class BronzeWriter {
                 + dateList(dates) + ")";
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** The quarantine table, shared by every extract: created before extracts load concurrently. */
     static void createQuarantine(Lakehouse lake) {
-        lake.createIfMissing(IngestJob.BRONZE_QUARANTINE, TableSchemas.lakehouse("quarantine"),
-                TableSchemas.partitioning("quarantine"));
+        StructType quarantine = TableSchemas.lakehouse("quarantine");
+        lake.createIfMissing(IngestJob.BRONZE_QUARANTINE, quarantine, TableSchemas.partitioning("quarantine"),
+                Lakehouse.statisticsExcept(quarantine, concat(List.of("raw"), TableSchemas.partitioning("quarantine"))));
     }
 
     void writeQuarantine(Dataset<Row> rows, List<LocalDate> dates) {
@@ -55,7 +63,9 @@ final class BronzeWriter {
      * re-delivered date that the new file no longer has are deleted. Returns the table's new version.
      */
     long writeBronze(Dataset<Row> rows, List<LocalDate> dates) {
-        lake.createIfMissing(table, TableSchemas.bronze(schema), TableSchemas.partitioning("bronze_lineage"));
+        StructType bronze = TableSchemas.bronze(schema);
+        lake.createIfMissing(table, bronze, TableSchemas.partitioning("bronze_lineage"), Lakehouse.statisticsExcept(bronze,
+                concat(schema.piiColumns(), TableSchemas.partitioning("bronze_lineage"))));
         String inDates = "_as_of_date IN (" + dateList(dates) + ")";
         if (schema.isSnapshot()) {
             rows.write().format("delta").mode("overwrite").option("replaceWhere", inDates).save(lake.path(table));

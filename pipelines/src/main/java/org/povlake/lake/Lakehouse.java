@@ -70,17 +70,61 @@ public final class Lakehouse {
 
     /** Creates the table with this schema if it does not exist yet. */
     public void createIfMissing(String qualifiedName, StructType schema, List<String> partitionBy) {
+        createIfMissing(qualifiedName, schema, partitionBy, Map.of());
+    }
+
+    /**
+     * Creates the table if it does not exist yet, with {@link #TABLE_PROPERTIES} and {@code properties}; an existing
+     * table that lacks one of {@code properties} gets it (one commit, once).
+     */
+    public void createIfMissing(String qualifiedName, StructType schema, List<String> partitionBy,
+                                Map<String, String> properties) {
         if (exists(qualifiedName)) {
+            if (!properties.isEmpty()) {
+                Map<String, String> have = scala.jdk.javaapi.CollectionConverters.asJava(
+                        table(qualifiedName).detail().first().<scala.collection.Map<String, String>>getAs("properties"));
+                List<String> missing = properties.entrySet().stream()
+                        .filter(e -> !e.getValue().equals(have.get(e.getKey())))
+                        .map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'").toList();
+                if (!missing.isEmpty()) {
+                    spark.sql("ALTER TABLE delta.`" + path(qualifiedName) + "` SET TBLPROPERTIES ("
+                            + String.join(", ", missing) + ")");
+                }
+            }
             return;
         }
         var builder = DeltaTable.createIfNotExists(spark).location(path(qualifiedName)).addColumns(schema);
         for (Map.Entry<String, String> p : TABLE_PROPERTIES.entrySet()) {
             builder = builder.property(p.getKey(), p.getValue());
         }
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            builder = builder.property(p.getKey(), p.getValue());
+        }
         if (!partitionBy.isEmpty()) {
             builder = builder.partitionedBy(partitionBy.toArray(new String[0]));
         }
         builder.execute();
+    }
+
+    /**
+     * The property that keeps personal data out of a table's Delta log: Delta writes each file's min/max values of
+     * the columns it collects statistics on into {@code _delta_log} (and logs them at INFO), so statistics are kept
+     * only for the columns of {@code schema} that are not {@code excluded} (personal data, partition columns), of
+     * the types Delta keeps statistics for.
+     */
+    public static Map<String, String> statisticsExcept(StructType schema, java.util.Collection<String> excluded) {
+        List<String> columns = new ArrayList<>();
+        for (var f : schema.fields()) {
+            var t = f.dataType();
+            boolean supported = t instanceof org.apache.spark.sql.types.StringType
+                    || t instanceof org.apache.spark.sql.types.NumericType || t instanceof org.apache.spark.sql.types.DateType
+                    || t instanceof org.apache.spark.sql.types.TimestampType
+                    || t instanceof org.apache.spark.sql.types.TimestampNTZType;
+            if (supported && !excluded.contains(f.name())) {
+                columns.add(f.name());
+            }
+        }
+        return Map.of("delta.dataSkippingStatsColumns", String.join(",", columns));
     }
 
     public DeltaTable table(String qualifiedName) {

@@ -24,6 +24,9 @@ public final class SparkSessions {
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
                 .config("spark.sql.adaptive.enabled", "true")
+                // every table a write creates keeps 10 years of history (as Lakehouse.TABLE_PROPERTIES)
+                .config("spark.databricks.delta.properties.defaults.logRetentionDuration", "interval 3653 days")
+                .config("spark.databricks.delta.properties.defaults.deletedFileRetentionDuration", "interval 3653 days")
                 // a cache lives for one job: compressing it costs CPU (≈10 % of an ingest) and saves nothing we need
                 .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/povlake-spark-warehouse");

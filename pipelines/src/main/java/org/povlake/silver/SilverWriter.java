@@ -28,10 +28,13 @@ final class SilverWriter {
         lake.createIfMissing(table, SilverSchemas.schema(table), SilverSchemas.partitioning(table));
     }
 
-    /** Replaces the whole table. */
+    /**
+     * Replaces the whole table (creating it in the same commit: the session's Delta defaults give it the lakehouse's
+     * retention properties).
+     */
     void overwrite(String table, Dataset<Row> rows) {
-        create(table);
-        SilverSchemas.conform(rows, table).write().format("delta").mode("overwrite").save(lake.path(table));
+        SilverSchemas.conform(rows, table).write().format("delta").mode("overwrite")
+                .partitionBy(SilverSchemas.partitioning(table).toArray(new String[0])).save(lake.path(table));
     }
 
     /** Replaces the rows matching {@code predicate} (a SQL condition) with {@code rows}, atomically. */

@@ -2,6 +2,7 @@ package org.povlake.silver;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.povlake.testing.ExpectedSilver;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,8 @@ class SilverBuildTest {
         assertEquals("skipped", a.get("silver.regions"), a.toString());
         // orders only depend on shops, which changed: recomputed in full
         assertTrue(a.get("silver.orders").startsWith("full"), a.toString());
+
+        ExpectedSilver.assertMatches(t.lake, "through_2019");
 
         Map<String, Long> versions = t.versions();
         SilverBuild.Result third = t.build();

@@ -1,0 +1,162 @@
+package org.povlake.jobs;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.povlake.lake.Lakehouse;
+import org.povlake.testing.ExpectedSilver;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code povlake demo} on the whole sample inbox (2018–2020), as a new user runs it: ingest, silver with a local key
+ * it creates, the data-quality report. Silver must hold what the sample generator expects; no silver, gold or ops
+ * table, report file, console output or log line may hold a resident ID or a name from the input.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoSilverTest {
+    static final Path INBOX = PovlakeCliTest.SAMPLE.resolve("inbox");
+    /** 17 digits and a check character, not inside a longer token (a hex pseudonym may hold long digit runs). */
+    static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+
+    @TempDir
+    static Path tmp;
+    Path lake;
+    Path reports;
+    PovlakeCliTest.Run demo;
+
+    @BeforeAll
+    void runDemo() {
+        lake = tmp.resolve("lake");
+        reports = tmp.resolve("reports");
+        demo = PovlakeCliTest.run("demo", "--verbose", "--inbox", INBOX.toString(), "--lakehouse", lake.toString(),
+                "--reports", reports.toString());
+    }
+
+    Lakehouse lakehouse() {
+        LakehouseOption o = new LakehouseOption();
+        o.lakehouse = lake.toString();
+        return Spark.lakehouse(o);
+    }
+
+    @Test
+    void demoBuildsSilverWithALocalKeyAndPrintsTheQualitySummary() throws IOException {
+        assertEquals(PovlakeCli.OK, demo.code(), demo.out() + demo.err());
+        Path key = lake.resolve(".secrets/pseudonym.key");
+        assertTrue(demo.out().contains("created a local pseudonymisation key"), demo.out());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertTrue(demo.out().contains("silver first build"), demo.out());
+        assertTrue(demo.out().contains("povlake data-quality report"), demo.out());
+        assertTrue(demo.out().contains("Problems: "), demo.out());
+        assertTrue(Files.size(reports.resolve("quality_report.html")) > 10_000);
+        ExpectedSilver.assertMatches(lakehouse(), "all");
+
+        PovlakeCliTest.Run again = PovlakeCliTest.run("build-silver", "--lakehouse", lake.toString());
+        assertEquals(PovlakeCli.OK, again.code(), again.err());
+        assertTrue(again.out().contains("silver is up to date"), again.out());
+    }
+
+    @Test
+    void oneQueryFindsTheHouseholdsThatExitedIn2019AndReturnedIn2020() throws IOException {
+        PovlakeCliTest.Run r = PovlakeCliTest.run("sql", "--lakehouse", lake.toString(), "--format", "csv",
+                DemoCommand.EXITED_AND_RETURNED);
+        assertEquals(PovlakeCli.OK, r.code(), r.err());
+        List<String> ids = r.out().lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+        List<String> expected = new ArrayList<>();
+        ExpectedSilver.scenario("all").get("exited_2019_returned_2020").forEach(n -> expected.add(n.asText()));
+        assertEquals(expected, ids);
+    }
+
+    @Test
+    void noResidentIdOrNameLeavesBronze() throws IOException {
+        Lakehouse lh = lakehouse();
+        Set<String> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        collect(lh, "bronze.registry_members", "id_number", ids);
+        collect(lh, "bronze.registry_members", "name", names);
+        collect(lh, "bronze.registry_households", "head_id_number", ids);
+        collect(lh, "bronze.registry_households", "head_name", names);
+        collect(lh, "bronze.registry_households", "helper_cadre_id", ids);
+        for (String t : List.of("health_insurance_enrollment", "health_inpatient_claims", "education_enrollment",
+                "education_training")) {
+            collect(lh, "bronze." + t, "id_number", ids);
+        }
+        try (Stream<Path> files = Files.walk(INBOX)) { // IDs of quarantined rows too
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".jsonl")).toList()) {
+                Matcher m = ID.matcher(Files.readString(f, StandardCharsets.ISO_8859_1));
+                while (m.find()) {
+                    ids.add(m.group().toUpperCase());
+                }
+            }
+        }
+        names.removeIf(n -> n.length() < 2);
+        assertTrue(ids.size() > 200 && names.size() > 200, ids.size() + " ids, " + names.size() + " names");
+
+        List<String> findings = new ArrayList<>();
+        List<String> scanned = new ArrayList<>();
+        for (String t : lh.tables()) {
+            if (t.startsWith("bronze.")) {
+                continue;
+            }
+            scanned.add(t);
+            for (Row r : lh.spark().read().format("delta").load(lh.path(t))
+                    .selectExpr("to_json(struct(*))").collectAsList()) {
+                scan(t, r.getString(0), ids, names, findings);
+            }
+        }
+        assertTrue(scanned.contains("silver.members") && scanned.contains("silver.orphans"), scanned.toString());
+        try (Stream<Path> files = Files.walk(reports)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                scan(f.toString(), Files.readString(f), ids, names, findings);
+            }
+        }
+        scan("console output", demo.out() + demo.err(), ids, names, findings);
+        Path log = Path.of("target", "test-logs", "povlake.log");
+        assertTrue(Files.size(log) > 0, "the test log is written");
+        scan("log", Files.readString(log, StandardCharsets.UTF_8), ids, names, findings);
+        assertEquals(List.of(), findings);
+    }
+
+    static void collect(Lakehouse lh, String table, String column, Set<String> into) {
+        lh.spark().read().format("delta").load(lh.path(table)).select(column).distinct().collectAsList()
+                .forEach(r -> {
+                    if (r.get(0) != null) {
+                        into.add(r.getString(0).toUpperCase());
+                    }
+                });
+    }
+
+    static void scan(String where, String text, Set<String> ids, Set<String> names, List<String> findings) {
+        Matcher m = ID.matcher(text);
+        while (m.find()) {
+            findings.add(where + ": an 18-character ID pattern" + (ids.contains(m.group().toUpperCase()) ? " (an input ID)" : ""));
+        }
+        String upper = text.toUpperCase();
+        for (String id : ids) {
+            if (upper.contains(id)) {
+                findings.add(where + ": an input resident ID");
+            }
+        }
+        for (String n : names) {
+            if (text.contains(n)) {
+                findings.add(where + ": the name of a person from the input (" + n.length() + " characters)");
+            }
+        }
+    }
+}
