@@ -34,26 +34,11 @@ WORK="$CACHE/run-$STAMP"; mkdir -p "$WORK"
 echo "bench: building (mvn -Pbench package)…" >&2
 (cd "$ROOT" && mvn -B -q -Pbench -DskipTests package >&2)
 
-# timed NAME CMD…: runs CMD under /usr/bin/time -v, keeps its output in $WORK/NAME.out / NAME.time
-timed() {
-  local name="$1"; shift
-  /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || {
-    local rc=$?; echo "bench: $name failed (exit $rc); see $WORK/$name.err" >&2
-    [[ "$name" == ingest && $rc -eq 3 ]] || exit 1; }
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 if [[ -z "$inbox" ]]; then
-  key="h${households}-y${years}-s${seed}-e${error_rate}"
-  generated="$CACHE/generated-$key"
-  inbox="$generated/inbox"
-  if [[ ! -f "$generated/generator-manifest.json" ]]; then
-    rm -rf "$generated"
-    echo "bench: generating $key…" >&2
-    timed generate "$ROOT/bin/povlake" generate --out "$generated" --households "$households" --years "$years" \
-      --seed "$seed" --error-rate "$error_rate"
-  else
-    echo "bench: using the cached inbox $inbox" >&2
-  fi
+  ensure_inbox "$households" "$years" "$seed" "$error_rate"
 else
   households="inbox"
 fi

@@ -68,4 +68,5 @@ def main():
           + f"duckdb {duck['wall_s']} s ({duck['rows_per_s']} rows/s); povlake/duckdb "
           + f"{result['ratio_povlake_over_duckdb_ingest']} → {args.out}")
 
-main()
+if __name__ == "__main__":
+    main()

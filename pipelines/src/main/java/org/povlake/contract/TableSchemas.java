@@ -56,6 +56,14 @@ public final class TableSchemas {
         return cols;
     }
 
+    /** Delta table properties a table of {@code schemas/lakehouse/<name>.json} is created with, beyond the defaults. */
+    public static java.util.Map<String, String> properties(String name) {
+        java.util.Map<String, String> props = new java.util.TreeMap<>();
+        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path("properties").fields()
+                .forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+        return props;
+    }
+
     /** The key columns of a table of {@code schemas/lakehouse/<name>.json} (one row per key), if it declares one. */
     public static List<String> key(String name) {
         List<String> cols = new ArrayList<>();

@@ -30,6 +30,8 @@ public final class Lakehouse {
 
     private final SparkSession spark;
     private final String root;
+    /** Tables this instance created or checked: a table is not created again, so it is checked once. */
+    private final java.util.Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Lakehouse(SparkSession spark, String root) {
         this.spark = spark;
@@ -79,6 +81,9 @@ public final class Lakehouse {
      */
     public void createIfMissing(String qualifiedName, StructType schema, List<String> partitionBy,
                                 Map<String, String> properties) {
+        if (verified.contains(qualifiedName)) {
+            return;
+        }
         if (exists(qualifiedName)) {
             if (!properties.isEmpty()) {
                 Map<String, String> have = scala.jdk.javaapi.CollectionConverters.asJava(
@@ -91,6 +96,7 @@ public final class Lakehouse {
                             + String.join(", ", missing) + ")");
                 }
             }
+            verified.add(qualifiedName);
             return;
         }
         var builder = DeltaTable.createIfNotExists(spark).location(path(qualifiedName)).addColumns(schema);
@@ -104,6 +110,7 @@ public final class Lakehouse {
             builder = builder.partitionedBy(partitionBy.toArray(new String[0]));
         }
         builder.execute();
+        verified.add(qualifiedName);
     }
 
     /**

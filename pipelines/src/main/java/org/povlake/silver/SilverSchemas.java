@@ -31,6 +31,10 @@ public final class SilverSchemas {
         return TableSchemas.partitioning(file(qualifiedName));
     }
 
+    public static java.util.Map<String, String> properties(String qualifiedName) {
+        return TableSchemas.properties(file(qualifiedName));
+    }
+
     /** The table's key columns (one row per key). */
     public static List<String> key(String qualifiedName) {
         return TableSchemas.key(file(qualifiedName));

@@ -142,17 +142,33 @@ final class SilverSteps {
                 .union(silver(ReferentialIntegrity.ORPHANS).filter("extract = '" + extract + "' AND " + dates)
                         .select(col("row_key").as("_key")))
                 .distinct().cache();
+        Dataset<Row> kept = null;
+        Dataset<Row> orphans = null;
         try {
             long keys = affected.count();
             Dataset<Row> rows = bronze(extract).join(affected, col(pk).equalTo(affected.col("_key")), "left_semi");
             ReferentialIntegrity.Split split = conform.apply(
                     LatestEvents.latest(BronzeProjection.project(rows, pseudonyms), List.of(pk)));
-            writer.mergeKeys(table, pk, split.kept(), affected, null);
-            writer.mergeKeys(ReferentialIntegrity.ORPHANS, "row_key", split.orphans(), affected,
-                    "t.extract = '" + extract + "'");
+            // computed once: each MERGE reads its source twice
+            kept = SilverSchemas.conform(split.kept(), table).persist();
+            orphans = split.orphans().persist();
+            kept.count();
+            writer.mergeKeys(table, pk, kept, affected, null);
+            boolean orphansBefore = !silver(ReferentialIntegrity.ORPHANS).filter("extract = '" + extract + "'")
+                    .join(affected, col("row_key").equalTo(affected.col("_key")), "left_semi").isEmpty();
+            if (orphansBefore || !orphans.isEmpty()) {
+                writer.mergeKeys(ReferentialIntegrity.ORPHANS, "row_key", orphans, affected,
+                        "t.extract = '" + extract + "'");
+            }
             return "keys " + keys + " of deliveries " + scope.dates();
         } finally {
             affected.unpersist();
+            if (kept != null) {
+                kept.unpersist();
+            }
+            if (orphans != null) {
+                orphans.unpersist();
+            }
         }
     }
 

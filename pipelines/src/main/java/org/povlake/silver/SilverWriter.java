@@ -25,7 +25,8 @@ final class SilverWriter {
     }
 
     void create(String table) {
-        lake.createIfMissing(table, SilverSchemas.schema(table), SilverSchemas.partitioning(table));
+        lake.createIfMissing(table, SilverSchemas.schema(table), SilverSchemas.partitioning(table),
+                SilverSchemas.properties(table));
     }
 
     /**
@@ -33,6 +34,9 @@ final class SilverWriter {
      * retention properties).
      */
     void overwrite(String table, Dataset<Row> rows) {
+        if (!SilverSchemas.properties(table).isEmpty()) {
+            create(table);
+        }
         SilverSchemas.conform(rows, table).write().format("delta").mode("overwrite")
                 .partitionBy(SilverSchemas.partitioning(table).toArray(new String[0])).save(lake.path(table));
     }
