@@ -84,4 +84,20 @@ class PovlakeCliTest {
         assertTrue(r.err().contains("is not a folder"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void silverWithoutAUsableKeyFailsWithWhatToDo() throws Exception {
+        String lake = tmp.resolve("l").toString();
+        Run missing = run("build-silver", "--lakehouse", lake, "--key-file", tmp.resolve("no.key").toString());
+        assertEquals(PovlakeCli.FAILURE, missing.code());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+
+        java.nio.file.Path open = tmp.resolve("open.key");
+        java.nio.file.Files.writeString(open, "ab".repeat(32));
+        java.nio.file.Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Run readable = run("build-silver", "--lakehouse", lake, "--key-file", open.toString());
+        assertEquals(PovlakeCli.FAILURE, readable.code());
+        assertTrue(readable.err().contains("chmod 600"), readable.err());
+        assertFalse(readable.err().contains("ab".repeat(32)), "the key is never printed");
+    }
 }

@@ -50,10 +50,7 @@ public final class TableSchemas {
 
     /** The partition columns of a table of {@code schemas/lakehouse/<name>.json}. */
     public static List<String> partitioning(String name) {
-        List<String> cols = new ArrayList<>();
-        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path("partition_by")
-                .forEach(n -> cols.add(n.asText()));
-        return cols;
+        return strings(name, "partition_by");
     }
 
     /** Delta table properties a table of {@code schemas/lakehouse/<name>.json} is created with, beyond the defaults. */
@@ -66,10 +63,14 @@ public final class TableSchemas {
 
     /** The key columns of a table of {@code schemas/lakehouse/<name>.json} (one row per key), if it declares one. */
     public static List<String> key(String name) {
-        List<String> cols = new ArrayList<>();
-        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path("key")
-                .forEach(n -> cols.add(n.asText()));
-        return cols;
+        return strings(name, "key");
+    }
+
+    private static List<String> strings(String name, String field) {
+        List<String> values = new ArrayList<>();
+        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path(field)
+                .forEach(n -> values.add(n.asText()));
+        return values;
     }
 
     /** A table of {@code schemas/lakehouse/<name>.json}. */

@@ -16,9 +16,17 @@ public final class RegistryMarks {
     private RegistryMarks() {
     }
 
-    /** @param registered distinct person_key of the registry's members */
-    public static Dataset<Row> mark(Dataset<Row> rows, Dataset<Row> registered) {
-        Dataset<Row> flags = registered.select(col("person_key").as("_registered_key")).withColumn("_in", lit(true));
+    /**
+     * @param members the registry's member rows (person_key; silver.members, so orphans are already out). Only
+     *                the persons the rows name are looked up, so a few claims never cost a pass over every
+     *                member's distinct key.
+     */
+    public static Dataset<Row> mark(Dataset<Row> rows, Dataset<Row> members) {
+        Dataset<Row> candidates = rows.select(col("person_key").as("_candidate")).distinct();
+        Dataset<Row> flags = members.select("person_key")
+                .join(candidates, col("person_key").equalTo(col("_candidate")), "left_semi")
+                .distinct()
+                .select(col("person_key").as("_registered_key")).withColumn("_in", lit(true));
         return rows.join(flags, rows.col("person_key").equalTo(flags.col("_registered_key")), "left")
                 .withColumn("in_registry", coalesce(col("_in"), lit(false)))
                 .drop("_registered_key", "_in");

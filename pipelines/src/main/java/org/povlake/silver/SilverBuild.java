@@ -1,6 +1,5 @@
 package org.povlake.silver;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -18,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -84,32 +85,39 @@ public final class SilverBuild {
         }
         Plan plan = new Plan(full, changed);
         Map<String, String> actions = new ConcurrentHashMap<>();
-        steps.setDeliveries(loaded);
-        try {
-            runWave(List.of(
-                    () -> timed(actions, Regions.TABLE, () -> steps.regions(regionsStale)),
-                    () -> timed(actions, HouseholdHistory.TABLE, () -> steps.households(plan.households())),
-                    () -> timed(actions, "silver.members", () -> steps.members(plan.members())),
-                    () -> timed(actions, "silver.poor_villages", () -> steps.snapshot("registry_poor_villages", "silver.poor_villages", plan.own("registry_poor_villages"))),
-                    () -> timed(actions, VillageNetwork.TABLE, () -> steps.villageNetwork(plan.own("telecom_village_network"))),
-                    () -> timed(actions, "silver.insurance_enrollment", () -> steps.snapshot("health_insurance_enrollment", "silver.insurance_enrollment", plan.own("health_insurance_enrollment"))),
-                    () -> timed(actions, "silver.facilities", () -> steps.snapshot("health_facilities", "silver.facilities", plan.own("health_facilities"))),
-                    () -> timed(actions, "silver.schools", () -> steps.snapshot("education_schools", "silver.schools", plan.own("education_schools"))),
-                    () -> timed(actions, "silver.service_points", () -> steps.snapshot("ecommerce_service_points", "silver.service_points", plan.own("ecommerce_service_points"))),
-                    () -> timed(actions, "silver.shops", () -> steps.shops(plan.dependent("ecommerce_shops", "registry_households"))),
-                    () -> timed(actions, "silver.shop_household_links", () -> steps.links(plan.dependent("ecommerce_shop_household_links", "ecommerce_shops", "registry_households"))),
-                    () -> timed(actions, "silver.assistance", () -> steps.assistance(plan.dependent("registry_assistance", "registry_households"))),
-                    () -> timed(actions, OrderPlacement.TABLE, () -> steps.orders(plan.dependent("ecommerce_orders", "ecommerce_shops")))));
-            // second wave: tables that read the first wave's silver.members / silver.insurance_enrollment
-            runWave(List.of(
-                    () -> timed(actions, "silver.inpatient_claims", () -> steps.markedEvents("health_inpatient_claims", "silver.inpatient_claims", plan.registryDependent("health_inpatient_claims"))),
-                    () -> timed(actions, "silver.training", () -> steps.markedEvents("education_training", "silver.training", plan.registryDependent("education_training"))),
-                    () -> timed(actions, "silver.enrollment", () -> steps.enrollment(plan.registryDependent("education_enrollment"))),
-                    () -> timed(actions, ConsistencySignals.HOUSEHOLDS, () -> steps.householdSignals(plan.members())),
-                    () -> timed(actions, ConsistencySignals.MEMBERS, () -> steps.memberSignals(plan.memberSignals()))));
-        } finally {
-            steps.release();
-        }
+        steps.setDeliveries(loaded, before);
+        Map<String, Supplier<String>> first = new LinkedHashMap<>();
+        first.put(Regions.TABLE, () -> steps.regions(regionsStale));
+        first.put(HouseholdHistory.TABLE, () -> steps.households(plan.households()));
+        first.put("silver.members", () -> steps.members(plan.members()));
+        first.put("silver.poor_villages", () -> steps.snapshot("registry_poor_villages", "silver.poor_villages",
+                plan.own("registry_poor_villages")));
+        first.put(VillageNetwork.TABLE, () -> steps.villageNetwork(plan.own("telecom_village_network")));
+        first.put("silver.insurance_enrollment", () -> steps.snapshot("health_insurance_enrollment",
+                "silver.insurance_enrollment", plan.own("health_insurance_enrollment")));
+        first.put("silver.facilities", () -> steps.snapshot("health_facilities", "silver.facilities",
+                plan.own("health_facilities")));
+        first.put("silver.schools", () -> steps.snapshot("education_schools", "silver.schools",
+                plan.own("education_schools")));
+        first.put("silver.service_points", () -> steps.snapshot("ecommerce_service_points", "silver.service_points",
+                plan.own("ecommerce_service_points")));
+        first.put("silver.shops", () -> steps.shops(plan.dependent("ecommerce_shops", "registry_households")));
+        first.put("silver.shop_household_links", () -> steps.links(plan.dependent("ecommerce_shop_household_links",
+                "ecommerce_shops", "registry_households")));
+        first.put("silver.assistance", () -> steps.assistance(plan.dependent("registry_assistance",
+                "registry_households")));
+        first.put(OrderPlacement.TABLE, () -> steps.orders(plan.dependent("ecommerce_orders", "ecommerce_shops")));
+        runWave(first, actions);
+        // second wave: tables that read the first wave's silver.members / silver.insurance_enrollment
+        Map<String, Supplier<String>> second = new LinkedHashMap<>();
+        second.put("silver.inpatient_claims", () -> steps.markedEvents("health_inpatient_claims",
+                "silver.inpatient_claims", plan.registryDependent("health_inpatient_claims")));
+        second.put("silver.training", () -> steps.markedEvents("education_training", "silver.training",
+                plan.registryDependent("education_training")));
+        second.put("silver.enrollment", () -> steps.enrollment(plan.registryDependent("education_enrollment")));
+        second.put(ConsistencySignals.HOUSEHOLDS, () -> steps.householdSignals(plan.members()));
+        second.put(ConsistencySignals.MEMBERS, () -> steps.memberSignals(plan.memberSignals()));
+        runWave(second, actions);
         writer.overwrite(DeliveryLedger.TABLE, spark.createDataFrame(DeliveryLedger.rows(loaded),
                 SilverSchemas.schema(DeliveryLedger.TABLE)));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
@@ -120,14 +128,8 @@ public final class SilverBuild {
         return new Result(buildId, mode, false, changedLabels, new TreeMap<>(actions), seconds);
     }
 
-    /** Runs a step and records what it did and how long it took. */
-    private static void timed(Map<String, String> actions, String table, java.util.function.Supplier<String> step) {
-        long t0 = System.nanoTime();
-        String what = step.get();
-        actions.put(table, what.equals("skipped") ? what : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
-    }
-
-    private static void runWave(List<Runnable> tasks) {
+    /** Runs a wave's steps, {@value #PARALLEL_STEPS} at a time; records what each did and how long it took. */
+    private static void runWave(Map<String, Supplier<String>> steps, Map<String, String> actions) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_STEPS, r -> {
             Thread t = new Thread(r, "silver-step");
             t.setDaemon(true);
@@ -135,17 +137,21 @@ public final class SilverBuild {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            tasks.forEach(t -> futures.add(pool.submit(t)));
+            steps.forEach((table, step) -> futures.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                String what = step.get();
+                actions.put(table, what.equals("skipped") ? what
+                        : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
+            })));
             for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     futures.forEach(x -> x.cancel(true));
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
+                    if (e.getCause() instanceof RuntimeException re) {
                         throw re;
                     }
-                    throw new IllegalStateException(cause);
+                    throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
@@ -254,10 +260,6 @@ public final class SilverBuild {
         public SilverBuildException(String message) {
             super(message);
         }
-    }
-
-    static Column[] columns(String... names) {
-        return java.util.Arrays.stream(names).map(Column::new).toArray(Column[]::new);
     }
 
     static ExtractSchema extract(String name) {

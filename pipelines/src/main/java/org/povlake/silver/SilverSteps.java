@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 /**
  * Each silver table's step: read the bronze deliveries in scope, transform (the pure functions of this package),
@@ -31,7 +30,7 @@ final class SilverSteps {
     private final Pseudonyms pseudonyms;
     private final SilverWriter writer;
     private List<Delivery> deliveries = List.of();
-    private Dataset<Row> registered;
+    private List<Delivery> built = List.of();
 
     SilverSteps(Lakehouse lake, Pseudonyms pseudonyms, SilverWriter writer) {
         this.lake = lake;
@@ -40,15 +39,9 @@ final class SilverSteps {
         this.writer = writer;
     }
 
-    void setDeliveries(List<Delivery> loaded) {
+    void setDeliveries(List<Delivery> loaded, List<Delivery> built) {
         this.deliveries = loaded;
-    }
-
-    synchronized void release() {
-        if (registered != null) {
-            registered.unpersist();
-            registered = null;
-        }
+        this.built = built;
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------
@@ -80,12 +73,9 @@ final class SilverSteps {
         return bronze("ecommerce_shops").select(col("shop_id").as("parent_key")).distinct();
     }
 
-    /** Persons with a member row in some registry snapshot (read from silver.members, after it is built). */
-    private synchronized Dataset<Row> registered() {
-        if (registered == null) {
-            registered = silver("silver.members").select("person_key").distinct().cache();
-        }
-        return registered;
+    /** The registry's member rows (silver.members, read after the first wave built it). */
+    private Dataset<Row> registered() {
+        return silver("silver.members");
     }
 
     private Dataset<Row> silver(String table) {
@@ -95,6 +85,18 @@ final class SilverSteps {
 
     private List<LocalDate> deliveryDates(String extract) {
         return deliveries.stream().filter(d -> d.extract().equals(extract)).map(Delivery::asOfDate).sorted().toList();
+    }
+
+    /**
+     * Whether the changed deliveries of an event extract are all new (never built) and later than every other
+     * delivery of it: then their rows are the latest versions of their keys and no earlier row was replaced.
+     */
+    private boolean onlyNewLatestDeliveries(String extract, Scope scope) {
+        Set<LocalDate> builtDates = new HashSet<>();
+        built.stream().filter(d -> d.extract().equals(extract)).forEach(d -> builtDates.add(d.asOfDate()));
+        LocalDate first = scope.dates().stream().min(LocalDate::compareTo).orElseThrow();
+        return scope.dates().stream().noneMatch(builtDates::contains)
+                && deliveryDates(extract).stream().filter(d -> !scope.dates().contains(d)).allMatch(d -> d.isBefore(first));
     }
 
     // ---- writing ------------------------------------------------------------------------------------------------
@@ -136,19 +138,29 @@ final class SilverSteps {
             writer.replaceWhere(ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "'");
             return "full";
         }
-        String dates = SilverWriter.datesIn("as_of_date", scope.dates());
-        Dataset<Row> affected = bronze(extract, scope).select(col(pk).as("_key"))
-                .union(silver(table).filter(dates).select(col(pk).as("_key")))
-                .union(silver(ReferentialIntegrity.ORPHANS).filter("extract = '" + extract + "' AND " + dates)
-                        .select(col("row_key").as("_key")))
-                .distinct().cache();
+        Dataset<Row> affected;
+        Dataset<Row> candidates;
+        boolean appendOnly = onlyNewLatestDeliveries(extract, scope);
+        if (appendOnly) {
+            // the nightly case: new deliveries later than every other, so their rows are the latest versions of
+            // their keys and nothing earlier was removed: no pass over the extract's history is needed
+            candidates = bronze(extract, scope);
+            affected = candidates.select(col(pk).as("_key")).distinct().cache();
+        } else {
+            String dates = SilverWriter.datesIn("as_of_date", scope.dates());
+            affected = bronze(extract, scope).select(col(pk).as("_key"))
+                    .union(silver(table).filter(dates).select(col(pk).as("_key")))
+                    .union(silver(ReferentialIntegrity.ORPHANS).filter("extract = '" + extract + "' AND " + dates)
+                            .select(col("row_key").as("_key")))
+                    .distinct().cache();
+            candidates = bronze(extract).join(affected, col(pk).equalTo(affected.col("_key")), "left_semi");
+        }
         Dataset<Row> kept = null;
         Dataset<Row> orphans = null;
         try {
             long keys = affected.count();
-            Dataset<Row> rows = bronze(extract).join(affected, col(pk).equalTo(affected.col("_key")), "left_semi");
             ReferentialIntegrity.Split split = conform.apply(
-                    LatestEvents.latest(BronzeProjection.project(rows, pseudonyms), List.of(pk)));
+                    LatestEvents.latest(BronzeProjection.project(candidates, pseudonyms), List.of(pk)));
             // computed once: each MERGE reads its source twice
             kept = SilverSchemas.conform(split.kept(), table).persist();
             orphans = split.orphans().persist();
@@ -160,7 +172,7 @@ final class SilverSteps {
                 writer.mergeKeys(ReferentialIntegrity.ORPHANS, "row_key", orphans, affected,
                         "t.extract = '" + extract + "'");
             }
-            return "keys " + keys + " of deliveries " + scope.dates();
+            return "keys " + keys + " of " + (appendOnly ? "new " : "") + "deliveries " + scope.dates();
         } finally {
             affected.unpersist();
             if (kept != null) {
@@ -334,9 +346,5 @@ final class SilverSteps {
         }
         return spark.createDataFrame(rows, new StructType().add("snapshot_date", DataTypes.DateType)
                 .add("insurance_date", DataTypes.DateType).add("year_known", DataTypes.BooleanType));
-    }
-
-    static Dataset<Row> withLiteral(Dataset<Row> df, String column, Object value) {
-        return df.withColumn(column, lit(value));
     }
 }

@@ -86,6 +86,16 @@ class SilverIncrementalTest {
         assertEquals(List.of("M1 150.0000", "M3 300.0000"),
                 strings(t, "SELECT concat(measure_id, ' ', amount) FROM assistance ORDER BY 1"));
 
+        // the nightly case: a new, latest delivery — a correction of M1 and a new M4, read without the history
+        inbox.write("registry/assistance_20210131.csv", AID_HEADER
+                + "M1," + H1 + ",MEDICAL_AID,2019-03-01,175.00\n" + "M4," + H2 + ",INDUSTRY,2021-01-05,400.00\n");
+        t.ingest(inbox.root());
+        SilverBuild.Result fourth = t.build();
+        assertTrue(fourth.actions().get("silver.assistance").startsWith("keys 2 of new deliveries [2021-01-31]"),
+                fourth.actions().toString());
+        assertEquals(List.of("M1 175.0000", "M3 300.0000", "M4 400.0000"),
+                strings(t, "SELECT concat(measure_id, ' ', amount) FROM assistance ORDER BY 1"));
+
         var incremental = t.silverContents();
         t.rebuild();
         assertEquals(t.silverContents(), incremental, "a rebuild gives the same silver");
