@@ -42,7 +42,8 @@ final class IngestReport {
         long loaded = count(r, FileOutcome.Status.LOADED);
         long skipped = count(r, FileOutcome.Status.SKIPPED);
         long rejected = count(r, FileOutcome.Status.REJECTED);
-        long read = r.total(f -> f.read);
+        // a skipped file's rows were read, accepted and reconciled by the run that loaded it
+        long read = r.total(f -> f.status == FileOutcome.Status.SKIPPED ? 0 : f.read);
         long accepted = r.total(f -> f.accepted);
         long quarantined = r.total(f -> f.quarantined);
         double seconds = Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0;
@@ -66,7 +67,7 @@ final class IngestReport {
         for (FileOutcome.Status s : FileOutcome.Status.values()) {
             totals.put(s.label(), count(r, s));
         }
-        totals.put("read", r.total(f -> f.read));
+        totals.put("read", r.total(f -> f.status == FileOutcome.Status.SKIPPED ? 0 : f.read));
         totals.put("accepted", r.total(f -> f.accepted));
         totals.put("quarantined", r.total(f -> f.quarantined));
         root.put("totals", totals);

@@ -52,16 +52,21 @@ class PovlakeCliTest {
             assertTrue(first.has(field), field);
         }
 
+        Run again = run("ingest", "--inbox", SAMPLE.resolve("file-faults").toString(), "--lakehouse", lake);
+        assertEquals(PovlakeCli.REJECTED_FILES, again.code(), again.out() + again.err());
+        assertTrue(again.out().contains("0 loaded, 1 skipped, 10 rejected"), again.out());
+        assertTrue(again.out().contains("(reconciled)"), "a skipped file's rows were reconciled when loaded: " + again.out());
+
         Run tables = run("tables", "--lakehouse", lake, "--format", "csv");
         assertEquals(0, tables.code(), tables.err());
         assertTrue(tables.out().startsWith("table,rows,version,last_update"), tables.out());
         assertTrue(tables.out().contains("bronze.registry_poor_villages,0,"), tables.out());
-        assertTrue(tables.out().contains("ops.ingest_log,11,"), tables.out());
+        assertTrue(tables.out().contains("ops.ingest_log,22,"), tables.out()); // two runs of 11 files
 
         Run sql = run("sql", "--lakehouse", lake, "--format", "csv",
                 "SELECT status, count(*) AS files FROM ops.ingest_log GROUP BY status ORDER BY status");
         assertEquals(0, sql.code(), sql.err());
-        assertEquals("status,files\nloaded,1\nrejected,10\n", sql.out());
+        assertEquals("status,files\nloaded,1\nrejected,20\nskipped,1\n", sql.out());
 
         Run bad = run("sql", "--lakehouse", lake, "SELECT nope FROM ops.ingest_log");
         assertEquals(PovlakeCli.USAGE, bad.code());
