@@ -105,4 +105,19 @@ class PovlakeCliTest {
         assertTrue(readable.err().contains("chmod 600"), readable.err());
         assertFalse(readable.err().contains("ab".repeat(32)), "the key is never printed");
     }
+
+    @Test
+    void buildIngestsThenBuildsSilver() throws Exception {
+        String lake = tmp.resolve("b").toString();
+        java.nio.file.Path key = tmp.resolve("b.key");
+        java.nio.file.Files.writeString(key, "cd".repeat(32));
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Run r = run("build", "--lakehouse", lake, "--inbox", SAMPLE.resolve("file-faults").toString(),
+                "--key-file", key.toString());
+        assertEquals(PovlakeCli.REJECTED_FILES, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 loaded, 0 skipped, 10 rejected") && r.out().contains("silver first build"), r.out());
+        Run again = run("build", "--lakehouse", lake, "--key-file", key.toString());
+        assertEquals(PovlakeCli.OK, again.code(), again.err());
+        assertTrue(again.out().contains("silver is up to date"), again.out());
+    }
 }

@@ -1,0 +1,46 @@
+package org.povlake.jobs;
+
+import org.povlake.ingest.IngestJob;
+import org.povlake.lake.Lakehouse;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "build", description = {
+        "The whole pipeline, stage by stage: ingest the inbox (if --inbox is given), then build silver",
+        "(incrementally). Later stages (gold, assessment) join it as they are built. For the nightly run.",
+        "Exit codes: 0 done; 3 done, but some files were rejected; 2 usage; 1 failure (nothing after it runs)."})
+public final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    LakehouseOption lake;
+
+    @Option(names = "--inbox", paramLabel = "DIR", description = "ingest this inbox first")
+    String inbox;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "the pseudonymisation key file (see build-silver)")
+    Path keyFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean rejected = false;
+        if (inbox != null) {
+            out.println("== ingest " + inbox);
+            IngestJob.Result result = IngestCommand.run(lake, inbox, null, Set.of(), out);
+            rejected = result.anyRejected();
+        }
+        out.println("== silver");
+        Lakehouse lakehouse = Spark.lakehouse(lake);
+        BuildSilverCommand.run(lakehouse, BuildSilverCommand.key(lakehouse, keyFile), false, out);
+        return rejected ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
+    }
+}
