@@ -8,6 +8,7 @@ import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.FileRejection;
 import org.povlake.lake.Lakehouse;
+import org.povlake.lake.Parallel;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -142,45 +143,23 @@ public final class IngestJob {
      */
     private void loadAll(Map<ExtractSchema, List<RawRecords.FileTask>> plan, Map<DeliveryFile, FileOutcome> outcomeOf,
                          FileStreams streams, IngestLog log, String batchId, Instant started) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXTRACTS);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            // largest first: the biggest extract is the critical path, so it must not wait for a free slot
-            List<Map.Entry<ExtractSchema, List<RawRecords.FileTask>>> largestFirst = new ArrayList<>(plan.entrySet());
-            largestFirst.sort(Comparator.comparingLong((Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e) ->
-                    e.getValue().stream().mapToLong(t -> t.file().bytes()).sum()).reversed());
-            for (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e : largestFirst) {
-                running.add(pool.submit(() -> {
-                    ExtractSchema schema = e.getKey();
-                    long t0 = System.nanoTime();
-                    load(schema, e.getValue(), outcomeOf, streams, batchId, started);
-                    log.append(batchId, started, e.getValue().stream().map(t -> outcomeOf.get(t.file())).toList());
-                    long rows = e.getValue().stream().mapToLong(t -> outcomeOf.get(t.file()).read).sum();
-                    progress.accept(String.format("loaded bronze.%s: %d file(s), %d rows in %.1f s", schema.name(),
-                            e.getValue().size(), rows, (System.nanoTime() - t0) / 1e9));
-                    return null;
-                }));
-            }
-            RuntimeException failure = null;
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException ex) {
-                    if (failure == null) {
-                        failure = ex.getCause() instanceof RuntimeException re ? re
-                                : new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
-                    }
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while loading", ex);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> tasks = new ArrayList<>();
+        // largest first: the biggest extract is the critical path, so it must not wait for a free slot
+        List<Map.Entry<ExtractSchema, List<RawRecords.FileTask>>> largestFirst = new ArrayList<>(plan.entrySet());
+        largestFirst.sort(Comparator.comparingLong((Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e) ->
+                e.getValue().stream().mapToLong(t -> t.file().bytes()).sum()).reversed());
+        for (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e : largestFirst) {
+            tasks.add(() -> {
+                ExtractSchema schema = e.getKey();
+                long t0 = System.nanoTime();
+                load(schema, e.getValue(), outcomeOf, streams, batchId, started);
+                log.append(batchId, started, e.getValue().stream().map(t -> outcomeOf.get(t.file())).toList());
+                long rows = e.getValue().stream().mapToLong(t -> outcomeOf.get(t.file()).read).sum();
+                progress.accept(String.format("loaded bronze.%s: %d file(s), %d rows in %.1f s", schema.name(),
+                        e.getValue().size(), rows, (System.nanoTime() - t0) / 1e9));
+            });
         }
+        Parallel.runAll("ingest", PARALLEL_EXTRACTS, tasks);
     }
 
     /** Two files in one inbox for the same extract and date: neither is loaded (no guessing which is meant). */

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code ops.ingest_log}: a row per file per run, and the deliveries currently loaded. */
-final class IngestLog {
+public final class IngestLog {
     /** The delivery currently in bronze for one (source, extract, as-of date). */
     record Loaded(String sha256, long rowsRead, String batchId) {
     }
@@ -34,19 +35,27 @@ final class IngestLog {
     /** For each (source, extract, as-of), the latest loaded delivery. */
     Map<String, Loaded> currentDeliveries() {
         Map<String, Loaded> current = new HashMap<>();
-        if (!lake.exists(IngestJob.INGEST_LOG)) {
-            return current;
-        }
-        List<Row> rows = lake.spark().read().format("delta").load(lake.path(IngestJob.INGEST_LOG))
-                .filter("status = 'loaded'")
-                .orderBy("started_at", "batch_id")
-                .select("source", "extract", "as_of_date", "file_sha256", "rows_read", "batch_id")
-                .collectAsList();
-        for (Row r : rows) {
-            current.put(key(r.getString(0), r.getString(1), IngestTransforms.asLocalDate(r.get(2))),
-                    new Loaded(r.getString(3), r.getLong(4), r.getString(5)));
+        for (Row r : latestLoaded(lake)) {
+            current.put(key(r.getAs("source"), r.getAs("extract"), IngestTransforms.asLocalDate(r.getAs("as_of_date"))),
+                    new Loaded(r.getAs("file_sha256"), r.<Long>getAs("rows_read"), r.getAs("batch_id")));
         }
         return current;
+    }
+
+    /**
+     * The log rows of the deliveries currently in bronze: for each (source, extract, as-of date) the latest file
+     * loaded (a later load of the same date replaced the earlier one), in as-of order. Empty before any ingest.
+     */
+    public static List<Row> latestLoaded(Lakehouse lake) {
+        if (!lake.exists(IngestJob.INGEST_LOG)) {
+            return List.of();
+        }
+        Map<String, Row> latest = new TreeMap<>();
+        for (Row r : lake.spark().read().format("delta").load(lake.path(IngestJob.INGEST_LOG))
+                .filter("status = 'loaded'").orderBy("started_at", "batch_id").collectAsList()) {
+            latest.put(key(r.getAs("source"), r.getAs("extract"), IngestTransforms.asLocalDate(r.getAs("as_of_date"))), r);
+        }
+        return new ArrayList<>(latest.values());
     }
 
     void create() {

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
+import org.povlake.ingest.IngestLog;
 import org.povlake.lake.Lakehouse;
 
 import java.time.LocalDate;
@@ -22,7 +23,6 @@ import java.util.TreeSet;
  */
 public final class DeliveryLedger {
     public static final String TABLE = "silver.deliveries";
-    static final String INGEST_LOG = "ops.ingest_log";
 
     private DeliveryLedger() {
     }
@@ -30,19 +30,12 @@ public final class DeliveryLedger {
     /** The deliveries currently loaded in bronze, by ingest's own log. */
     public static List<Delivery> loaded(Lakehouse lake) {
         Map<String, Delivery> current = new TreeMap<>();
-        if (!lake.exists(INGEST_LOG)) {
-            return List.of();
-        }
-        List<Row> rows = lake.spark().read().format("delta").load(lake.path(INGEST_LOG))
-                .filter("status = 'loaded'")
-                .orderBy("started_at", "batch_id")
-                .select("source", "extract", "as_of_date", "source_file", "file_sha256", "rows_accepted", "batch_id")
-                .collectAsList();
         Contract contract = Contract.get();
-        for (Row r : rows) {
-            ExtractSchema schema = contract.extract(r.getString(0), r.getString(1)).orElseThrow();
-            Delivery d = new Delivery(r.getString(0), schema.name(), schema.isSnapshot() ? "snapshot" : "event",
-                    (LocalDate) r.get(2), r.getString(3), r.getString(4), r.getLong(5), r.getString(6));
+        for (Row r : IngestLog.latestLoaded(lake)) {
+            ExtractSchema schema = contract.extract(r.getAs("source"), r.getAs("extract")).orElseThrow();
+            Delivery d = new Delivery(schema.source(), schema.name(), schema.isSnapshot() ? "snapshot" : "event",
+                    r.getAs("as_of_date"), r.getAs("source_file"), r.getAs("file_sha256"),
+                    r.<Long>getAs("rows_accepted"), r.getAs("batch_id"));
             current.put(d.label(), d);
         }
         return new ArrayList<>(current.values());

@@ -58,9 +58,7 @@ public final class ReferentialIntegrity {
             kept = kept.join(parents, link.condition(kept, parents), "left_semi");
             Dataset<Row> missing = child.filter(child.col(link.childKey()).isNotNull())
                     .join(parents, link.condition(child, parents), "left_anti");
-            orphans.add(missing.select(lit(extract).as("extract"), col("_as_of_date").as("as_of_date"),
-                    col("_source_file").as("source_file"), col("_record_number").as("record_number"),
-                    rowKey.as("row_key"), lit(link.name()).as("link"), col(link.childKey()).as("missing_key")));
+            orphans.add(orphanRows(missing, extract, rowKey, link));
         }
         Dataset<Row> all = orphans.get(0);
         for (int i = 1; i < orphans.size(); i++) {
@@ -77,15 +75,20 @@ public final class ReferentialIntegrity {
         Dataset<Row> parents = broadcastIfSmall(link.parentKeys(), link.sameSnapshot())
                 .select(col("parent_key").as("_parent_key")).withColumn("_found", lit(true));
         Dataset<Row> joined = child.join(parents, child.col(link.childKey()).equalTo(parents.col("_parent_key")), "left");
-        Dataset<Row> orphans = joined.filter(col(link.childKey()).isNotNull().and(col("_found").isNull()))
-                .select(lit(extract).as("extract"), col("_as_of_date").as("as_of_date"),
-                        col("_source_file").as("source_file"), col("_record_number").as("record_number"),
-                        rowKey.as("row_key"), lit(link.name()).as("link"), col(link.childKey()).as("missing_key"));
+        Dataset<Row> orphans = orphanRows(
+                joined.filter(col(link.childKey()).isNotNull().and(col("_found").isNull())), extract, rowKey, link);
         Dataset<Row> kept = joined
                 .withColumn(link.childKey(), when(col("_found").isNull(), lit(null).cast("string"))
                         .otherwise(col(link.childKey())))
                 .drop("_parent_key", "_found");
         return new Split(kept, SilverSchemas.conform(orphans, ORPHANS));
+    }
+
+    /** Child rows whose parent is missing, in silver.orphans' columns. */
+    private static Dataset<Row> orphanRows(Dataset<Row> missing, String extract, Column rowKey, Link link) {
+        return missing.select(lit(extract).as("extract"), col("_as_of_date").as("as_of_date"),
+                col("_source_file").as("source_file"), col("_record_number").as("record_number"),
+                rowKey.as("row_key"), lit(link.name()).as("link"), col(link.childKey()).as("missing_key"));
     }
 
     /** The primary key as one string, e.g. {@code household_id|person_key}. */

@@ -8,6 +8,7 @@ import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.TableSchemas;
 import org.povlake.lake.Lakehouse;
+import org.povlake.lake.Parallel;
 import org.povlake.lake.ScalaValues;
 
 import java.security.MessageDigest;
@@ -24,9 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.apache.spark.sql.functions.col;
@@ -130,36 +128,14 @@ public final class SilverBuild {
 
     /** Runs a wave's steps, {@value #PARALLEL_STEPS} at a time; records what each did and how long it took. */
     private static void runWave(Map<String, Supplier<String>> steps, Map<String, String> actions) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_STEPS, r -> {
-            Thread t = new Thread(r, "silver-step");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            steps.forEach((table, step) -> futures.add(pool.submit(() -> {
-                long t0 = System.nanoTime();
-                String what = step.get();
-                actions.put(table, what.equals("skipped") ? what
-                        : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
-            })));
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    futures.forEach(x -> x.cancel(true));
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Runnable> tasks = new ArrayList<>();
+        steps.forEach((table, step) -> tasks.add(() -> {
+            long t0 = System.nanoTime();
+            String what = step.get();
+            actions.put(table, what.equals("skipped") ? what
+                    : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
+        }));
+        Parallel.runAll("silver-step", PARALLEL_STEPS, tasks);
     }
 
     /** SHA-256 of the shipped divisions: silver.regions is rewritten when they change. */

@@ -124,8 +124,7 @@ final class SilverSteps {
     private String writeEvents(String table, String extract, Scope scope,
                                Function<Dataset<Row>, ReferentialIntegrity.Split> conform) {
         if (scope.none()) {
-            writer.create(table);
-            return "skipped";
+            return skipped(table);
         }
         ExtractSchema schema = SilverBuild.extract(extract);
         if (schema.primaryKey().size() != 1) {
@@ -184,6 +183,12 @@ final class SilverSteps {
         }
     }
 
+    /** A step with nothing to do: its table still exists (empty before its extract's first delivery). */
+    private String skipped(String table) {
+        writer.create(table);
+        return "skipped";
+    }
+
     private static ReferentialIntegrity.Split noLinks(Dataset<Row> rows) {
         return new ReferentialIntegrity.Split(rows, null);
     }
@@ -205,8 +210,7 @@ final class SilverSteps {
 
     String households(Scope scope) {
         if (scope.none()) {
-            writer.create(HouseholdHistory.TABLE);
-            return "skipped";
+            return skipped(HouseholdHistory.TABLE);
         }
         List<Row> dates = new ArrayList<>();
         deliveryDates("registry_households").forEach(d -> dates.add(RowFactory.create(d)));
@@ -219,8 +223,7 @@ final class SilverSteps {
 
     String members(Scope scope) {
         if (scope.none()) {
-            writer.create("silver.members");
-            return "skipped";
+            return skipped("silver.members");
         }
         Dataset<Row> members = projected("registry_members", scope)
                 .withColumn("sex", col("id_sex")).withColumn("birth_date", col("id_birth_date"));
@@ -235,16 +238,14 @@ final class SilverSteps {
     /** A snapshot extract silver takes as it is (typed, pseudonymised). */
     String snapshot(String extract, String table, Scope scope) {
         if (scope.none()) {
-            writer.create(table);
-            return "skipped";
+            return skipped(table);
         }
         return writeSnapshot(table, extract, noLinks(projected(extract, scope)), scope);
     }
 
     String villageNetwork(Scope scope) {
         if (scope.none()) {
-            writer.create(VillageNetwork.TABLE);
-            return "skipped";
+            return skipped(VillageNetwork.TABLE);
         }
         Dataset<Row> combined = VillageNetwork.combine(projected("telecom_village_network", scope));
         return writeSnapshot(VillageNetwork.TABLE, "telecom_village_network", noLinks(combined), scope);
@@ -252,8 +253,7 @@ final class SilverSteps {
 
     String shops(Scope scope) {
         if (scope.none()) {
-            writer.create("silver.shops");
-            return "skipped";
+            return skipped("silver.shops");
         }
         ReferentialIntegrity.Split split = ReferentialIntegrity.clearMissing(projected("ecommerce_shops", scope),
                 "ecommerce_shops", col("shop_id"),
@@ -263,8 +263,7 @@ final class SilverSteps {
 
     String links(Scope scope) {
         if (scope.none()) {
-            writer.create("silver.shop_household_links");
-            return "skipped";
+            return skipped("silver.shop_household_links");
         }
         ReferentialIntegrity.Split split = ReferentialIntegrity.split(projected("ecommerce_shop_household_links", scope),
                 "ecommerce_shop_household_links", ReferentialIntegrity.rowKey("shop_id", "household_id"), List.of(
@@ -296,8 +295,7 @@ final class SilverSteps {
 
     String enrollment(Scope scope) {
         if (scope.none()) {
-            writer.create("silver.enrollment");
-            return "skipped";
+            return skipped("silver.enrollment");
         }
         return writeSnapshot("silver.enrollment", "education_enrollment",
                 noLinks(RegistryMarks.mark(projected("education_enrollment", scope), registered())), scope);
@@ -305,8 +303,7 @@ final class SilverSteps {
 
     String householdSignals(Scope scope) {
         if (scope.none()) {
-            writer.create(ConsistencySignals.HOUSEHOLDS);
-            return "skipped";
+            return skipped(ConsistencySignals.HOUSEHOLDS);
         }
         Dataset<Row> households = bronze("registry_households", scope)
                 .select(col("_as_of_date").as("snapshot_date"), col("household_id"), col("household_size"));
@@ -320,8 +317,7 @@ final class SilverSteps {
 
     String memberSignals(Scope scope) {
         if (scope.none()) {
-            writer.create(ConsistencySignals.MEMBERS);
-            return "skipped";
+            return skipped(ConsistencySignals.MEMBERS);
         }
         Dataset<Row> insurance = silver("silver.insurance_enrollment");
         writer.overwrite(ConsistencySignals.MEMBERS,
