@@ -43,6 +43,9 @@ public final class BuildGoldCommand implements Callable<Integer> {
                 long households = y.rows().getOrDefault("gold.household_portrait", 0L);
                 out.printf("  %d  built in %.1f s: %,d indicator rows, %,d household portraits%n", y.year(), y.seconds(),
                         indicators, households);
+                StringBuilder steps = new StringBuilder("        ");
+                y.stepSeconds().forEach((k, v) -> steps.append(String.format("%s %.1f s  ", k, v)));
+                out.println(steps.toString().stripTrailing());
             } else {
                 out.printf("  %d  up to date (inputs unchanged since its last build; --force rebuilds it)%n", y.year());
             }

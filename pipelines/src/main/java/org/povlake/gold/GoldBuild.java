@@ -51,7 +51,8 @@ public final class GoldBuild {
     }
 
     /** What a build did for one year: "built" or "up to date". */
-    public record YearResult(int year, String action, double seconds, Map<String, Long> rows) {
+    public record YearResult(int year, String action, double seconds, Map<String, Long> rows,
+                             Map<String, Double> stepSeconds) {
     }
 
     public record Result(String buildId, List<YearResult> years, double seconds) {
@@ -98,7 +99,7 @@ public final class GoldBuild {
             Row prior = last.get(y);
             boolean upToDate = !force && !previousRebuilt && prior != null && sameInputs(prior, inputs.versions());
             if (upToDate) {
-                results.add(new YearResult(y, "up to date", 0, Map.of()));
+                results.add(new YearResult(y, "up to date", 0, Map.of(), Map.of()));
                 continue;
             }
             results.add(buildYear(buildId, y, inputs, deliveries));
@@ -131,19 +132,28 @@ public final class GoldBuild {
 
     private YearResult buildYear(String buildId, int y, GoldInputs inputs, List<Delivery> deliveries) {
         Instant started = Instant.now();
+        Map<String, Double> steps = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
         YearInputs resolved = YearInputs.resolve(y, deliveries);
         resolved = resolved.withYearKeyed(
                 inputs.hasYear("silver.insurance_enrollment", resolved.snapshot(YearInputs.INSURANCE).orElse(null), "year", y),
                 inputs.hasYear("silver.enrollment", resolved.snapshot(YearInputs.ENROLLMENT).orElse(null), "school_year", y));
         GoldYear.Output out = GoldYear.compute(YearFrames.read(inputs, resolved), resolved, catalogue, lines.line(y),
                 previousValues(y - 1));
+        steps.put("plan", (System.nanoTime() - t0) / 1e9);
         Map<String, Long> rows = new LinkedHashMap<>();
         try {
-            rows.put("gold.indicators", write("gold.indicators", out.indicators(), y));
-            rows.put("gold.pillar_scores", write("gold.pillar_scores", out.pillarScores(), y));
-            rows.put("gold.region_scores", write("gold.region_scores", out.regionScores(), y));
-            rows.put("gold.mpi", write("gold.mpi", out.mpi(), y));
-            rows.put("gold.household_portrait", write("gold.household_portrait", out.portrait(), y));
+            for (String table : TABLES) {
+                long t = System.nanoTime();
+                rows.put(table, write(table, switch (table) {
+                    case "gold.indicators" -> out.indicators();
+                    case "gold.pillar_scores" -> out.pillarScores();
+                    case "gold.region_scores" -> out.regionScores();
+                    case "gold.mpi" -> out.mpi();
+                    default -> out.portrait();
+                }, y));
+                steps.put(table, (System.nanoTime() - t) / 1e9);
+            }
         } finally {
             out.release();
         }
@@ -153,7 +163,7 @@ public final class GoldBuild {
         lake.createIfMissing(BUILDS, SilverSchemas.schema(BUILDS), List.of());
         spark.createDataFrame(List.of(log), SilverSchemas.schema(BUILDS)).write().format("delta").mode("append")
                 .save(lake.path(BUILDS));
-        return new YearResult(y, "built", seconds, rows);
+        return new YearResult(y, "built", seconds, rows, steps);
     }
 
     /** Replaces year Y's rows of a gold table in one commit; returns the rows written. */
@@ -162,7 +172,10 @@ public final class GoldBuild {
         Dataset<Row> conformed = SilverSchemas.conform(rows, table);
         conformed.write().format("delta").mode("overwrite").option("replaceWhere", "year = " + y)
                 .save(lake.path(table));
-        return lake.table(table).toDF().where(col("year").equalTo(y)).count();
+        Row metrics = lake.table(table).history(1).select("operationMetrics").first();
+        String written = scala.jdk.javaapi.CollectionConverters.asJava(
+                metrics.<scala.collection.Map<String, String>>getAs(0)).get("numOutputRows");
+        return written == null ? -1 : Long.parseLong(written);
     }
 
     /** The printed values of year Y in gold (empty if Y is not built). */

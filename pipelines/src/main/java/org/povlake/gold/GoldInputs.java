@@ -29,6 +29,7 @@ public final class GoldInputs {
     private final Lakehouse lake;
     private final SparkSession spark;
     private final Map<String, Long> versions = new TreeMap<>();
+    private final Map<String, Dataset<Row>> frames = new java.util.HashMap<>();
 
     public GoldInputs(Lakehouse lake) {
         this.lake = lake;
@@ -45,8 +46,15 @@ public final class GoldInputs {
         return versions;
     }
 
-    /** The whole table at its pinned version (an empty frame of its schema if it does not exist). */
+    /**
+     * The whole table at its pinned version (an empty frame of its schema if it does not exist). Loaded once: a
+     * time-travel read rebuilds the table's snapshot, so every later use shares the first frame.
+     */
     public Dataset<Row> table(String name) {
+        return frames.computeIfAbsent(name, this::load);
+    }
+
+    private Dataset<Row> load(String name) {
         Long v = versions.get(name);
         if (v == null) {
             return spark.createDataFrame(List.of(), SilverSchemas.schema(name));
