@@ -31,7 +31,7 @@ class NetworkIndicatorsTest {
                 + " ('" + V1 + "', true), ('" + V2 + "', false), ('" + C1 + "', true), ('" + V4 + "', true)"
                 + " AS t(village_code, fiber_broadband)");
         YearFrames y = f.frames();
-        var out = f.rollup(Facts.direct(NetworkIndicators.villageFacts(y.regions(), y.villageNetwork(), y.poorVillages(), 2020)));
+        var out = local(f.rollup(Facts.direct(NetworkIndicators.villageFacts(y.regions(), y.villageNetwork(), y.poorVillages(), 2020))));
         // province: admin villages V1 V2 V3 V4 = 4; with fiber V1, V4 = 2 → 0.5
         assertIndicator(out, PROVINCE, "NET_VILLAGE_BROADBAND", "2", "4", "0.5");
         // city 6201: V1 V2 V3 → 1/3 = 0.333333 (half-up at 6)
@@ -207,12 +207,12 @@ class NetworkIndicatorsTest {
     }
 
     /** One row of {@link #values}: strings are quoted, null is NULL, anything else printed as is. */
-    static Object[] r(Object... cells) {
+    private static Object[] r(Object... cells) {
         return cells;
     }
 
     /** {@code SELECT * FROM VALUES (…), … AS t(columns)}; dates as 'yyyy-MM-dd' strings (the fixture casts). */
-    static String values(String columns, Object[]... rows) {
+    private static String values(String columns, Object[]... rows) {
         StringJoiner all = new StringJoiner(", ", "SELECT * FROM VALUES ", " AS t(" + columns + ")");
         for (Object[] row : rows) {
             StringJoiner one = new StringJoiner(", ", "(", ")");
@@ -225,17 +225,17 @@ class NetworkIndicatorsTest {
     }
 
     /** The rows collected once into a local frame: each assertion on it then runs no Spark job. */
-    static Dataset<Row> local(Dataset<Row> rows) {
+    private static Dataset<Row> local(Dataset<Row> rows) {
         return SPARK.createDataFrame(rows.collectAsList(), rows.schema());
     }
 
-    static void assertAbsent(Dataset<Row> rows, String region, String indicator) {
+    private static void assertAbsent(Dataset<Row> rows, String region, String indicator) {
         assertEquals(0, rows.where(col("region_code").equalTo(region).and(col("indicator_id").equalTo(indicator)))
                 .count(), indicator + " does not exist at " + region);
     }
 
     /** Σ over the cities of numerator and denominator = the province's (a non-shared indicator). */
-    static void assertProvinceIsSumOfCities(Dataset<Row> rows, String indicator) {
+    private static void assertProvinceIsSumOfCities(Dataset<Row> rows, String indicator) {
         BigDecimal n = BigDecimal.ZERO;
         BigDecimal d = BigDecimal.ZERO;
         for (String city : new String[]{CITY1, CITY2}) {
