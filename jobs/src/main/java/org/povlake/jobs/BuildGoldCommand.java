@@ -50,7 +50,7 @@ public final class BuildGoldCommand implements Callable<Integer> {
                 out.printf("  %d  up to date (inputs unchanged since its last build; --force rebuilds it)%n", y.year());
             }
         }
-        out.printf("gold done in %.1f s%n", result.seconds());
+        out.printf("gold done in %.1f s (%.1f s pinning the silver versions)%n", result.seconds(), result.versionsSeconds());
         out.flush();
         return result;
     }

@@ -55,7 +55,8 @@ public final class GoldBuild {
                              Map<String, Double> stepSeconds) {
     }
 
-    public record Result(String buildId, List<YearResult> years, double seconds) {
+    /** @param versionsSeconds time spent pinning the silver versions */
+    public record Result(String buildId, List<YearResult> years, double seconds, double versionsSeconds) {
     }
 
     /** A gold build that cannot go on, with what to do. */
@@ -78,7 +79,9 @@ public final class GoldBuild {
             throw new GoldBuildException("silver has not been built in " + lake.root()
                     + ": run `povlake ingest` then `povlake build` (which builds silver first)");
         }
+        long tInputs = System.nanoTime();
         GoldInputs inputs = new GoldInputs(lake);
+        double versionsSeconds = (System.nanoTime() - tInputs) / 1e9;
         List<Delivery> deliveries = DeliveryLedger.parse(inputs.table(DeliveryLedger.TABLE).collectAsList());
         List<Integer> years = from == null ? yearsWithData(deliveries) : range(from, to);
         if (years.isEmpty()) {
@@ -111,7 +114,7 @@ public final class GoldBuild {
                 && last.containsKey(lastBuilt + 1)) {
             refreshChange(lastBuilt + 1);
         }
-        return new Result(buildId, results, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        return new Result(buildId, results, Duration.between(started, Instant.now()).toMillis() / 1000.0, versionsSeconds);
     }
 
     /** The years with a households delivery, in order (the registry is what a year of gold is about). */
@@ -138,8 +141,12 @@ public final class GoldBuild {
         resolved = resolved.withYearKeyed(
                 inputs.hasYear("silver.insurance_enrollment", resolved.snapshot(YearInputs.INSURANCE).orElse(null), "year", y),
                 inputs.hasYear("silver.enrollment", resolved.snapshot(YearInputs.ENROLLMENT).orElse(null), "school_year", y));
-        GoldYear.Output out = GoldYear.compute(YearFrames.read(inputs, resolved), resolved, catalogue, lines.line(y),
-                previousValues(y - 1));
+        steps.put("inputs", (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        YearFrames frames = YearFrames.read(inputs, resolved);
+        steps.put("read", (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        GoldYear.Output out = GoldYear.compute(frames, resolved, catalogue, lines.line(y), previousValues(y - 1));
         steps.put("plan", (System.nanoTime() - t0) / 1e9);
         Map<String, Long> rows = new LinkedHashMap<>();
         try {
@@ -194,7 +201,7 @@ public final class GoldBuild {
                 .where(col("year").equalTo(y)).drop("change").localCheckpoint();
         Dataset<Row> prev = previousValues(y - 1).withColumnRenamed("value", "previous_value");
         Dataset<Row> refreshed = current.join(prev, new String[]{"region_code", "indicator_id"}, "left")
-                .withColumn("change", Scoring.CHANGE.apply(col("value"), col("previous_value")));
+                .withColumn("change", Scoring.change(col("value"), col("previous_value")));
         write("gold.indicators", refreshed, y);
     }
 

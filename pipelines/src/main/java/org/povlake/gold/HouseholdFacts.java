@@ -27,6 +27,20 @@ public final class HouseholdFacts {
     private HouseholdFacts() {
     }
 
+    /** Zero/false for households without member rows or without aid, reach; the year's line. */
+    private static java.util.Map<String, org.apache.spark.sql.Column> defaults(BigDecimal povertyLine) {
+        java.util.Map<String, org.apache.spark.sql.Column> d = new java.util.LinkedHashMap<>();
+        for (String c : java.util.List.of("member_rows", "compulsory_children", "children_not_enrolled", "members_not_insured")) {
+            d.put(c, coalesce(col(c), lit(0L)));
+        }
+        for (String c : java.util.List.of("any_serious_health", "any_adult_primary_or_above", "labor_household",
+                "any_skilled_member", "cause_matched_aid", "ecommerce_reach")) {
+            d.put(c, coalesce(col(c), lit(false)));
+        }
+        d.put("poverty_line", lit(povertyLine).cast(Facts.AMOUNT));
+        return d;
+    }
+
     /** Registered households of a households state (POOR, RETURNED, EXITED), with {@code in_poverty}. */
     public static Dataset<Row> registered(Dataset<Row> householdsAtSnapshot) {
         return householdsAtSnapshot.where(col("status").isin(REGISTERED.toArray()))
@@ -60,17 +74,7 @@ public final class HouseholdFacts {
                 .join(TargetIndicators.causeMatchedAid(registered, members, assistance, claims, catalogue, end),
                         new String[]{"household_id"}, "left")
                 .join(EcommerceIndicators.reachedHouseholds(shops, links, end), new String[]{"household_id"}, "left")
-                .withColumn("member_rows", coalesce(col("member_rows"), lit(0L)))
-                .withColumn("compulsory_children", coalesce(col("compulsory_children"), lit(0L)))
-                .withColumn("children_not_enrolled", coalesce(col("children_not_enrolled"), lit(0L)))
-                .withColumn("members_not_insured", coalesce(col("members_not_insured"), lit(0L)))
-                .withColumn("any_serious_health", coalesce(col("any_serious_health"), lit(false)))
-                .withColumn("any_adult_primary_or_above", coalesce(col("any_adult_primary_or_above"), lit(false)))
-                .withColumn("labor_household", coalesce(col("labor_household"), lit(false)))
-                .withColumn("any_skilled_member", coalesce(col("any_skilled_member"), lit(false)))
-                .withColumn("cause_matched_aid", coalesce(col("cause_matched_aid"), lit(false)))
-                .withColumn("ecommerce_reach", coalesce(col("ecommerce_reach"), lit(false)))
-                .withColumn("poverty_line", lit(povertyLine).cast(Facts.AMOUNT));
+                .withColumns(defaults(povertyLine));
         facts = TargetIndicators.withExitCriteria(facts, year);
         return MpiIndicators.withDeprivations(facts, catalogue);
     }

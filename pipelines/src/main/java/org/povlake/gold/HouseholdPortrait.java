@@ -50,15 +50,16 @@ public final class HouseholdPortrait {
                 .join(statusHistory, new String[]{"household_id"}, "left")
                 .join(aid, new String[]{"household_id"}, "left")
                 .join(claimed, new String[]{"household_id"}, "left")
-                .withColumn("year", lit(y))
-                .withColumn("status_since", col("valid_from"))
-                .withColumn("income_to_line", Scoring.VALUE.apply(col("per_capita_net_income").cast(Facts.AMOUNT),
-                        col("poverty_line")))
-                .withColumn("helper_assigned", col("helper_key").isNotNull())
-                .withColumn("assistance_measures", coalesce(col("assistance_measures"), lit(0L)))
-                .withColumn("assistance_amount", coalesce(col("assistance_amount"), lit(BigDecimal.ZERO).cast(Facts.AMOUNT)))
-                .withColumn("claims_in_year", coalesce(col("claims_in_year"), lit(0L)))
-                .withColumn("claims_assistance_paid", coalesce(col("claims_assistance_paid"),
-                        lit(BigDecimal.ZERO).cast(Facts.AMOUNT)));
+                .withColumns(java.util.Map.of(
+                        "year", lit(y),
+                        "status_since", col("valid_from"),
+                        "income_to_line", Scoring.value(col("per_capita_net_income").cast(Facts.AMOUNT),
+                                col("poverty_line")),
+                        "helper_assigned", col("helper_key").isNotNull(),
+                        "assistance_measures", coalesce(col("assistance_measures"), lit(0L)),
+                        "assistance_amount", coalesce(col("assistance_amount"), lit(BigDecimal.ZERO).cast(Facts.AMOUNT)),
+                        "claims_in_year", coalesce(col("claims_in_year"), lit(0L)),
+                        "claims_assistance_paid", coalesce(col("claims_assistance_paid"),
+                                lit(BigDecimal.ZERO).cast(Facts.AMOUNT))));
     }
 }

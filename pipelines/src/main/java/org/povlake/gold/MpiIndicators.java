@@ -53,17 +53,17 @@ public final class MpiIndicators {
                     + " do not name the dimensions povlake computes " + dims.keySet());
         }
         Column score = lit(BigDecimal.ZERO);
-        Dataset<Row> out = households;
+        Map<String, Column> added = new LinkedHashMap<>();
         for (Map.Entry<String, Column> e : dims.entrySet()) {
-            String name = "deprived_" + e.getKey().toLowerCase();
-            out = out.withColumn(name, e.getValue());
-            score = score.plus(when(col(name), lit(catalogue.mpiWeights().get(e.getKey()))).otherwise(lit(BigDecimal.ZERO)));
+            added.put("deprived_" + e.getKey().toLowerCase(), e.getValue());
+            score = score.plus(when(e.getValue(), lit(catalogue.mpiWeights().get(e.getKey()))).otherwise(lit(BigDecimal.ZERO)));
         }
         Column withMembers = col("member_rows").gt(0);
         Catalogue.Fraction k = catalogue.mpiCutoff();
-        out = out.withColumn("mpi_score", when(withMembers, score.cast("decimal(10,6)")));
-        return out.withColumn("mpi_poor", when(withMembers,
-                col("mpi_score").multiply(lit(k.denominator())).geq(lit(k.numerator()))));
+        Column c = when(withMembers, score.cast("decimal(10,6)"));
+        added.put("mpi_score", c);
+        added.put("mpi_poor", when(withMembers, c.multiply(lit(k.denominator())).geq(lit(k.numerator()))));
+        return households.withColumns(added);
     }
 
     /** The MPI indicators over {@link HouseholdFacts} (households without member rows contribute nothing). */

@@ -13,7 +13,9 @@ import org.apache.spark.sql.types.StructType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -60,17 +62,20 @@ public final class Scores {
     public static Dataset<Row> indicators(Dataset<Row> rolled, Dataset<Row> previous, int year, String catalogueVersion) {
         Column nulled = col("nulled");
         Dataset<Row> prev = previous.select(col("region_code"), col("indicator_id"), col("value").as("previous_value"));
-        return rolled
-                .withColumn("numerator", when(nulled, lit(null)).otherwise(col("numerator")).cast(Facts.AMOUNT))
-                .withColumn("denominator", when(nulled, lit(null)).otherwise(col("denominator")).cast(Facts.AMOUNT))
-                .withColumn("value", Scoring.VALUE.apply(col("numerator"), col("denominator")))
-                .withColumn("met", Scoring.MET.apply(col("value"), col("target"), col("direction")))
-                .withColumn("achievement", when(col("scored").and(col("missing")), lit(BigDecimal.ZERO).cast(Scoring.DEC6))
-                        .otherwise(Scoring.ACHIEVEMENT.apply(col("value"), col("target"), col("floor"))))
+        Map<String, Column> printed = new LinkedHashMap<>();
+        printed.put("numerator", when(nulled, lit(null)).otherwise(col("numerator")).cast(Facts.AMOUNT));
+        printed.put("denominator", when(nulled, lit(null)).otherwise(col("denominator")).cast(Facts.AMOUNT));
+        printed.put("year", lit(year));
+        printed.put("catalogue_version", lit(catalogueVersion));
+        Map<String, Column> scored = new LinkedHashMap<>();
+        scored.put("met", Scoring.met(col("value"), col("target"), col("direction")));
+        scored.put("achievement", when(col("scored").and(col("missing")), lit(BigDecimal.ZERO).cast(Scoring.DEC6))
+                .otherwise(Scoring.achievement(col("value"), col("target"), col("floor"))));
+        scored.put("change", Scoring.change(col("value"), col("previous_value")));
+        return rolled.withColumns(printed)
+                .withColumn("value", Scoring.value(col("numerator"), col("denominator")))
                 .join(prev, new String[]{"region_code", "indicator_id"}, "left")
-                .withColumn("change", Scoring.CHANGE.apply(col("value"), col("previous_value")))
-                .withColumn("year", lit(year))
-                .withColumn("catalogue_version", lit(catalogueVersion));
+                .withColumns(scored);
     }
 
     /**
@@ -93,7 +98,7 @@ public final class Scores {
                 .crossJoin(broadcast(pillars))
                 .join(counted, new String[]{"region_code", "pillar"}, "left")
                 .withColumn("indicators_scored", org.apache.spark.sql.functions.coalesce(col("_n"), lit(0L)).cast("int"))
-                .withColumn("score", Scoring.MEAN.apply(col("_sum"), col("indicators_scored").cast("long")));
+                .withColumn("score", Scoring.mean(col("_sum"), col("indicators_scored")));
     }
 
     /**

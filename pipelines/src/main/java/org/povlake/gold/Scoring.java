@@ -1,19 +1,27 @@
 package org.povlake.gold;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The arithmetic of METRICS.md "Numbers" and "Scoring", exact (BigDecimal), each step computed from the previous
  * step's printed value: value (6 decimals, half-up) → met and achievement (6) → pillar (6, mean of printed
- * achievements) → composite (4, from printed pillars). Used as Spark functions by {@link Scores}.
+ * achievements) → composite (4, from printed pillars). {@link Scores} uses the Spark-expression forms below, which give
+ * the same results: Spark divides decimals exactly to 39 digits and rounds half-up to the result's 6 decimals, and a
+ * quotient of two of our decimals (denominators below 10^33) never lies within 10^-39 of a rounding midpoint unless
+ * it is exactly on it (checked against these methods by ScoringTest on random inputs). The composite is rounded
+ * to 4 decimals, which a Spark division would round twice, so it stays a function.
  */
 public final class Scoring {
     public static final int SCALE = 6;
@@ -71,14 +79,39 @@ public final class Scoring {
     }
 
     static final org.apache.spark.sql.types.DataType DEC6 = DataTypes.createDecimalType(38, SCALE);
+    private static final Column ZERO = lit(BigDecimal.ZERO).cast(DEC6);
+    private static final Column ONE = lit(BigDecimal.ONE).cast(DEC6);
 
-    static final UserDefinedFunction VALUE = udf((UDF2<BigDecimal, BigDecimal, BigDecimal>) Scoring::value, DEC6);
-    static final UserDefinedFunction ACHIEVEMENT =
-            udf((UDF3<BigDecimal, BigDecimal, BigDecimal, BigDecimal>) Scoring::achievement, DEC6);
-    static final UserDefinedFunction MET =
-            udf((UDF3<BigDecimal, BigDecimal, String, Boolean>) Scoring::met, DataTypes.BooleanType);
-    static final UserDefinedFunction CHANGE = udf((UDF2<BigDecimal, BigDecimal, BigDecimal>) Scoring::change, DEC6);
-    static final UserDefinedFunction MEAN = udf((UDF2<BigDecimal, Long, BigDecimal>) Scoring::mean, DEC6);
+    /** {@link #value} as a Spark expression (numerator and denominator decimal(38,4)). */
+    public static Column value(Column numerator, Column denominator) {
+        return when(denominator.notEqual(0), numerator.cast(Facts.AMOUNT).divide(denominator.cast(Facts.AMOUNT)))
+                .cast(DEC6);
+    }
+
+    /** {@link #achievement} as a Spark expression. */
+    public static Column achievement(Column value, Column target, Column floor) {
+        Column v = value.cast(DEC6);
+        Column raw = v.minus(floor.cast(DEC6)).divide(target.cast(DEC6).minus(floor.cast(DEC6)));
+        return when(v.isNotNull().and(target.isNotNull()).and(floor.isNotNull()),
+                greatest(ZERO, least(ONE, raw.cast(DEC6)))).cast(DEC6);
+    }
+
+    /** {@link #met} as a Spark expression. */
+    public static Column met(Column value, Column target, Column direction) {
+        return when(value.isNotNull().and(target.isNotNull()),
+                when(direction.equalTo("<="), value.leq(target)).otherwise(value.geq(target)));
+    }
+
+    /** {@link #change} as a Spark expression. */
+    public static Column change(Column value, Column previous) {
+        return value.cast(DEC6).minus(previous.cast(DEC6)).cast(DEC6);
+    }
+
+    /** {@link #mean} as a Spark expression over a sum of printed achievements and their count. */
+    public static Column mean(Column sum, Column count) {
+        return when(count.gt(0), sum.cast(DEC6).divide(count.cast("long"))).cast(DEC6);
+    }
+
     static final UserDefinedFunction COMPOSITE = udf((UDF2<BigDecimal, BigDecimal, BigDecimal>) Scoring::composite,
             DataTypes.createDecimalType(38, COMPOSITE_SCALE));
 }

@@ -76,15 +76,18 @@ public final class TargetIndicators {
      * household without member rows passes these two). Needs {@code poverty_line} and the member counts.
      */
     public static Dataset<Row> withExitCriteria(Dataset<Row> households, int year) {
-        return households
-                .withColumn("exit_income_ok", coalesce(col("per_capita_net_income").geq(col("poverty_line")), lit(false)))
-                .withColumn("exit_housing_ok", coalesce(col("housing_safe"), lit(false)))
-                .withColumn("exit_water_ok", coalesce(col("drinking_water_safe"), lit(false)))
-                .withColumn("exit_children_enrolled_ok", col("children_not_enrolled").equalTo(0))
-                .withColumn("exit_members_insured_ok", col("members_not_insured").equalTo(0))
-                .withColumn("exit_all_criteria", col("exit_income_ok").and(col("exit_housing_ok"))
-                        .and(col("exit_water_ok")).and(col("exit_children_enrolled_ok"))
-                        .and(col("exit_members_insured_ok")));
+        java.util.Map<String, Column> c = new java.util.LinkedHashMap<>();
+        c.put("exit_income_ok", coalesce(col("per_capita_net_income").geq(col("poverty_line")), lit(false)));
+        c.put("exit_housing_ok", coalesce(col("housing_safe"), lit(false)));
+        c.put("exit_water_ok", coalesce(col("drinking_water_safe"), lit(false)));
+        c.put("exit_children_enrolled_ok", col("children_not_enrolled").equalTo(0));
+        c.put("exit_members_insured_ok", col("members_not_insured").equalTo(0));
+        Column all = lit(true);
+        for (Column v : c.values()) {
+            all = all.and(v);
+        }
+        c.put("exit_all_criteria", all);
+        return households.withColumns(c);
     }
 
     /**

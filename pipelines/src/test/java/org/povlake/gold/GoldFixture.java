@@ -204,7 +204,7 @@ public final class GoldFixture {
     public Dataset<Row> rollup(Facts facts) {
         Dataset<Row> dimension = Scores.dimension(SPARK, catalogue, inputs()).select("indicator_id", "lowest_rank");
         return Rollup.toRegions(facts, frames().regions(), dimension)
-                .withColumn("value", Scoring.VALUE.apply(col("numerator"), col("denominator")))
+                .withColumn("value", Scoring.value(col("numerator"), col("denominator")))
                 .select("region_code", "region_level", "indicator_id", "numerator", "denominator", "value");
     }
 

@@ -32,7 +32,7 @@ class ScoringTest {
     void aZeroDenominatorIsNullNotZeroNorOne() {
         assertNull(Scoring.value(d("0"), d("0")));
         assertNull(Scoring.value(d("5"), d("0")));
-        assertNull(Scoring.value(null, null));
+        assertNull(Scoring.value((BigDecimal) null, null));
     }
 
     @Test
@@ -45,7 +45,7 @@ class ScoringTest {
         assertEquals(d("0.800000"), Scoring.achievement(d("0.01"), d("0"), d("0.05")));
         assertEquals(d("0.000000"), Scoring.achievement(d("0.06"), d("0"), d("0.05")));
         assertEquals(d("1.000000"), Scoring.achievement(d("0"), d("0"), d("0.05")));
-        assertNull(Scoring.achievement(null, d("1"), d("0")));
+        assertNull(Scoring.achievement((BigDecimal) null, d("1"), d("0")));
         assertNull(Scoring.achievement(d("0.5"), null, null));
     }
 
@@ -55,7 +55,7 @@ class ScoringTest {
         assertFalse(Scoring.met(d("0.978049"), d("0.98"), ">="));
         assertTrue(Scoring.met(d("0"), d("0"), "<="));
         assertFalse(Scoring.met(d("0.000001"), d("0"), "<="));
-        assertNull(Scoring.met(null, d("1"), ">="));
+        assertNull(Scoring.met((BigDecimal) null, d("1"), ">="));
         assertNull(Scoring.met(d("0.5"), null, ">="));
     }
 
@@ -63,7 +63,7 @@ class ScoringTest {
     void changeIsTheDifferenceOfPrintedValues() {
         assertEquals(d("0.051000"), Scoring.change(d("0.978049"), d("0.927049")));
         assertEquals(d("-0.100000"), Scoring.change(d("0.4"), d("0.5")));
-        assertNull(Scoring.change(null, d("0.5")));
+        assertNull(Scoring.change((BigDecimal) null, d("0.5")));
         assertNull(Scoring.change(d("0.5"), null));
     }
 
@@ -79,5 +79,61 @@ class ScoringTest {
         // exactly half at the 5th decimal rounds up: 100 × 1.000005 / 2 = 50.00025 → 50.0003
         assertEquals(d("50.0003"), Scoring.composite(d("1.000005"), d("2")));
         assertNull(Scoring.composite(null, null));
+    }
+
+    /**
+     * Property: the Spark expressions {@link Scores} uses give exactly the BigDecimal arithmetic, on random amounts
+     * and counts and on exact rounding midpoints (k / 2,000,000).
+     */
+    @Test
+    void sparkExpressionsAgreeWithTheExactArithmetic() {
+        java.util.Random random = new java.util.Random(20201231);
+        java.util.List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        BigDecimal[][] targets = {{d("0.98"), d("0")}, {d("1"), d("0")}, {d("0"), d("0.05")}, {d("0.3"), d("0")},
+                {d("0"), d("0.01")}, {d("0.75"), d("0")}};
+        for (int i = 0; i < 3000; i++) {
+            BigDecimal num;
+            BigDecimal den;
+            switch (i % 3) {
+                case 0 -> {   // counts
+                    den = BigDecimal.valueOf(random.nextInt(6_000_000));
+                    num = BigDecimal.valueOf(den.signum() == 0 ? 0 : random.nextInt(den.intValue() + 1));
+                }
+                case 1 -> {   // amounts with 4 decimals, growth may be negative
+                    den = BigDecimal.valueOf(random.nextLong(1_000_000_000_000_000L), 4);
+                    num = BigDecimal.valueOf(random.nextLong(2_000_000_000_000_000L) - 1_000_000_000_000_000L, 4);
+                }
+                default -> {  // exact midpoints at the 7th decimal
+                    den = d("2000000");
+                    num = BigDecimal.valueOf(2L * random.nextInt(1_000_000) + 1);
+                }
+            }
+            BigDecimal[] tf = targets[random.nextInt(targets.length)];
+            BigDecimal previous = BigDecimal.valueOf(random.nextInt(1_000_001), 6);
+            rows.add(org.apache.spark.sql.RowFactory.create(num, den, tf[0], tf[1], previous,
+                    BigDecimal.valueOf(random.nextInt(5_000_001), 6), (long) (1 + random.nextInt(9))));
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("n", "decimal(38,4)").add("d", "decimal(38,4)").add("t", "decimal(38,6)").add("f", "decimal(38,6)")
+                .add("p", "decimal(38,6)").add("s", "decimal(38,6)").add("c", "long");
+        var spark = org.povlake.testing.TestSpark.get();
+        var col = (java.util.function.Function<String, org.apache.spark.sql.Column>) org.apache.spark.sql.functions::col;
+        java.util.List<org.apache.spark.sql.Row> out = spark.createDataFrame(rows, schema)
+                .withColumn("v", Scoring.value(col.apply("n"), col.apply("d")))
+                .select(col.apply("n"), col.apply("d"), col.apply("t"), col.apply("f"), col.apply("p"), col.apply("s"),
+                        col.apply("c"), col.apply("v"),
+                        Scoring.achievement(col.apply("v"), col.apply("t"), col.apply("f")).as("a"),
+                        Scoring.change(col.apply("v"), col.apply("p")).as("ch"),
+                        Scoring.mean(col.apply("s"), col.apply("c")).as("m"))
+                .collectAsList();
+        for (org.apache.spark.sql.Row r : out) {
+            BigDecimal v = Scoring.value(r.getDecimal(0), r.getDecimal(1));
+            String what = r.getDecimal(0) + "/" + r.getDecimal(1);
+            assertEquals(v, r.getDecimal(7), "value " + what);
+            assertEquals(Scoring.achievement(v, r.getDecimal(2), r.getDecimal(3)), r.getDecimal(8), "achievement " + what);
+            assertEquals(Scoring.change(v, r.getDecimal(4)), r.getDecimal(9), "change " + what);
+            assertEquals(Scoring.mean(r.getDecimal(5), r.getLong(6)), r.getDecimal(10), "mean " + r.getDecimal(5));
+        }
+        assertEquals(3000, out.size());
     }
 }
