@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * End to end on sample-data/ (every extract of 2018, 2019 and 2020) in a real lakehouse: ingest → silver → gold.
  * Checks the universe of rows, the roll-up and rounding properties on every region, several province values against
- * independent SQL over silver, that one year can be rebuilt without touching the others, that an unchanged build
+ * independent SQL over silver, that an edited catalogue rebuilds only the year asked for (with its targets and
+ * weights) without touching the others, that an unchanged build
  * does nothing and that a year without a poverty line is refused before anything is written.
  */
 class GoldBuildTest {
@@ -153,16 +154,42 @@ class GoldBuildTest {
     }
 
     @Test
-    void oneYearIsRebuiltWithoutTouchingTheOthersAndAnUnchangedBuildDoesNothing() {
+    void aCatalogueEditRebuildsOnlyItsYearAndAnUnchangedBuildDoesNothing() {
         Map<Integer, List<String>> before = contents();
         Map<String, Long> versions = versions();
         GoldBuild.Result again = new GoldBuild(lake, Catalogue.get(), PovertyLines.load()).run(null, null, false);
         assertTrue(again.years().stream().allMatch(y -> y.action().equals("up to date")), again.toString());
         assertEquals(versions, versions(), "an unchanged build writes nothing");
 
-        GoldBuild.Result one = new GoldBuild(lake, Catalogue.get(), PovertyLines.load()).run(2019, 2019, true);
-        assertEquals(List.of("built"), one.years().stream().map(GoldBuild.YearResult::action).toList());
-        assertEquals(before, contents(), "rebuilding 2019 gives the same rows and leaves 2018 and 2020 as they were");
+        // the evaluation office edits the catalogue (a target, a weight, the version) and rebuilds 2019 only
+        Path edited = tmp.resolve("indicators-edited.json");
+        try (var in = GoldBuildTest.class.getClassLoader().getResourceAsStream(Catalogue.RESOURCE)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("\"version\": \"[^\"]+\"", "\"version\": \"office-1\"")
+                    .replaceFirst("(\"id\": \"TARGET_HELPER_ASSIGNED\",(?s:.*?)\"target\": )\"1.00\"", "$1\"0.90\"")
+                    .replaceFirst("(\"id\": \"NET\",(?s:.*?)\"weight\": )30", "$140");
+            java.nio.file.Files.writeString(edited, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Catalogue office = Catalogue.load(edited);
+        assertEquals("office-1", office.version());
+        assertEquals(0, new BigDecimal("0.90").compareTo(office.require("TARGET_HELPER_ASSIGNED").target()));
+        GoldBuild.Result one = new GoldBuild(lake, office, PovertyLines.load()).run(2019, 2019, false);
+        assertEquals(List.of("built"), one.years().stream().map(GoldBuild.YearResult::action).toList(),
+                "a new catalogue version rebuilds the year");
+        Map<Integer, List<String>> after = contents();
+        assertEquals(before.get(2018), after.get(2018), "2018 untouched");
+        assertEquals(before.get(2020), after.get(2020), "2020 untouched (its change compares printed values, unchanged)");
+        Row helper = table("gold.indicators").where("year = 2019 AND region_code = '62'"
+                + " AND indicator_id = 'TARGET_HELPER_ASSIGNED'").first();
+        assertEquals(0, new BigDecimal("0.9").compareTo(helper.getAs("target")));
+        assertEquals("office-1", helper.getAs("catalogue_version"));
+        BigDecimal value = helper.getAs("value");
+        assertEquals(value.compareTo(new BigDecimal("0.9")) >= 0, helper.getAs("met"));
+        assertEquals(Scoring.achievement(value, new BigDecimal("0.9"), BigDecimal.ZERO), helper.getAs("achievement"));
+        assertEquals(0, new BigDecimal("40").compareTo(table("gold.pillar_scores")
+                .where("year = 2019 AND region_code = '62' AND pillar = 'NET'").first().getAs("weight")));
 
         // a year without a poverty line is refused before anything is written
         Map<String, Long> now = versions();
