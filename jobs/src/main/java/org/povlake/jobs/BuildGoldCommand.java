@@ -37,6 +37,9 @@ public final class BuildGoldCommand implements Callable<Integer> {
         var lines = gold.lines();
         GoldBuild.Result result = new GoldBuild(lakehouse, catalogue, lines).run(from, to, gold.force);
         out.printf("gold (catalogue %s, poverty lines %s):%n", catalogue.version(), lines.version());
+        if (result.years().isEmpty()) {
+            out.println("  no year has a households delivery yet: nothing to build");
+        }
         for (GoldBuild.YearResult y : result.years()) {
             if (y.action().equals("built")) {
                 long indicators = y.rows().getOrDefault("gold.indicators", 0L);

@@ -84,8 +84,9 @@ public final class GoldBuild {
         double versionsSeconds = (System.nanoTime() - tInputs) / 1e9;
         List<Delivery> deliveries = DeliveryLedger.parse(inputs.table(DeliveryLedger.TABLE).collectAsList());
         List<Integer> years = from == null ? yearsWithData(deliveries) : range(from, to);
-        if (years.isEmpty()) {
-            throw new GoldBuildException("no year has a households delivery yet: nothing to build gold for");
+        if (years.isEmpty()) {   // nothing registered yet: nothing to do, not an error
+            return new Result(buildId, List.of(), Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                    versionsSeconds);
         }
         for (int y : years) {
             if (!lines.has(y)) {
