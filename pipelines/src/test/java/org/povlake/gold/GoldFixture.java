@@ -278,4 +278,47 @@ public final class GoldFixture {
     public static Dataset<Row> where(Dataset<Row> frame, Column condition) {
         return frame.where(condition);
     }
+
+    /** One row of {@link #values}: strings are quoted, null is NULL, anything else printed as is. */
+    public static Object[] r(Object... cells) {
+        return cells;
+    }
+
+    /** {@code SELECT * FROM VALUES (…), … AS t(columns)}; dates as 'yyyy-MM-dd' strings (the fixture casts). */
+    public static String values(String columns, Object[]... rows) {
+        java.util.StringJoiner all = new java.util.StringJoiner(", ", "SELECT * FROM VALUES ", " AS t(" + columns + ")");
+        for (Object[] row : rows) {
+            java.util.StringJoiner one = new java.util.StringJoiner(", ", "(", ")");
+            for (Object c : row) {
+                one.add(c == null ? "NULL" : c instanceof String s ? "'" + s + "'" : c.toString());
+            }
+            all.add(one.toString());
+        }
+        return all.toString();
+    }
+
+    /** The rows collected once into a local frame: each assertion on it then runs no Spark job. */
+    public static Dataset<Row> local(Dataset<Row> rows) {
+        return SPARK.createDataFrame(rows.collectAsList(), rows.schema());
+    }
+
+    public static void assertAbsent(Dataset<Row> rows, String region, String indicator) {
+        assertEquals(0, rows.where(col("region_code").equalTo(region).and(col("indicator_id").equalTo(indicator)))
+                .count(), indicator + " does not exist at " + region);
+    }
+
+    /** Σ over the cities of numerator and denominator = the province's (a non-shared indicator). */
+    public static void assertProvinceIsSumOfCities(Dataset<Row> rows, String indicator) {
+        BigDecimal n = BigDecimal.ZERO;
+        BigDecimal d = BigDecimal.ZERO;
+        for (String city : new String[]{CITY1, CITY2}) {
+            Row c = row(rows, city, indicator);
+            n = n.add(c.getAs("numerator"));
+            d = d.add(c.getAs("denominator"));
+        }
+        Row p = row(rows, PROVINCE, indicator);
+        assertDecimal(n.toPlainString(), p.getAs("numerator"), indicator + " province numerator = Σ cities");
+        assertDecimal(d.toPlainString(), p.getAs("denominator"), indicator + " province denominator = Σ cities");
+    }
+
 }

@@ -5,7 +5,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.StringJoiner;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,49 +162,5 @@ class HealthIndicatorsTest {
         assertIndicator(out, COUNTY1, "HEALTH_COUNTY_TELEMEDICINE", "2", "3", "0.666667");
         assertIndicator(out, CITY2, "HEALTH_COUNTY_TELEMEDICINE", "0", "1", "0");
         assertProvinceIsSumOfCities(out, "HEALTH_COUNTY_TELEMEDICINE");
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------------------------
-
-    /** One row of {@link #values}: strings are quoted, null is NULL, anything else printed as is. */
-    private static Object[] r(Object... cells) {
-        return cells;
-    }
-
-    /** {@code SELECT * FROM VALUES (…), … AS t(columns)}; dates as 'yyyy-MM-dd' strings (the fixture casts). */
-    private static String values(String columns, Object[]... rows) {
-        StringJoiner all = new StringJoiner(", ", "SELECT * FROM VALUES ", " AS t(" + columns + ")");
-        for (Object[] row : rows) {
-            StringJoiner one = new StringJoiner(", ", "(", ")");
-            for (Object c : row) {
-                one.add(c == null ? "NULL" : c instanceof String s ? "'" + s + "'" : c.toString());
-            }
-            all.add(one.toString());
-        }
-        return all.toString();
-    }
-
-    /** The rows collected once into a local frame: each assertion on it then runs no Spark job. */
-    private static Dataset<Row> local(Dataset<Row> rows) {
-        return SPARK.createDataFrame(rows.collectAsList(), rows.schema());
-    }
-
-    private static void assertAbsent(Dataset<Row> rows, String region, String indicator) {
-        assertEquals(0, rows.where(col("region_code").equalTo(region).and(col("indicator_id").equalTo(indicator)))
-                .count(), indicator + " does not exist at " + region);
-    }
-
-    /** Σ over the cities of numerator and denominator = the province's (a non-shared indicator). */
-    private static void assertProvinceIsSumOfCities(Dataset<Row> rows, String indicator) {
-        BigDecimal n = BigDecimal.ZERO;
-        BigDecimal d = BigDecimal.ZERO;
-        for (String city : new String[]{CITY1, CITY2}) {
-            Row c = row(rows, city, indicator);
-            n = n.add(c.getAs("numerator"));
-            d = d.add(c.getAs("denominator"));
-        }
-        Row p = row(rows, PROVINCE, indicator);
-        assertDecimal(n.toPlainString(), p.getAs("numerator"), indicator + " province numerator = Σ cities");
-        assertDecimal(d.toPlainString(), p.getAs("denominator"), indicator + " province denominator = Σ cities");
     }
 }
