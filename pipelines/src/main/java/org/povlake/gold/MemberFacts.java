@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.when;
 
@@ -39,9 +38,10 @@ public final class MemberFacts {
                                   Dataset<Row> insurance, Dataset<Row> training, int year) {
         Dataset<Row> enrolled = enrollment.where(col("school_year").equalTo(year).and(col("status").equalTo("ENROLLED")))
                 .select("person_key").distinct().withColumn("enrolled", lit(true));
-        Dataset<Row> insured = insurance.where(col("year").equalTo(year)).groupBy("person_key")
-                .agg(max(coalesce(col("basic_medical"), lit(false))).as("basic_insured"),
-                        max(coalesce(col("serious_illness"), lit(false))).as("serious_insured"));
+        // silver's key is (snapshot_date, person_key, year): one row per person for Y, no aggregation needed
+        Dataset<Row> insured = insurance.where(col("year").equalTo(year)).select(col("person_key"),
+                coalesce(col("basic_medical"), lit(false)).as("basic_insured"),
+                coalesce(col("serious_illness"), lit(false)).as("serious_insured"));
         Dataset<Row> certified = training.where(col("certified").equalTo(true)
                         .and(col("completed_date").leq(lit(LocalDate.of(year, 12, 31)))))
                 .select("person_key").distinct().withColumn("certified_training", lit(true));
