@@ -76,7 +76,7 @@ echo "bench: DuckDB peer for $year…" >&2
 timed duckdb_gold java -Xmx6g $(cat "$ROOT/jobs/target/classes/povlake-jvm.options") -XX:+UseParallelGC \
   -cp "$ROOT/bench/target/povlake-bench-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/bench/target/runtime-classpath.txt")" \
   org.povlake.bench.DuckDbGoldPeer --lakehouse "$LAKE" --year "$year" --threads "$(nproc)" \
-  --json "$WORK/peer.json" --compare
+  --out "$WORK/peer-cells.parquet" --csv "$WORK/peer-cells.csv" --json "$WORK/peer.json" --compare
 python3 "$ROOT/bench/summarize_gold.py" --work "$WORK" --lake-cache "$LAKE_CACHE" --households "$households" \
   --years "$years" --year "$year" --out "$RESULTS/$(date -u +%Y-%m-%d)-gold-$households.json"
 rm -rf "$LAKE"

@@ -15,11 +15,8 @@ import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,8 +54,10 @@ import java.util.stream.Collectors;
  * is a multiple of 1/16 = 0.0625), and value = numerator / denominator rounded half up to 6 decimals is computed in
  * integers, so the comparison with gold's decimal(38,4) / decimal(38,6) is exact.
  *
- * <p>Usage: {@code DuckDbGoldPeer --lakehouse DIR --year Y [--threads N] [--memory-limit 8GB] [--json FILE]
- * [--csv FILE] [--compare]}. Prints one line and, with {@code --json}, writes its timings and the comparison.
+ * <p>Usage: {@code DuckDbGoldPeer --lakehouse DIR --year Y [--threads N] [--memory-limit 8GB] [--out CELLS.parquet]
+ * [--json FILE] [--csv FILE] [--compare]}. Prints one line (and a line per disagreement, the first 20) and, with
+ * {@code --json}, writes its timings and the comparison for bench/summarize_gold.py. Exit 0 also when the two
+ * disagree (the JSON says so); 1 on an error, e.g. a deletion vector; 2 on a usage error.
  */
 public final class DuckDbGoldPeer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -128,17 +127,13 @@ public final class DuckDbGoldPeer {
     record LiveFile(String path, Map<String, String> partition) {
     }
 
-    /** A result cell: numerator, denominator (scale 4) and value (scale 6); null when missing. */
-    record Cell(BigDecimal numerator, BigDecimal denominator, BigDecimal value) {
-    }
-
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>();
         boolean compare = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--compare" -> compare = true;
-                case "--lakehouse", "--year", "--threads", "--memory-limit", "--json", "--csv" -> {
+                case "--lakehouse", "--year", "--threads", "--memory-limit", "--out", "--json", "--csv" -> {
                     if (i + 1 >= args.length) {
                         usage("missing value for " + args[i]);
                     }
@@ -155,13 +150,16 @@ public final class DuckDbGoldPeer {
         int threads = Integer.parseInt(opt.getOrDefault("threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         String memoryLimit = opt.getOrDefault("memory-limit", "8GB");
+        Path cellsFile = opt.containsKey("out") ? Path.of(opt.get("out")).toAbsolutePath()
+                : Files.createTempDirectory("gold-peer").resolve("cells.parquet");
 
         ObjectNode out = JSON.createObjectNode();
         out.put("year", year);
         out.put("lakehouse", lake);
         out.put("threads", threads);
+        out.put("cells_file", cellsFile.toString());
         SparkSession spark = SparkSessions.builder("povlake-bench-gold-peer").getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
+        spark.sparkContext().setLogLevel("ERROR");
         try {
             String root = lake.endsWith("/") ? lake.substring(0, lake.length() - 1) : lake;
             // 1. Spark: the live files of each table (timed on its own)
@@ -175,29 +173,33 @@ public final class DuckDbGoldPeer {
             double listingSeconds = seconds(t0);
             out.put("spark_listing_s", round3(listingSeconds));
 
-            // 2. DuckDB: the indicators (timed on its own)
-            long t1 = System.nanoTime();
-            Map<String, Cell> peer = new TreeMap<>();
+            // 2. DuckDB: the indicators, written to Parquet as gold writes its table (timed on its own)
+            long cells;
+            double duckdbSeconds;
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+                long t1 = System.nanoTime();
                 st.execute("SET threads = " + threads);
                 st.execute("SET memory_limit = '" + memoryLimit + "'");
                 st.execute("SET preserve_insertion_order = false");
-                compute(st, files, year, povertyLine(year), out, peer);
+                compute(st, files, year, povertyLine(year), out);
+                Files.deleteIfExists(cellsFile);
+                st.execute("COPY cells TO " + lit(cellsFile.toString()) + " (FORMAT parquet)");
+                duckdbSeconds = seconds(t1);
+                cells = scalar(st, "SELECT count(*) FROM cells");
+                if (opt.containsKey("csv")) {
+                    writeCsv(st, Path.of(opt.get("csv")).toAbsolutePath(), year);
+                }
             }
-            double duckdbSeconds = seconds(t1);
             out.put("duckdb_s", round3(duckdbSeconds));
-            out.put("peer_cells", peer.size());
-            if (opt.containsKey("csv")) {
-                writeCsv(Path.of(opt.get("csv")), year, peer);
-            }
+            out.put("peer_cells", cells);
 
             // 3. the comparison with gold.indicators (not timed as the peer's work)
             String line = String.format(Locale.ROOT, "gold peer %d: %d region × indicator rows; Spark listing %.1f s, "
-                    + "DuckDB %.1f s", year, peer.size(), listingSeconds, duckdbSeconds);
+                    + "DuckDB %.1f s", year, cells, listingSeconds, duckdbSeconds);
             if (compare) {
                 long t2 = System.nanoTime();
                 ObjectNode cmp = out.putObject("compare");
-                compareWithGold(spark, root + "/gold/indicators", year, peer, cmp);
+                compareWithGold(spark, root + "/gold/indicators", cellsFile.toString(), year, cmp);
                 cmp.put("seconds", round3(seconds(t2)));
                 line += String.format(Locale.ROOT, "; vs gold.indicators: %d cells compared, %d disagreement(s)",
                         cmp.get("compared_cells").asLong(), cmp.get("disagreements").asLong());
@@ -205,9 +207,6 @@ public final class DuckDbGoldPeer {
             System.out.println(line);
             if (opt.containsKey("json")) {
                 Files.writeString(Path.of(opt.get("json")), JSON.writeValueAsString(out) + "\n");
-            }
-            if (compare && out.get("compare").get("disagreements").asLong() > 0) {
-                System.exit(4);
             }
         } finally {
             spark.stop();
@@ -217,7 +216,7 @@ public final class DuckDbGoldPeer {
     private static void usage(String message) {
         System.err.println("DuckDbGoldPeer: " + message);
         System.err.println("usage: DuckDbGoldPeer --lakehouse DIR --year Y [--threads N] [--memory-limit 8GB] "
-                + "[--json FILE] [--csv FILE] [--compare]");
+                + "[--out CELLS.parquet] [--json FILE] [--csv FILE] [--compare]");
         System.exit(2);
     }
 
@@ -225,7 +224,7 @@ public final class DuckDbGoldPeer {
 
     /**
      * The live data files of a Delta table at its current version: the snapshot's add actions (with their partition
-     * values), checked against {@code inputFiles()} of a read at that version. Refuses a table with column mapping
+     * values), checked against {@code inputFiles()} of a read of the table (the same files, or the peer stops). Refuses a table with column mapping
      * (Parquet column names would be physical ids) and any live file with a deletion vector.
      */
     static List<LiveFile> liveFiles(SparkSession spark, String path, String name, ObjectNode info) {
@@ -255,8 +254,8 @@ public final class DuckDbGoldPeer {
                     : scala.jdk.javaapi.CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(1));
             partitionsByName.put(fileName(r.getString(0)), new HashMap<>(pv));
         }
-        String[] input = spark.read().format("delta").option("versionAsOf", snapshot.version()).load(path)
-                .inputFiles();
+        // the same (cached) snapshot as above unless a commit came in between, which the check below would catch
+        String[] input = spark.read().format("delta").load(path).inputFiles();
         if (input.length != rows.size()) {
             throw new IllegalStateException(name + ": inputFiles() lists " + input.length + " files, the snapshot's "
                     + "add actions " + rows.size());
@@ -300,8 +299,12 @@ public final class DuckDbGoldPeer {
         st.execute("CREATE OR REPLACE TEMP VIEW " + view + " AS " + sql);
     }
 
+    /**
+     * Computes temp table {@code cells}: region_code, indicator_id, num_e4, den_e4 (numerator and denominator × 10^4)
+     * and value_e6 (the value × 10^6), all three null for an indicator with missing input (or null-and-stale).
+     */
     private static void compute(Statement st, Map<String, List<LiveFile>> files, int year, BigDecimal line,
-                                ObjectNode out, Map<String, Cell> result) throws SQLException {
+                                ObjectNode out) throws SQLException {
         String endOfYear = "DATE '" + year + "-12-31'";
         // snapshot of Y of each extract: the delivery with the latest as-of date ≤ Y-12-31
         view(st, "deliveries", "deliveries", files.get("deliveries"));
@@ -344,9 +347,10 @@ public final class DuckDbGoldPeer {
             }
         }
 
+        ObjectNode steps = out.putObject("duckdb_steps_s");
         // the regions and, for each, itself and its ancestors (the township, county and city codes, the province)
-        st.execute("CREATE OR REPLACE TEMP TABLE reg AS SELECT * FROM regions");
-        st.execute("""
+        timed(st, steps, "CREATE OR REPLACE TEMP TABLE reg AS SELECT * FROM regions");
+        timed(st, steps, """
                 CREATE OR REPLACE TEMP TABLE anc AS
                 SELECT DISTINCT r.region_code AS base, a.code AS region_code
                 FROM reg r, (SELECT region_code AS province FROM reg WHERE region_level = 'province') p,
@@ -354,13 +358,13 @@ public final class DuckDbGoldPeer {
                 WHERE a.code IS NOT NULL""");
 
         // registered households of Y: the state at the households snapshot date D
-        st.execute("CREATE OR REPLACE TEMP TABLE hh AS SELECT household_id, village_code, status, exit_year,"
+        timed(st, steps, "CREATE OR REPLACE TEMP TABLE hh AS SELECT household_id, village_code, status, exit_year,"
                 + " per_capita_net_income AS income, housing_safe, drinking_water_safe, has_broadband,"
                 + " has_smart_terminal FROM households WHERE valid_from <= " + hhDate
                 + " AND (valid_to IS NULL OR valid_to > " + hhDate + ") AND status IN ('POOR', 'RETURNED', 'EXITED')");
         // registered members (member rows of the members snapshot whose household is registered), age in Y on Y-08-31,
         // enrolled in Y and basic-insured in Y by person_key
-        st.execute("CREATE OR REPLACE TEMP TABLE mem AS "
+        timed(st, steps, "CREATE OR REPLACE TEMP TABLE mem AS "
                 + "WITH enr AS (SELECT DISTINCT person_key FROM enrollment_y WHERE school_year = " + year
                 + "   AND status = 'ENROLLED'),"
                 + " ins AS (SELECT DISTINCT person_key FROM insurance_enrollment_y WHERE year = " + year
@@ -371,7 +375,7 @@ public final class DuckDbGoldPeer {
                 + " FROM members_y m JOIN hh ON hh.household_id = m.household_id"
                 + " LEFT JOIN enr ON enr.person_key = m.person_key LEFT JOIN ins ON ins.person_key = m.person_key");
         // per household: n and the member-based facts
-        st.execute("""
+        timed(st, steps, """
                 CREATE OR REPLACE TEMP TABLE hm AS
                 SELECT household_id, count(*) AS n,
                        count(*) FILTER (WHERE age BETWEEN 6 AND 15 AND NOT enrolled) AS children_not_enrolled,
@@ -386,7 +390,7 @@ public final class DuckDbGoldPeer {
             c16.append(c16.length() == 0 ? "" : " + ").append(MPI_WEIGHT_16.get(d)).append(" * d_")
                     .append(d.toLowerCase(Locale.ROOT)).append("::INTEGER");
         }
-        st.execute("CREATE OR REPLACE TEMP TABLE mpi_hh AS SELECT *, " + c16 + " AS c16 FROM ("
+        timed(st, steps, "CREATE OR REPLACE TEMP TABLE mpi_hh AS SELECT *, " + c16 + " AS c16 FROM ("
                 + " SELECT h.village_code, hm.n,"
                 + "   coalesce(h.income < " + line.toPlainString() + ", true) AS d_income,"
                 + "   NOT hm.any_schooled_adult AS d_schooling,"
@@ -399,7 +403,7 @@ public final class DuckDbGoldPeer {
                 + "   h.has_smart_terminal IS NOT TRUE AS d_terminal"
                 + " FROM hh h JOIN hm ON hm.household_id = h.household_id)");
         // MPI-poor iff c ≥ 1/3 ⇔ 3·c16 ≥ 16
-        st.execute("CREATE OR REPLACE TEMP TABLE mpi_v AS SELECT village_code,"
+        timed(st, steps, "CREATE OR REPLACE TEMP TABLE mpi_v AS SELECT village_code,"
                 + " sum(n) AS n, sum(n) FILTER (WHERE 3 * c16 >= 16) AS n_poor,"
                 + " sum(n * c16) FILTER (WHERE 3 * c16 >= 16) AS nc16_poor"
                 + MPI_DIMENSIONS.stream().map(d -> ", sum(n) FILTER (WHERE 3 * c16 >= 16 AND d_"
@@ -407,7 +411,7 @@ public final class DuckDbGoldPeer {
                 .collect(Collectors.joining())
                 + " FROM mpi_hh GROUP BY village_code");
         // the village-level network facts of the snapshot of Y
-        st.execute("""
+        timed(st, steps, """
                 CREATE OR REPLACE TEMP TABLE vn AS
                 SELECT village_code, bool_or(fiber_broadband) AS fiber, max(max_fiber_mbps) AS mbps,
                        bool_or(lte_coverage) AS lte, bool_or(cable_tv_fiber) AS catv
@@ -455,9 +459,9 @@ public final class DuckDbGoldPeer {
         }
         contrib += " UNION ALL SELECT base, indicator_id, CAST(num AS HUGEINT), CAST(den AS HUGEINT) FROM ("
                 + String.join(" UNION ALL ", mpi) + ") AS m(base, indicator_id, num, den)";
-        st.execute("CREATE OR REPLACE TEMP TABLE contrib AS " + contrib);
+        timed(st, steps, "CREATE OR REPLACE TEMP TABLE contrib AS " + contrib);
         // Σ over each region (Σnumerator / Σdenominator, never an average of rates)
-        st.execute("""
+        timed(st, steps, """
                 CREATE OR REPLACE TEMP TABLE agg AS
                 SELECT a.region_code, c.indicator_id, CAST(sum(c.num_e4) AS HUGEINT) AS num_e4,
                        CAST(sum(c.den_e4) AS HUGEINT) AS den_e4
@@ -471,112 +475,102 @@ public final class DuckDbGoldPeer {
         }
         String rank = "CASE r.region_level " + String.join(" ", LEVELS.stream()
                 .map(l -> "WHEN '" + l + "' THEN " + LEVELS.indexOf(l)).toList()) + " END";
-        String sql = "SELECT r.region_code, i.indicator_id, i.is_null,"
-                + " coalesce(a.num_e4, 0)::VARCHAR, coalesce(a.den_e4, 0)::VARCHAR,"
-                + " CASE WHEN coalesce(a.den_e4, 0) = 0 THEN NULL"
-                + "   ELSE ((2 * a.num_e4 * 1000000 + a.den_e4) // (2 * a.den_e4))::VARCHAR END"
+        String num = "CAST(coalesce(a.num_e4, 0) AS BIGINT)";
+        String den = "CAST(coalesce(a.den_e4, 0) AS BIGINT)";
+        // BIGINT: a cast that overflowed would fail the query, never wrap
+        timed(st, steps, "CREATE OR REPLACE TEMP TABLE cells AS SELECT r.region_code, i.indicator_id,"
+                + " CASE WHEN i.is_null THEN NULL ELSE " + num + " END AS num_e4,"
+                + " CASE WHEN i.is_null THEN NULL ELSE " + den + " END AS den_e4,"
+                + " CASE WHEN i.is_null OR coalesce(a.den_e4, 0) = 0 THEN NULL"
+                + "   ELSE CAST((2 * a.num_e4 * 1000000 + a.den_e4) // (2 * a.den_e4) AS BIGINT) END AS value_e6"
                 + " FROM reg r JOIN (VALUES " + ind + ") AS i(indicator_id, lowest, is_null)"
                 + "   ON " + rank + " >= i.lowest"
-                + " LEFT JOIN agg a ON a.region_code = r.region_code AND a.indicator_id = i.indicator_id";
-        try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String key = rs.getString(1) + "|" + rs.getString(2);
-                if (rs.getBoolean(3)) {
-                    result.put(key, new Cell(null, null, null));
-                } else {
-                    String v = rs.getString(6);
-                    result.put(key, new Cell(new BigDecimal(new BigInteger(rs.getString(4)), 4),
-                            new BigDecimal(new BigInteger(rs.getString(5)), 4),
-                            v == null ? null : new BigDecimal(new BigInteger(v), 6)));
-                }
-            }
-        }
+                + " LEFT JOIN agg a ON a.region_code = r.region_code AND a.indicator_id = i.indicator_id");
         ObjectNode counts = out.putObject("rows");
-        for (String t : List.of("hh", "mem", "mpi_hh", "vn")) {
-            counts.put(t, scalar(st, "SELECT count(*) FROM " + t));
+        for (String table : List.of("hh", "mem", "mpi_hh", "vn")) {
+            counts.put(table, scalar(st, "SELECT count(*) FROM " + table));
         }
     }
 
     // ---- the comparison with povlake's gold.indicators ----------------------------------------------------------
 
-    private static void compareWithGold(SparkSession spark, String path, int year, Map<String, Cell> peer,
+    /**
+     * Joins the peer's cells with {@code gold.indicators} of the year (full outer, on region and indicator) in Spark
+     * and counts the rows where a numerator, denominator or value differs (exactly: gold's decimals scaled to
+     * integers, null-safe) or that only one side has.
+     */
+    private static void compareWithGold(SparkSession spark, String goldPath, String cellsFile, int year,
                                         ObjectNode out) {
         String ids = NEEDS.keySet().stream().map(DuckDbGoldPeer::lit).collect(Collectors.joining(", "));
-        List<Row> rows = spark.read().format("delta").load(path)
+        spark.read().parquet(cellsFile).createOrReplaceTempView("peer_cells");
+        spark.read().format("delta").load(goldPath)
                 .where("year = " + year + " AND indicator_id IN (" + ids + ")")
-                .selectExpr("region_code", "indicator_id", "numerator", "denominator", "value").collectAsList();
-        Map<String, Cell> gold = new HashMap<>();
-        for (Row r : rows) {
-            gold.put(r.getString(0) + "|" + r.getString(1),
-                    new Cell(r.getDecimal(2), r.getDecimal(3), r.getDecimal(4)));
-        }
-        out.put("gold_rows", gold.size());
-        out.put("peer_rows", peer.size());
-        long compared = 0;
-        long disagreements = 0;
-        ArrayNode first = out.putArray("first_disagreements");
-        Map<String, Long> byIndicator = new TreeMap<>();
-        TreeSet<String> keys = new TreeSet<>(peer.keySet());
-        keys.addAll(gold.keySet());
-        for (String key : keys) {
-            Cell p = peer.get(key);
-            Cell g = gold.get(key);
-            List<String> diffs = new ArrayList<>();
-            if (p == null || g == null) {
-                diffs.add(p == null ? "row only in gold.indicators" : "row missing from gold.indicators");
-            } else {
-                compared++;
-                check(diffs, "numerator", p.numerator(), g.numerator());
-                check(diffs, "denominator", p.denominator(), g.denominator());
-                check(diffs, "value", p.value(), g.value());
-            }
-            if (!diffs.isEmpty()) {
-                disagreements++;
-                String[] k = key.split("\\|");
-                byIndicator.merge(k[1], 1L, Long::sum);
-                if (first.size() < 20) {
-                    ObjectNode d = first.addObject();
-                    d.put("region_code", k[0]);
-                    d.put("indicator_id", k[1]);
-                    d.put("peer", p == null ? null : p.toString());
-                    d.put("gold", g == null ? null : g.toString());
-                    d.put("differs", String.join("; ", diffs));
-                    System.out.println("DISAGREE " + k[0] + " " + k[1] + ": " + String.join("; ", diffs));
-                }
-            }
-        }
+                .selectExpr("region_code", "indicator_id",
+                        "CAST(numerator * 10000 AS BIGINT) AS num_e4", "CAST(denominator * 10000 AS BIGINT) AS den_e4",
+                        "CAST(value * 1000000 AS BIGINT) AS value_e6",
+                        // a scale beyond the schema's would make the integer comparison lossy: count it as a difference
+                        "numerator * 10000 <> CAST(numerator * 10000 AS BIGINT)"
+                                + " OR denominator * 10000 <> CAST(denominator * 10000 AS BIGINT) AS lossy")
+                .createOrReplaceTempView("gold_cells");
+        Dataset<Row> joined = spark.sql("""
+                SELECT coalesce(p.region_code, g.region_code) AS region_code,
+                       coalesce(p.indicator_id, g.indicator_id) AS indicator_id,
+                       p.region_code IS NOT NULL AS in_peer, g.region_code IS NOT NULL AS in_gold,
+                       p.num_e4 AS p_num, p.den_e4 AS p_den, p.value_e6 AS p_val,
+                       g.num_e4 AS g_num, g.den_e4 AS g_den, g.value_e6 AS g_val,
+                       p.region_code IS NULL OR g.region_code IS NULL OR coalesce(g.lossy, false)
+                         OR NOT (p.num_e4 <=> g.num_e4) OR NOT (p.den_e4 <=> g.den_e4)
+                         OR NOT (p.value_e6 <=> g.value_e6) AS differs
+                FROM peer_cells p FULL OUTER JOIN gold_cells g
+                  ON p.region_code = g.region_code AND p.indicator_id = g.indicator_id""").cache();
+        Row counts = joined.selectExpr("count_if(in_peer AND in_gold)", "count_if(differs)",
+                "count_if(in_peer)", "count_if(in_gold)").first();
+        long compared = counts.getLong(0);
+        long disagreements = counts.getLong(1);
+        out.put("gold_rows", counts.getLong(3));
+        out.put("peer_rows", counts.getLong(2));
         out.put("compared_rows", compared);
         out.put("compared_cells", compared * 3);
         out.put("disagreements", disagreements);
         out.put("agree", disagreements == 0);
         ObjectNode per = out.putObject("disagreements_by_indicator");
-        byIndicator.forEach(per::put);
+        for (Row r : joined.where("differs").groupBy("indicator_id").count().orderBy("indicator_id").collectAsList()) {
+            per.put(r.getString(0), r.getLong(1));
+        }
+        ArrayNode first = out.putArray("first_disagreements");
+        for (Row r : joined.where("differs").orderBy("indicator_id", "region_code").limit(20).collectAsList()) {
+            String peer = r.getBoolean(2) ? cell(r, 4) : null;
+            String gold = r.getBoolean(3) ? cell(r, 7) : null;
+            ObjectNode d = first.addObject();
+            d.put("region_code", r.getString(0));
+            d.put("indicator_id", r.getString(1));
+            d.put("peer", peer);
+            d.put("gold", gold);
+            System.out.println("DISAGREE " + r.getString(0) + " " + r.getString(1) + ": peer " + peer + " · gold "
+                    + gold);
+        }
+        joined.unpersist();
     }
 
-    private static void check(List<String> diffs, String what, BigDecimal peer, BigDecimal gold) {
-        boolean same = peer == null ? gold == null : gold != null && peer.compareTo(gold) == 0;
-        if (!same) {
-            diffs.add(what + " peer " + (peer == null ? "null" : peer.toPlainString()) + " gold "
-                    + (gold == null ? "null" : gold.toPlainString()));
-        }
+    /** numerator / denominator = value of a joined row's three scaled columns from index i. */
+    private static String cell(Row r, int i) {
+        return scaled(r, i, 4) + " / " + scaled(r, i + 1, 4) + " = " + scaled(r, i + 2, 6);
+    }
+
+    private static String scaled(Row r, int i, int scale) {
+        return r.isNullAt(i) ? "null" : BigDecimal.valueOf(r.getLong(i), scale).toPlainString();
     }
 
     // ---- small helpers ------------------------------------------------------------------------------------------
 
-    private static void writeCsv(Path file, int year, Map<String, Cell> peer) throws IOException {
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            w.println("year,region_code,indicator_id,numerator,denominator,value");
-            for (Map.Entry<String, Cell> e : peer.entrySet()) {
-                String[] k = e.getKey().split("\\|");
-                Cell c = e.getValue();
-                w.println(year + "," + k[0] + "," + k[1] + "," + plain(c.numerator()) + "," + plain(c.denominator())
-                        + "," + plain(c.value()));
-            }
-        }
-    }
-
-    private static String plain(BigDecimal d) {
-        return d == null ? "" : d.toPlainString();
+    /** The cells as CSV with plain decimals (for reading by eye; not part of the timed work). */
+    private static void writeCsv(Statement st, Path file, int year) throws SQLException {
+        st.execute("COPY (SELECT " + year + " AS year, region_code, indicator_id,"
+                + " CAST(num_e4 // 10000 AS VARCHAR) || '.' || lpad(CAST(num_e4 % 10000 AS VARCHAR), 4, '0') AS numerator,"
+                + " CAST(den_e4 // 10000 AS VARCHAR) || '.' || lpad(CAST(den_e4 % 10000 AS VARCHAR), 4, '0') AS denominator,"
+                + " CAST(value_e6 // 1000000 AS VARCHAR) || '.' || lpad(CAST(value_e6 % 1000000 AS VARCHAR), 6, '0')"
+                + "   AS value"
+                + " FROM cells ORDER BY region_code, indicator_id) TO " + lit(file.toString()) + " (HEADER, DELIMITER ',')");
     }
 
     static BigDecimal povertyLine(int year) throws IOException {
@@ -591,6 +585,14 @@ public final class DuckDbGoldPeer {
             throw new IllegalArgumentException("no poverty line for " + year + " in poverty_lines.json");
         }
         return new BigDecimal(l.asText());
+    }
+
+    /** Executes a CREATE TEMP TABLE statement and records its wall time under the table's name. */
+    private static void timed(Statement st, ObjectNode steps, String sql) throws SQLException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("TEMP TABLE (\\w+)").matcher(sql);
+        long t = System.nanoTime();
+        st.execute(sql);
+        steps.put(m.find() ? m.group(1) : "sql", round3(seconds(t)));
     }
 
     private static long scalar(Statement st, String sql) throws SQLException {
