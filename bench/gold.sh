@@ -11,8 +11,9 @@
 #   bench/cache/lake-h<N>-y<years>-s<seed>-e<rate>/lakehouse (times in that folder's *.time files).
 #   --prepare-only stops there.
 # Stage 2: the cached lakehouse is copied to a work folder (the cache is never written to), then
-#   povlake build --years <year>  ·  povlake build --years <years>  ·  the DuckDB peer for <year>,
-#   and bench/summarize_gold.py writes bench/results/<date>-gold-<households>.json.
+#   povlake build --years <year> (on a fresh copy)  ·  povlake build --years <years> (on another fresh copy)
+#   ·  the DuckDB peer for <year> on the latter, compared with its gold.indicators;
+#   bench/summarize_gold.py writes bench/results/<date>-gold-<households>.json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 households=1400000; years="2016-2020"; year=""; seed=1; error_rate=0.01; prepare_only=false
@@ -62,20 +63,26 @@ fi
 $prepare_only && exit 0
 
 # --- stage 2: gold, 1 year and all years, and the DuckDB peer ---------------------------------------------
+# Each build runs on its own fresh copy of the cached lakehouse (the cache is never written to), so the
+# all-years build cannot skip a year the one-year build already made.
 WORK="$CACHE/gold-$(date -u +%Y-%m-%dT%H%M%SZ)"; mkdir -p "$WORK"
 LAKE="$WORK/lakehouse"
 echo "bench: copying the cached lakehouse to $LAKE…" >&2
 cp -a "$LAKE_CACHE/lakehouse" "$LAKE"
 echo "bench: povlake build --years $year…" >&2
 timed gold_1y "$ROOT/bin/povlake" build --lakehouse "$LAKE" --years "$year"
+gold_builds_sql="SELECT build_id, CAST(started_at AS STRING) AS started_at, year, seconds FROM ops.gold_builds ORDER BY started_at, year"
+"$ROOT/bin/povlake" sql --lakehouse "$LAKE" --format json --max-rows 1000 "$gold_builds_sql" \
+  > "$WORK/gold_builds_1y.json" 2> "$WORK/gold_builds_1y.err" || true
+rm -rf "$LAKE"; cp -a "$LAKE_CACHE/lakehouse" "$LAKE"
 echo "bench: povlake build --years $years…" >&2
 timed gold_all "$ROOT/bin/povlake" build --lakehouse "$LAKE" --years "$years"
-"$ROOT/bin/povlake" sql --lakehouse "$LAKE" --format json --max-rows 1000 \
-  "SELECT * FROM ops.gold_builds" > "$WORK/gold_builds.json" 2> "$WORK/gold_builds.err" || true
+"$ROOT/bin/povlake" sql --lakehouse "$LAKE" --format json --max-rows 1000 "$gold_builds_sql" \
+  > "$WORK/gold_builds_all.json" 2> "$WORK/gold_builds_all.err" || true
 echo "bench: DuckDB peer for $year…" >&2
-timed duckdb_gold java -Xmx6g $(cat "$ROOT/jobs/target/classes/povlake-jvm.options") -XX:+UseParallelGC \
+timed duckdb_gold java -Xmx3g $(cat "$ROOT/jobs/target/classes/povlake-jvm.options") -XX:+UseParallelGC \
   -cp "$ROOT/bench/target/povlake-bench-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/bench/target/runtime-classpath.txt")" \
-  org.povlake.bench.DuckDbGoldPeer --lakehouse "$LAKE" --year "$year" --threads "$(nproc)" \
+  org.povlake.bench.DuckDbGoldPeer --lakehouse "$LAKE" --year "$year" --threads "$(nproc)" --memory-limit 6GB \
   --out "$WORK/peer-cells.parquet" --csv "$WORK/peer-cells.csv" --json "$WORK/peer.json" --compare
 python3 "$ROOT/bench/summarize_gold.py" --work "$WORK" --lake-cache "$LAKE_CACHE" --households "$households" \
   --years "$years" --year "$year" --out "$RESULTS/$(date -u +%Y-%m-%d)-gold-$households.json"
