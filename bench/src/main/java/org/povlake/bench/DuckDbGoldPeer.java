@@ -166,9 +166,27 @@ public final class DuckDbGoldPeer {
             long t0 = System.nanoTime();
             Map<String, List<LiveFile>> files = new LinkedHashMap<>();
             ObjectNode listing = out.putObject("tables");
-            for (String table : TABLES.keySet()) {
-                ObjectNode info = listing.putObject("silver." + table);
-                files.put(table, liveFiles(spark, root + "/silver/" + table, "silver." + table, info));
+            Map<String, java.util.concurrent.Future<List<LiveFile>>> pending = new LinkedHashMap<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                for (String table : TABLES.keySet()) {
+                    ObjectNode info = listing.putObject("silver." + table);
+                    pending.put(table, pool.submit(() -> {
+                        long t = System.nanoTime();
+                        List<LiveFile> live = liveFiles(spark, root + "/silver/" + table, "silver." + table, info);
+                        info.put("seconds", round3(seconds(t)));
+                        return live;
+                    }));
+                }
+                for (Map.Entry<String, java.util.concurrent.Future<List<LiveFile>>> e : pending.entrySet()) {
+                    try {
+                        files.put(e.getKey(), e.getValue().get());
+                    } catch (java.util.concurrent.ExecutionException ex) {
+                        throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
             }
             double listingSeconds = seconds(t0);
             out.put("spark_listing_s", round3(listingSeconds));
