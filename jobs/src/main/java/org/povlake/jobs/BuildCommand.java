@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", description = {
-        "The whole pipeline, stage by stage: ingest the inbox (if --inbox is given), then build silver",
-        "(incrementally). Later stages (gold, assessment) join it as they are built. For the nightly run.",
+        "Builds the lakehouse from what is ingested: silver (incrementally), then gold for --years (default: every",
+        "year with a households delivery; a year whose inputs are unchanged is skipped). Ingest is separate",
+        "(`povlake ingest`); --inbox ingests that inbox first, as a convenience.",
         "Exit codes: 0 done; 3 done, but some files were rejected; 2 usage; 1 failure (nothing after it runs)."})
 public final class BuildCommand implements Callable<Integer> {
     @Mixin
@@ -25,6 +26,9 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--key-file", paramLabel = "FILE", description = "the pseudonymisation key file (see build-silver)")
     Path keyFile;
+
+    @Mixin
+    GoldOptions gold;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +45,8 @@ public final class BuildCommand implements Callable<Integer> {
         out.println("== silver");
         Lakehouse lakehouse = Spark.lakehouse(lake);
         BuildSilverCommand.run(lakehouse, BuildSilverCommand.key(lakehouse, keyFile), false, out);
+        out.println("== gold");
+        BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), out);
         return rejected ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
     }
 }

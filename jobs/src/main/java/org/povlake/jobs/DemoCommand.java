@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", description = {"Runs everything povlake has on the sample inbox (sample-data/inbox): ingest, silver, data quality,",
+@Command(name = "demo", description = {"Runs everything povlake has on the sample inbox (sample-data/inbox): ingest, silver, gold, data quality,",
         "into the lakehouse (default ./lakehouse) and prints a summary. Safe to re-run: nothing changes twice."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -69,6 +69,13 @@ public final class DemoCommand implements Callable<Integer> {
         Lakehouse lakehouse = Spark.lakehouse(lake);
         out.println("== silver");
         BuildSilverCommand.run(lakehouse, demoKey(lakehouse, out), false, out);
+        out.println();
+        out.println("== gold");
+        GoldOptions gold = new GoldOptions();
+        BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), out);
+        out.println();
+        out.println("== the province (甘肃省) against the 2020 targets");
+        ProvinceSummary.print(lakehouse, gold.catalogue(), out);
         out.println();
         out.println("== data quality");
         QualityCommand.run(lakehouse, Path.of(reports), LocalDate.now(ZoneOffset.UTC), out);

@@ -107,7 +107,7 @@ class PovlakeCliTest {
     }
 
     @Test
-    void buildIngestsThenBuildsSilver() throws Exception {
+    void buildIngestsThenBuildsSilverAndGold() throws Exception {
         String lake = tmp.resolve("b").toString();
         java.nio.file.Path key = tmp.resolve("b.key");
         java.nio.file.Files.writeString(key, "cd".repeat(32));
@@ -119,5 +119,12 @@ class PovlakeCliTest {
         Run again = run("build", "--lakehouse", lake, "--key-file", key.toString());
         assertEquals(PovlakeCli.OK, again.code(), again.err());
         assertTrue(again.out().contains("silver is up to date"), again.out());
+        assertTrue(again.out().contains("up to date (inputs unchanged"), again.out());
+        // a year without a poverty line: a clear message, exit 1
+        Run later = run("build-gold", "--lakehouse", lake, "--years", "2021");
+        assertEquals(PovlakeCli.FAILURE, later.code(), later.out() + later.err());
+        assertTrue(later.err().contains("no poverty line for 2021"), later.err());
+        Run usage = run("build-gold", "--lakehouse", lake, "--years", "20x9");
+        assertEquals(PovlakeCli.USAGE, usage.code(), usage.err());
     }
 }

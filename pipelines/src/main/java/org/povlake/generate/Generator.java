@@ -1,5 +1,6 @@
 package org.povlake.generate;
 
+import org.povlake.contract.PovertyLines;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 

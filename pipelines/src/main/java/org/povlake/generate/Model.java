@@ -1,5 +1,6 @@
 package org.povlake.generate;
 
+import org.povlake.contract.PovertyLines;
 import java.util.List;
 import java.util.Map;
 

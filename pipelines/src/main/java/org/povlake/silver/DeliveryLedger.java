@@ -46,8 +46,13 @@ public final class DeliveryLedger {
         if (!lake.exists(TABLE)) {
             return List.of();
         }
+        return parse(lake.spark().read().format("delta").load(lake.path(TABLE)).collectAsList());
+    }
+
+    /** Rows of silver.deliveries as deliveries. */
+    public static List<Delivery> parse(List<Row> rows) {
         List<Delivery> out = new ArrayList<>();
-        for (Row r : lake.spark().read().format("delta").load(lake.path(TABLE)).collectAsList()) {
+        for (Row r : rows) {
             out.add(new Delivery(r.getString(0), r.getString(1), r.getString(2), (LocalDate) r.get(3), r.getString(4),
                     r.getString(5), r.getLong(6), r.getString(7)));
         }

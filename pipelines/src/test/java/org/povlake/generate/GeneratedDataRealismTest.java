@@ -1,5 +1,6 @@
 package org.povlake.generate;
 
+import org.povlake.contract.PovertyLines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,84 @@
+package org.povlake.gold;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.povlake.lake.Lakehouse;
+import org.povlake.silver.SilverSchemas;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The thin read side of gold: the silver frames year Y reads, each pinned to the Delta version recorded in
+ * {@link #versions()} (so one build reads one consistent state even if silver moves meanwhile).
+ */
+public final class GoldInputs {
+    /** The silver tables gold reads. */
+    public static final List<String> TABLES = List.of("silver.regions", "silver.deliveries", "silver.households",
+            "silver.members", "silver.village_network", "silver.poor_villages", "silver.insurance_enrollment",
+            "silver.inpatient_claims", "silver.facilities", "silver.schools", "silver.enrollment", "silver.training",
+            "silver.service_points", "silver.shops", "silver.shop_household_links", "silver.orders",
+            "silver.assistance");
+
+    private final Lakehouse lake;
+    private final SparkSession spark;
+    private final Map<String, Long> versions = new TreeMap<>();
+    private final Map<String, Dataset<Row>> frames = new java.util.HashMap<>();
+
+    public GoldInputs(Lakehouse lake) {
+        this.lake = lake;
+        this.spark = lake.spark();
+        for (String t : TABLES) {
+            if (lake.exists(t)) {
+                versions.put(t, lake.version(t));
+            }
+        }
+    }
+
+    /** silver table → the Delta version gold reads. */
+    public Map<String, Long> versions() {
+        return versions;
+    }
+
+    /**
+     * The whole table at its pinned version (an empty frame of its schema if it does not exist). Loaded once: a
+     * time-travel read rebuilds the table's snapshot, so every later use shares the first frame.
+     */
+    public Dataset<Row> table(String name) {
+        return frames.computeIfAbsent(name, this::load);
+    }
+
+    private Dataset<Row> load(String name) {
+        Long v = versions.get(name);
+        if (v == null) {
+            return spark.createDataFrame(List.of(), SilverSchemas.schema(name));
+        }
+        return spark.read().format("delta").option("versionAsOf", v).load(lake.path(name));
+    }
+
+    /** One snapshot (partition {@code snapshot_date = d}); empty when d is null. */
+    public Dataset<Row> snapshot(String name, LocalDate d) {
+        Dataset<Row> t = table(name);
+        return d == null ? t.where(lit(false)) : t.where(col("snapshot_date").equalTo(lit(d)));
+    }
+
+    /** The households as of snapshot date d (the SCD2 rows valid on d); empty when d is null. */
+    public Dataset<Row> householdsAt(LocalDate d) {
+        Dataset<Row> h = table("silver.households");
+        if (d == null) {
+            return h.where(lit(false));
+        }
+        return h.where(col("valid_from").leq(lit(d)).and(col("valid_to").isNull().or(col("valid_to").gt(lit(d)))));
+    }
+
+    /** Whether a snapshot holds any row with {@code column = year} (the year-keyed inputs). */
+    public boolean hasYear(String name, LocalDate d, String column, int year) {
+        return d != null && !snapshot(name, d).where(col(column).equalTo(year)).limit(1).isEmpty();
+    }
+}
