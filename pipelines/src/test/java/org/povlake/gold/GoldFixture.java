@@ -275,9 +275,6 @@ public final class GoldFixture {
         }
     }
 
-    public static Dataset<Row> where(Dataset<Row> frame, Column condition) {
-        return frame.where(condition);
-    }
 
     /** One row of {@link #values}: strings are quoted, null is NULL, anything else printed as is. */
     public static Object[] r(Object... cells) {
