@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A small hand-built report: every kind of problem once, with known counts. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
@@ -89,7 +89,7 @@ final class Fixtures {
                 new SnapshotSignals("2019-12-31", 978, 14, 3988, 2, 3500, 35));
     }
 
-    static QualityReport report() {
+    public static QualityReport report() {
         List<AgencyQuality> a = agencies();
         List<SnapshotSignals> s = signals();
         return new QualityReport("2020-03-01T08:00:00Z", "2020-03-01", "/data/povlake", "c4dbc48", a, s,
