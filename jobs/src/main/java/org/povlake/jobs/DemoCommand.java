@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", description = {"Runs everything povlake has on the sample inbox (sample-data/inbox): ingest, silver, gold, data quality,",
-        "into the lakehouse (default ./lakehouse) and prints a summary. Safe to re-run: nothing changes twice."})
+@Command(name = "demo", description = {"Runs everything povlake has on the sample inbox (sample-data/inbox): ingest, silver, gold, data quality",
+        "and the annual assessments, into the lakehouse (default ./lakehouse) and ./reports, and prints a summary.",
+        "Safe to re-run: nothing changes twice."})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     LakehouseOption lake;
@@ -28,8 +29,9 @@ public final class DemoCommand implements Callable<Integer> {
             defaultValue = "${sys:povlake.home:-.}/sample-data/inbox", description = "default: ${DEFAULT-VALUE}")
     String inbox;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports/quality",
-            description = "where the data-quality report goes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "where the assessments go (DIR), the published ones (DIR/published) and the data-quality "
+                    + "report (DIR/quality); default: ${DEFAULT-VALUE}")
     String reports;
 
     /** One query on silver.households: status as of the end of 2019 and of 2020 (see README, "Asking the history"). */
@@ -60,6 +62,27 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Every year gold holds, assessed into the reports folder, and the latest one published into reports/published;
+     * returns the latest year's HTML report (null when gold holds no year).
+     */
+    Path assessments(Lakehouse lakehouse, GoldOptions gold, PrintWriter out) throws java.io.IOException {
+        java.util.TreeSet<Integer> years = new org.povlake.assess.AssessmentReader(lakehouse, gold.catalogue(),
+                org.povlake.assess.PublicationRules.get()).years();
+        if (years.isEmpty()) {
+            out.println("gold holds no year: nothing to assess");
+            return null;
+        }
+        Path html = null;
+        for (int y : years) {
+            html = AssessCommand.run(lakehouse, new org.povlake.assess.Assess.Options(y, Path.of(reports), null, false,
+                    null, gold.catalogue(), gold.lines(), BuildInfo.version()), out).file(".html");
+        }
+        AssessCommand.run(lakehouse, new org.povlake.assess.Assess.Options(years.last(), Path.of(reports, "published"),
+                null, true, null, gold.catalogue(), gold.lines(), BuildInfo.version()), out);
+        return html;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +101,10 @@ public final class DemoCommand implements Callable<Integer> {
         ProvinceSummary.print(lakehouse, gold.catalogue(), out);
         out.println();
         out.println("== data quality");
-        QualityCommand.run(lakehouse, Path.of(reports), LocalDate.now(ZoneOffset.UTC), out);
+        QualityCommand.run(lakehouse, Path.of(reports, "quality"), LocalDate.now(ZoneOffset.UTC), out);
+        out.println();
+        out.println("== the annual assessments");
+        Path html = assessments(lakehouse, gold, out);
         out.println();
         out.println("== lakehouse tables");
         new CommandLine(new TablesCommand()).setOut(out).execute("--lakehouse", lake.lakehouse);
@@ -87,6 +113,10 @@ public final class DemoCommand implements Callable<Integer> {
                 + " \"SELECT source_file, reasons, details FROM bronze.quarantine ORDER BY source_file, record_number\"");
         out.println("     households that exited in 2019 and returned in 2020 (the history, as of each year's end):");
         out.println("     bin/povlake sql --lakehouse " + lake.lakehouse + " \"" + EXITED_AND_RETURNED + "\"");
+        if (html != null) {
+            out.println();
+            out.println("The " + html.getFileName() + " report: " + html.toAbsolutePath().normalize().toUri());
+        }
         return result.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
     }
 }

@@ -70,7 +70,7 @@ class DemoSilverTest {
         assertTrue(demo.out().contains("the province (甘肃省) against the 2020 targets"), demo.out());
         assertTrue(demo.out().lines().anyMatch(l -> l.startsWith("TARGET_RETURN_TO_POVERTY") && l.contains("0.105263")),
                 "2020: 2 of the 19 households exited in 2019 returned");
-        assertTrue(Files.size(reports.resolve("quality_report.html")) > 10_000);
+        assertTrue(Files.size(reports.resolve("quality").resolve("quality_report.html")) > 10_000);
         ExpectedSilver.assertMatches(lakehouse(), "all");
 
         PovlakeCliTest.Run again = PovlakeCliTest.run("build-silver", "--lakehouse", lake.toString());

@@ -17,7 +17,7 @@ import java.util.Map;
  * Where the lakehouse's Delta tables live: {@code <root>/<layer>/<name>}, addressed as {@code layer.name}
  * (e.g. {@code bronze.registry_households}). The thin I/O layer the pipelines write through.
  */
-public final class Lakehouse {
+public final class Lakehouse implements TableSource {
     public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
 
     /**
@@ -66,6 +66,13 @@ public final class Lakehouse {
         return root + "/" + qualifiedName.substring(0, dot) + "/" + qualifiedName.substring(dot + 1);
     }
 
+    /** The table at its current version. */
+    @Override
+    public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> read(String qualifiedName) {
+        return spark.read().format("delta").load(path(qualifiedName));
+    }
+
+    @Override
     public boolean exists(String qualifiedName) {
         return DeltaTable.isDeltaTable(spark, path(qualifiedName));
     }

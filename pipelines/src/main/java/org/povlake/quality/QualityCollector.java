@@ -2,10 +2,10 @@ package org.povlake.quality;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.lake.Lakehouse;
+import org.povlake.lake.TableSource;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.time.Instant;
@@ -39,15 +39,29 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class QualityCollector {
     private final Lakehouse lake;
-    private final SparkSession spark;
+    private final TableSource source;
 
     public QualityCollector(Lakehouse lake) {
+        this(lake, lake);
+    }
+
+    /** Reads the tables from {@code source} (e.g. the versions an assessment pinned). */
+    public QualityCollector(Lakehouse lake, TableSource source) {
         this.lake = lake;
-        this.spark = lake.spark();
+        this.source = source;
     }
 
     private Optional<Dataset<Row>> table(String name) {
-        return lake.exists(name) ? Optional.of(spark.read().format("delta").load(lake.path(name))) : Optional.empty();
+        return source.exists(name) ? Optional.of(source.read(name)) : Optional.empty();
+    }
+
+    /** Every table {@link #collect} may read (those that exist are read). */
+    public static List<String> tablesRead(Contract contract) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(List.of("ops.ingest_log", "bronze.quarantine",
+                "silver.orphans", "silver.household_signals", "silver.member_signals", "silver.inpatient_claims",
+                "silver.enrollment", "silver.training"));
+        contract.extracts().values().forEach(schema -> names.add(silverOf(schema)[0]));
+        return List.copyOf(names);
     }
 
     public QualityReport collect(LocalDate today, String codeVersion) {

@@ -5,13 +5,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
-import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
-import org.povlake.silver.PseudonymKey;
-import org.povlake.silver.SilverBuild;
-import org.povlake.testing.TestSpark;
+import org.povlake.testing.SampleLake;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,8 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * does nothing and that a year without a poverty line is refused before anything is written.
  */
 class GoldBuildTest {
-    static final Path SAMPLE = Path.of("..", "sample-data", "inbox");
-    static final PseudonymKey KEY = PseudonymKey.fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "test");
     /** Persons and claims can lie in several villages: their regions are not sums of their children. */
     static final Set<String> SHARED = Set.of("TARGET_DUPLICATE_PERSON", "HEALTH_REIMBURSEMENT_RATIO", "HEALTH_ONE_STOP");
 
@@ -47,11 +41,9 @@ class GoldBuildTest {
     static GoldBuild.Result first;
 
     @BeforeAll
-    static void build() throws Exception {
-        lake = new Lakehouse(TestSpark.get(), tmp.resolve("lake").toString());
-        new IngestJob(lake, Contract.get(), m -> { }).run(new IngestJob.Options(SAMPLE.toString(), null, Set.of()));
-        new SilverBuild(lake, KEY).run(false);
-        first = new GoldBuild(lake, Catalogue.get(), PovertyLines.load()).run(null, null, false);
+    static void build() {
+        lake = SampleLake.get(); // shared with AssessSampleTest, which may have ingested and built more before
+        first = SampleLake.firstGold();
     }
 
     static Dataset<Row> table(String name) {

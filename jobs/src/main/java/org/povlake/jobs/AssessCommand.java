@@ -1,0 +1,97 @@
+package org.povlake.jobs;
+
+import org.povlake.assess.Assess;
+import org.povlake.contract.PovertyLines;
+import org.povlake.gold.Catalogue;
+import org.povlake.lake.Lakehouse;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "assess", description = {
+        "Writes the annual assessment of a year from gold: assessment_<Y>.json and indicators_<Y>.csv (METRICS.md's",
+        "output contract), assessment_<Y>.html (the report) and assessment_<Y>.xlsx (the workbook), and records the",
+        "run in DIR/manifest.json (every input table's Delta version, code and catalogue versions, file hashes).",
+        "--as-of MANIFEST reads exactly the table versions a previous run read (Delta time travel) and reproduces its",
+        "JSON and CSV byte for byte apart from generated_at. Exit codes: 0 done; 2 usage; 1 failure."})
+public final class AssessCommand implements Callable<Integer> {
+    @Mixin
+    LakehouseOption lake;
+
+    @Option(names = "--year", required = true, paramLabel = "Y", description = "the year to assess")
+    int year;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into (created)")
+    Path out;
+
+    @Option(names = "--format", split = ",", paramLabel = "F",
+            description = "json, csv, html, xlsx, comma-separated (default: all four)")
+    Set<String> formats;
+
+    @Option(names = "--publish", description = "the public release: no village rows, small cells suppressed (METRICS.md)")
+    boolean publish;
+
+    @Option(names = "--as-of", paramLabel = "VERSION_FILE",
+            description = "a previous run's manifest.json (or assessment_<Y>.json): read the table versions it lists")
+    Path asOf;
+
+    @Option(names = "--catalogue", paramLabel = "FILE",
+            description = "the indicator catalogue gold was built with, if not schemas/indicators.json (methods, names)")
+    Path catalogue;
+
+    @Option(names = "--poverty-lines", paramLabel = "FILE",
+            description = "a poverty-line table replacing schemas/poverty_lines.json (same shape)")
+    Path povertyLines;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cmd = spec.commandLine();
+        Set<Assess.Format> f = formats(cmd);
+        if (asOf != null && !java.nio.file.Files.isRegularFile(asOf)) {
+            throw new CommandLine.ParameterException(cmd, "--as-of " + asOf + " is not a file");
+        }
+        run(Spark.lakehouse(lake), new Assess.Options(year, out, f, publish, asOf, Catalogue.load(catalogue),
+                PovertyLines.load(povertyLines), BuildInfo.version()), cmd.getOut());
+        return PovlakeCli.OK;
+    }
+
+    Set<Assess.Format> formats(CommandLine cmd) {
+        EnumSet<Assess.Format> f = EnumSet.noneOf(Assess.Format.class);
+        if (formats != null) {
+            for (String s : formats) {
+                try {
+                    f.add(Assess.Format.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cmd, "--format takes json, csv, html or xlsx, not '" + s + "'");
+                }
+            }
+        }
+        return f;
+    }
+
+    static Assess.Result run(Lakehouse lakehouse, Assess.Options o, PrintWriter out) throws IOException {
+        Assess.Result r = Assess.run(lakehouse, o);
+        out.printf("assessment %d%s%s: %,d regions, %,d indicator cells%s, in %.1f s%n", r.year(),
+                o.publish() ? " (published)" : "", o.asOf() == null ? "" : " as of " + o.asOf(), r.regions(), r.cells(),
+                o.publish() ? String.format(", %,d suppressed", r.suppressed()) : "", r.seconds().get("total"));
+        for (java.nio.file.Path f : r.files()) {
+            out.println("  wrote " + f);
+        }
+        out.println("  manifest " + r.manifest());
+        r.notes().forEach(n -> out.println("  note: " + n));
+        out.flush();
+        return r;
+    }
+}

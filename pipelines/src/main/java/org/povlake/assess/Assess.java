@@ -1,0 +1,172 @@
+package org.povlake.assess;
+
+import org.povlake.lake.OutputFiles;
+
+import org.povlake.contract.Contract;
+import org.povlake.contract.PovertyLines;
+import org.povlake.gold.Catalogue;
+import org.povlake.gold.GoldBuild;
+import org.povlake.lake.Lakehouse;
+import org.povlake.lake.PinnedTables;
+import org.povlake.quality.QualityCollector;
+import org.povlake.quality.QualityReport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code povlake assess}: one year's assessment from gold, written as the contract's JSON and CSV and the human
+ * HTML report and workbook, with the run recorded in the folder's {@link Manifest}. Every table is read at a
+ * pinned Delta version ({@link PinnedTables}): the current one, or with {@code asOf} the versions a previous
+ * manifest lists — which reproduces that run's JSON and CSV byte for byte apart from {@code generated_at}.
+ */
+public final class Assess {
+    public enum Format { JSON, CSV, HTML, XLSX }
+
+    /** What the run is asked. {@code asOf} null: read the current versions. */
+    public record Options(int year, Path out, Set<Format> formats, boolean publish, Path asOf, Catalogue catalogue,
+                          PovertyLines lines, String codeVersion) {
+        public Options {
+            formats = formats == null || formats.isEmpty() ? EnumSet.allOf(Format.class) : EnumSet.copyOf(formats);
+        }
+    }
+
+    /** What it wrote and read; {@code notes}: warnings worth a line on the console. */
+    public record Result(int year, List<Path> files, Path manifest, Map<String, Long> inputs, int regions, long cells,
+                         long suppressed, List<String> notes, Map<String, Double> seconds) {
+        public Path file(String suffix) {
+            return files.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+        }
+    }
+
+    /** Tables an assessment reads besides the quality report's: gold, and the gold build log (provenance). */
+    public static final List<String> TABLES = List.of("gold.indicators", "gold.pillar_scores", "gold.region_scores",
+            GoldBuild.BUILDS);
+
+    private Assess() {
+    }
+
+    public static Result run(Lakehouse lake, Options o) throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        o.lines().line(o.year()); // a year without a poverty line is not assessed
+        PublicationRules rules = PublicationRules.get();
+        Manifest.Entry pinsFrom = o.asOf() == null ? null : Manifest.pinsFor(o.asOf(), o.year());
+        PinnedTables tables;
+        if (pinsFrom == null) {
+            List<String> all = new ArrayList<>(TABLES);
+            all.addAll(QualityCollector.tablesRead(Contract.get()));
+            tables = PinnedTables.current(lake).pin(new TreeSet<>(all));
+        } else {
+            if (pinsFrom.published() != o.publish() && pinsFrom.generatedAt() != null) {
+                throw new IllegalArgumentException("--as-of " + o.asOf() + ": the " + o.year() + " assessment there was "
+                        + (pinsFrom.published() ? "published: add --publish" : "not published: drop --publish"));
+            }
+            if (pinsFrom.codeVersion() != null && !pinsFrom.codeVersion().equals(o.codeVersion())) {
+                notes.add("the manifest was written by code " + pinsFrom.codeVersion() + ", this is " + o.codeVersion()
+                        + ": if the code changed how the assessment is computed or printed, the files may differ");
+            }
+            tables = PinnedTables.asOf(lake, pinsFrom.inputs());
+        }
+        AssessmentReader reader = new AssessmentReader(tables, o.catalogue(), rules);
+        for (String t : AssessmentReader.TABLES) {
+            if (!tables.exists(t)) {
+                throw new IllegalStateException("no gold in " + lake.root() + " (" + t + " does not exist): "
+                        + "run povlake build first");
+            }
+        }
+        TreeSet<Integer> years = reader.years();
+        if (!years.contains(o.year())) {
+            throw new IllegalStateException("no data for " + o.year() + ": gold holds "
+                    + (years.isEmpty() ? "no year" : years.size() == 1 ? years.first().toString()
+                    : "the years " + years.first() + "–" + years.last() + " (" + years + ")")
+                    + "; ingest its deliveries and run povlake build --years " + o.year());
+        }
+        String catalogueVersion = reader.catalogueVersion(o.year());
+        if (!o.catalogue().version().equals(catalogueVersion)) {
+            notes.add("gold for " + o.year() + " was built with catalogue " + catalogueVersion + ", the methods appendix "
+                    + "describes catalogue " + o.catalogue().version() + " (rebuild gold, or pass --catalogue)");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<RegionResult> regions = reader.regions(o.year(), o.publish());
+        seconds.put("read", (System.nanoTime() - t0) / 1e9);
+        Assessment a = new Assessment(o.year(), now.toString(), tables.versions(), o.codeVersion(), catalogueVersion,
+                o.publish(), regions);
+        long cells = 0;
+        long suppressed = 0;
+        for (RegionResult r : regions) {
+            cells += r.indicators().size();
+            for (IndicatorResult i : r.indicators()) {
+                suppressed += i.suppressed() ? 1 : 0;
+            }
+        }
+        PublicationSummary summary = o.publish()
+                ? new PublicationSummary(rules.version(), suppressed, rules.footnoteZh(), rules.footnoteEn()) : null;
+
+        List<Path> files = new ArrayList<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        if (o.formats().contains(Format.JSON)) {
+            long t = System.nanoTime();
+            Path f = o.out().resolve("assessment_" + o.year() + ".json");
+            OutputFiles.write(f, out -> AssessmentJson.write(a, summary, out));
+            files.add(f);
+            seconds.put("json", (System.nanoTime() - t) / 1e9);
+        }
+        if (o.formats().contains(Format.CSV)) {
+            long t = System.nanoTime();
+            Path f = o.out().resolve("indicators_" + o.year() + ".csv");
+            OutputFiles.write(f, out -> AssessmentCsv.write(a, out));
+            files.add(f);
+            seconds.put("csv", (System.nanoTime() - t) / 1e9);
+        }
+        if (o.formats().contains(Format.HTML) || o.formats().contains(Format.XLSX)) {
+            long t = System.nanoTime();
+            List<AssessmentReport.YearPoint> trend = reader.provinceTrend(o.year(), o.publish());
+            // "days since the last delivery" as seen on the day of the run (of the original run, when reproducing)
+            LocalDate today = pinsFrom != null && pinsFrom.generatedAt() != null
+                    ? Instant.parse(pinsFrom.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate()
+                    : now.atZone(ZoneOffset.UTC).toLocalDate();
+            QualityReport quality = tables.exists("ops.ingest_log")
+                    ? new QualityCollector(lake, tables).collect(today, o.codeVersion()) : null;
+            AssessmentReport report = new AssessmentReport(a, o.catalogue(), trend, quality, (int) suppressed,
+                    o.publish() ? rules.footnoteZh() : null, o.publish() ? rules.footnoteEn() : null);
+            seconds.put("report_data", (System.nanoTime() - t) / 1e9);
+            if (o.formats().contains(Format.HTML)) {
+                t = System.nanoTime();
+                Path f = o.out().resolve("assessment_" + o.year() + ".html");
+                byte[] html = AssessmentHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                OutputFiles.write(f, html);
+                files.add(f);
+                seconds.put("html", (System.nanoTime() - t) / 1e9);
+            }
+            if (o.formats().contains(Format.XLSX)) {
+                t = System.nanoTime();
+                Path f = o.out().resolve("assessment_" + o.year() + ".xlsx");
+                AssessmentXlsx.write(report, f);
+                files.add(f);
+                seconds.put("xlsx", (System.nanoTime() - t) / 1e9);
+            }
+        }
+        for (Path f : files) {
+            hashes.put(f.getFileName().toString(), OutputFiles.sha256(f));
+        }
+        Path manifest = Manifest.record(o.out(), new Manifest.Entry(o.year(), a.generatedAt(), o.codeVersion(),
+                catalogueVersion, o.publish() ? rules.version() : null, o.publish(), lake.root(), a.inputs(), hashes,
+                o.asOf() == null ? null : o.asOf().toAbsolutePath().toString()));
+        seconds.put("total", (System.nanoTime() - t0) / 1e9);
+        return new Result(o.year(), List.copyOf(files), manifest, a.inputs(), regions.size(), cells, suppressed,
+                List.copyOf(notes), seconds);
+    }
+}

@@ -1,0 +1,159 @@
+package org.povlake.assess;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.povlake.gold.Catalogue;
+import org.povlake.lake.TableSource;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Reads one year's assessment from gold (gold.indicators, gold.pillar_scores, gold.region_scores) into the
+ * {@link Assessment} model; in published mode through {@link Suppression}. Regions are ordered top-down by level, then
+ * by code; indicators in catalogue order (ids the catalogue does not know last, by id).
+ */
+public final class AssessmentReader {
+    public static final List<String> TABLES = List.of("gold.indicators", "gold.pillar_scores", "gold.region_scores");
+
+    private final TableSource tables;
+    private final Catalogue catalogue;
+    private final PublicationRules rules;
+
+    public AssessmentReader(TableSource tables, Catalogue catalogue, PublicationRules rules) {
+        this.tables = tables;
+        this.catalogue = catalogue;
+        this.rules = rules;
+    }
+
+    /** The years gold holds (any table of it), sorted. */
+    public TreeSet<Integer> years() {
+        TreeSet<Integer> years = new TreeSet<>();
+        if (tables.exists("gold.region_scores")) {
+            tables.read("gold.region_scores").select("year").distinct().collectAsList()
+                    .forEach(r -> years.add(r.getInt(0)));
+        }
+        return years;
+    }
+
+    /** The regions of year Y with their indicators; {@code published}: suppressed, no excluded levels. */
+    public List<RegionResult> regions(int year, boolean published) {
+        Dataset<Row> indicators = indicatorRows(year, published, null);
+        Dataset<Row> scores = tables.read("gold.region_scores").where(col("year").equalTo(year));
+        Dataset<Row> pillars = tables.read("gold.pillar_scores").where(col("year").equalTo(year));
+        if (published) {
+            scores = scores.where(org.apache.spark.sql.functions.not(col("region_level").isin(rules.excludedLevels().toArray())));
+            pillars = pillars.where(org.apache.spark.sql.functions.not(col("region_level").isin(rules.excludedLevels().toArray())));
+        }
+        return assemble(indicators, scores, pillars);
+    }
+
+    /** The province of every year ≤ Y gold holds, oldest first (for the trend). */
+    public List<AssessmentReport.YearPoint> provinceTrend(int year, boolean published) {
+        Dataset<Row> indicators = indicatorRows(null, published, year);
+        Dataset<Row> scores = tables.read("gold.region_scores")
+                .where(col("region_level").equalTo("province").and(col("year").leq(year)));
+        Dataset<Row> pillars = tables.read("gold.pillar_scores")
+                .where(col("region_level").equalTo("province").and(col("year").leq(year)));
+        Map<Integer, List<Row>> ind = byYear(indicators.collectAsList());
+        Map<Integer, List<Row>> sc = byYear(scores.collectAsList());
+        Map<Integer, List<Row>> pi = byYear(pillars.collectAsList());
+        List<AssessmentReport.YearPoint> points = new ArrayList<>();
+        for (Integer y : new TreeSet<>(sc.keySet())) {
+            List<RegionResult> r = assemble(ind.getOrDefault(y, List.of()), sc.get(y), pi.getOrDefault(y, List.of()));
+            if (!r.isEmpty()) {
+                points.add(new AssessmentReport.YearPoint(y, r.get(0)));
+            }
+        }
+        return points;
+    }
+
+    /** The catalogue version gold used for year Y (the one of its region scores). */
+    public String catalogueVersion(int year) {
+        List<Row> v = tables.read("gold.region_scores").where(col("year").equalTo(year)).select("catalogue_version")
+                .distinct().orderBy("catalogue_version").collectAsList();
+        return v.isEmpty() ? null : String.join(",", v.stream().map(r -> r.getString(0)).toList());
+    }
+
+    /**
+     * gold.indicators of one year (or, with {@code provinceUpTo}, the province's rows of every year up to it);
+     * published: suppressed ({@link Suppression}), with the change of a cell hidden in Y−1 hidden too.
+     */
+    Dataset<Row> indicatorRows(Integer year, boolean published, Integer provinceUpTo) {
+        Dataset<Row> all = tables.read("gold.indicators");
+        Dataset<Row> rows = provinceUpTo != null
+                ? all.where(col("region_level").equalTo("province").and(col("year").leq(provinceUpTo)))
+                : all.where(col("year").equalTo(year));
+        if (!published) {
+            return rows.withColumn("suppressed", org.apache.spark.sql.functions.lit(false));
+        }
+        if (provinceUpTo != null) {
+            // the trend shows the province only: its own cells, without siblings or the previous year
+            return Suppression.apply(Suppression.flag(rows, rules, catalogue), null);
+        }
+        Dataset<Row> previous = all.where(col("year").equalTo(year - 1));
+        return Suppression.apply(Suppression.flag(rows, rules, catalogue), Suppression.flag(previous, rules, catalogue));
+    }
+
+    private List<RegionResult> assemble(Dataset<Row> indicators, Dataset<Row> scores, Dataset<Row> pillars) {
+        return assemble(indicators.collectAsList(), scores.collectAsList(), pillars.collectAsList());
+    }
+
+    private List<RegionResult> assemble(List<Row> indicatorRows, List<Row> scoreRows, List<Row> pillarRows) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < catalogue.indicators().size(); i++) {
+            order.put(catalogue.indicators().get(i).id(), i);
+        }
+        Map<String, Integer> pillarOrder = new HashMap<>();
+        for (int i = 0; i < catalogue.pillars().size(); i++) {
+            pillarOrder.put(catalogue.pillars().get(i).id(), i);
+        }
+        Map<String, List<IndicatorResult>> byRegion = new HashMap<>();
+        for (Row r : indicatorRows) {
+            byRegion.computeIfAbsent(r.getAs("region_code"), k -> new ArrayList<>()).add(new IndicatorResult(
+                    r.getAs("indicator_id"), r.getAs("numerator"), r.getAs("denominator"), r.getAs("value"),
+                    r.getAs("target"), r.getAs("met"), r.getAs("achievement"), r.getAs("change"),
+                    Boolean.TRUE.equals(r.getAs("stale")), Boolean.TRUE.equals(r.getAs("missing")),
+                    Boolean.TRUE.equals(r.getAs("suppressed"))));
+        }
+        Comparator<IndicatorResult> byCatalogue = Comparator
+                .comparing((IndicatorResult i) -> order.getOrDefault(i.id(), Integer.MAX_VALUE))
+                .thenComparing(IndicatorResult::id);
+        Map<String, Map<String, BigDecimal>> pillarsByRegion = new HashMap<>();
+        List<Row> sortedPillars = new ArrayList<>(pillarRows);
+        sortedPillars.sort(Comparator.comparing((Row r) -> pillarOrder.getOrDefault(r.<String>getAs("pillar"), Integer.MAX_VALUE))
+                .thenComparing(r -> r.<String>getAs("pillar")));
+        for (Row r : sortedPillars) {
+            pillarsByRegion.computeIfAbsent(r.getAs("region_code"), k -> new LinkedHashMap<>())
+                    .put(r.getAs("pillar"), r.getAs("score"));
+        }
+        List<RegionResult> regions = new ArrayList<>(scoreRows.size());
+        for (Row s : scoreRows) {
+            String code = s.getAs("region_code");
+            List<IndicatorResult> ind = byRegion.getOrDefault(code, new ArrayList<>());
+            ind.sort(byCatalogue);
+            regions.add(new RegionResult(code, s.getAs("region_name"), s.getAs("region_level"), s.getAs("parent_code"),
+                    s.getAs("composite"), s.getAs("grade"), s.getAs("rank"),
+                    pillarsByRegion.getOrDefault(code, new LinkedHashMap<>()), List.copyOf(ind)));
+        }
+        regions.sort(Comparator.comparing((RegionResult r) -> Assessment.LEVELS_TOP_DOWN.indexOf(r.level()))
+                .thenComparing(RegionResult::code));
+        return regions;
+    }
+
+    private static Map<Integer, List<Row>> byYear(List<Row> rows) {
+        Map<Integer, List<Row>> out = new HashMap<>();
+        for (Row r : rows) {
+            out.computeIfAbsent(r.<Integer>getAs("year"), k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+}
