@@ -17,13 +17,13 @@ import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The workbook at Gansu's scale (19,224 regions, ~17,700 villages) writes in seconds, streaming. */
+/** The workbook at Gansu's scale (19,224 regions, ~17,700 villages): every village row is written (streaming). */
 class AssessmentXlsxScaleTest {
     @TempDir
     Path dir;
 
     @Test
-    void gansuSizedWorkbook() throws IOException {
+    void aGansuSizedWorkbookHoldsEveryVillage() throws IOException {
         Catalogue cat = Catalogue.get();
         Random rnd = new Random(7);
         List<RegionResult> province = new ArrayList<>();
@@ -58,13 +58,7 @@ class AssessmentXlsxScaleTest {
         AssessmentReport report = new AssessmentReport(a, cat, List.of(), null, 0, null, null);
 
         Path file = dir.resolve("assessment_2019.xlsx");
-        long t0 = System.nanoTime();
-        AssessmentXlsx.write(report, file);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("AssessmentXlsx: %,d regions (%,d villages) in %.1f s, %,d bytes%n",
-                all.size(), villages.size(), seconds, Files.size(file));
-        // a few seconds on an idle machine; the bound leaves room for a busy CI
-        assertTrue(seconds < 60, "took " + seconds + " s");
+        AssessmentXlsx.write(report, file); // how fast: bench/assess.sh (a timed unit test would prove nothing)
 
         String village = sheet(file, "xl/worksheets/sheet5.xml");
         int lastRow = AssessmentXlsx.FIRST_DATA_ROW + villages.size();
