@@ -90,6 +90,9 @@ public final class AssessCommand implements Callable<Integer> {
             out.println("  wrote " + f);
         }
         out.println("  manifest " + r.manifest());
+        StringBuilder steps = new StringBuilder("  steps");
+        r.seconds().forEach((k, v) -> steps.append(String.format(Locale.ROOT, "  %s %.1f s", k, v)));
+        out.println(steps);
         r.notes().forEach(n -> out.println("  note: " + n));
         out.flush();
         return r;

@@ -79,6 +79,28 @@ class DemoSilverTest {
     }
 
     @Test
+    void theSampleAssessmentsAreWrittenAndMatchTheirGoldenFiles() throws IOException {
+        assertTrue(demo.out().contains("== the annual assessments"), demo.out());
+        for (int y = 2018; y <= 2020; y++) {
+            for (String f : List.of("assessment_" + y + ".json", "indicators_" + y + ".csv", "assessment_" + y + ".html",
+                    "assessment_" + y + ".xlsx")) {
+                assertTrue(Files.size(reports.resolve(f)) > 1_000, f);
+            }
+            GoldenAssessments.assertCsv(reports.resolve("indicators_" + y + ".csv"), "indicators_" + y + ".csv");
+        }
+        GoldenAssessments.assertJson(reports.resolve("assessment_2020.json"), "assessment_2020.json");
+        GoldenAssessments.assertCsv(reports.resolve("published/indicators_2020.csv"), "published_indicators_2020.csv");
+        GoldenAssessments.assertJson(reports.resolve("published/assessment_2020.json"), "published_assessment_2020.json");
+        assertTrue(demo.out().contains("The assessment_2020.html report: file:"), demo.out());
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(reports.resolve("manifest.json").toFile()).get("assessments");
+        List<String> years = new ArrayList<>();
+        manifest.fieldNames().forEachRemaining(years::add);
+        assertEquals(List.of("2018", "2019", "2020"), years);
+        assertEquals(BuildInfo.version(), manifest.get("2020").get("code_version").asText());
+    }
+
+    @Test
     void oneQueryFindsTheHouseholdsThatExitedIn2019AndReturnedIn2020() throws IOException {
         PovlakeCliTest.Run r = PovlakeCliTest.run("sql", "--lakehouse", lake.toString(), "--format", "csv",
                 DemoCommand.EXITED_AND_RETURNED);
