@@ -1,8 +1,6 @@
 package org.povlake.jobs;
 
 import org.povlake.assess.Assess;
-import org.povlake.contract.PovertyLines;
-import org.povlake.gold.Catalogue;
 import org.povlake.lake.Lakehouse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,13 +42,8 @@ public final class AssessCommand implements Callable<Integer> {
             description = "a previous run's manifest.json (or assessment_<Y>.json): read the table versions it lists")
     Path asOf;
 
-    @Option(names = "--catalogue", paramLabel = "FILE",
-            description = "the indicator catalogue gold was built with, if not schemas/indicators.json (methods, names)")
-    Path catalogue;
-
-    @Option(names = "--poverty-lines", paramLabel = "FILE",
-            description = "a poverty-line table replacing schemas/poverty_lines.json (same shape)")
-    Path povertyLines;
+    @Mixin
+    CatalogueOptions reference; // the catalogue gold was built with: names, definitions and the methods appendix
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,8 +55,8 @@ public final class AssessCommand implements Callable<Integer> {
         if (asOf != null && !java.nio.file.Files.isRegularFile(asOf)) {
             throw new CommandLine.ParameterException(cmd, "--as-of " + asOf + " is not a file");
         }
-        run(Spark.lakehouse(lake), new Assess.Options(year, out, f, publish, asOf, Catalogue.load(catalogue),
-                PovertyLines.load(povertyLines), BuildInfo.version()), cmd.getOut());
+        run(Spark.lakehouse(lake), new Assess.Options(year, out, f, publish, asOf, reference.catalogue(),
+                reference.lines(), BuildInfo.version()), cmd.getOut());
         return PovlakeCli.OK;
     }
 

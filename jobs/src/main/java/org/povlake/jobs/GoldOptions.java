@@ -5,21 +5,14 @@ import org.povlake.gold.Catalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-
 /** The gold options shared by {@code build} and {@code build-gold}. */
 public final class GoldOptions {
     @Option(names = "--years", paramLabel = "A-B",
             description = "years to build gold for: 2019 or 2016-2020 (default: every year with a households delivery)")
     String years;
 
-    @Option(names = "--catalogue", paramLabel = "FILE",
-            description = "an indicator catalogue replacing schemas/indicators.json (targets, weights; same shape)")
-    Path catalogue;
-
-    @Option(names = "--poverty-lines", paramLabel = "FILE",
-            description = "a poverty-line table replacing schemas/poverty_lines.json (same shape)")
-    Path povertyLines;
+    @picocli.CommandLine.Mixin
+    CatalogueOptions reference = new CatalogueOptions();
 
     @Option(names = "--force", description = "rebuild gold years even when their inputs are unchanged")
     boolean force;
@@ -48,10 +41,10 @@ public final class GoldOptions {
     }
 
     Catalogue catalogue() {
-        return Catalogue.load(catalogue);
+        return reference.catalogue();
     }
 
     PovertyLines lines() {
-        return PovertyLines.load(povertyLines);
+        return reference.lines();
     }
 }
