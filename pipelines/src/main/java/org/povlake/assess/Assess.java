@@ -57,9 +57,31 @@ public final class Assess {
     private Assess() {
     }
 
+    /**
+     * Runs a read; when reproducing, a data file of a pinned version that is gone (deleted by a VACUUM with a shorter
+     * retention, or by hand) becomes an error that says so, instead of Spark's stack of file-not-found.
+     */
+    static <T> T filesOfPinnedVersions(java.util.function.Supplier<T> read, boolean reproducing) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; reproducing && t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage());
+                if (t instanceof java.io.FileNotFoundException || m.contains("FileNotFoundException")
+                        || m.contains("FAILED_READ_FILE.FILE_NOT_EXIST") || m.contains("does not exist")) {
+                    throw new IllegalStateException("a data file of a table version the manifest pins is gone ("
+                            + m.lines().findFirst().orElse(m) + "): the version cannot be reproduced. Files a time "
+                            + "travel needs must be kept (VACUUM with a retention of at least 7 years)", e);
+                }
+            }
+            throw e;
+        }
+    }
+
     public static Result run(Lakehouse lake, Options o) throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long t0 = System.nanoTime();
+        long t = t0;
         List<String> notes = new ArrayList<>();
         o.lines().line(o.year()); // a year without a poverty line is not assessed
         PublicationRules rules = PublicationRules.get();
@@ -81,9 +103,9 @@ public final class Assess {
             tables = PinnedTables.asOf(lake, pinsFrom.inputs());
         }
         AssessmentReader reader = new AssessmentReader(tables, o.catalogue(), rules);
-        for (String t : AssessmentReader.TABLES) {
-            if (!tables.exists(t)) {
-                throw new IllegalStateException("no gold in " + lake.root() + " (" + t + " does not exist): "
+        for (String table : AssessmentReader.TABLES) {
+            if (!tables.exists(table)) {
+                throw new IllegalStateException("no gold in " + lake.root() + " (" + table + " does not exist): "
                         + "run povlake build first");
             }
         }
@@ -94,14 +116,16 @@ public final class Assess {
                     : "the years " + years.first() + "–" + years.last() + " (" + years + ")")
                     + "; ingest its deliveries and run povlake build --years " + o.year());
         }
+        seconds.put("pin", (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
         String catalogueVersion = reader.catalogueVersion(o.year());
         if (!o.catalogue().version().equals(catalogueVersion)) {
             notes.add("gold for " + o.year() + " was built with catalogue " + catalogueVersion + ", the methods appendix "
                     + "describes catalogue " + o.catalogue().version() + " (rebuild gold, or pass --catalogue)");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<RegionResult> regions = reader.regions(o.year(), o.publish());
-        seconds.put("read", (System.nanoTime() - t0) / 1e9);
+        List<RegionResult> regions = filesOfPinnedVersions(() -> reader.regions(o.year(), o.publish()), pinsFrom != null);
+        seconds.put("read", (System.nanoTime() - t) / 1e9);
         Assessment a = new Assessment(o.year(), now.toString(), tables.versions(), o.codeVersion(), catalogueVersion,
                 o.publish(), regions);
         long cells = 0;
@@ -118,31 +142,34 @@ public final class Assess {
         List<Path> files = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         if (o.formats().contains(Format.JSON)) {
-            long t = System.nanoTime();
+            t = System.nanoTime();
             Path f = o.out().resolve("assessment_" + o.year() + ".json");
             OutputFiles.write(f, out -> AssessmentJson.write(a, summary, out));
             files.add(f);
             seconds.put("json", (System.nanoTime() - t) / 1e9);
         }
         if (o.formats().contains(Format.CSV)) {
-            long t = System.nanoTime();
+            t = System.nanoTime();
             Path f = o.out().resolve("indicators_" + o.year() + ".csv");
             OutputFiles.write(f, out -> AssessmentCsv.write(a, out));
             files.add(f);
             seconds.put("csv", (System.nanoTime() - t) / 1e9);
         }
         if (o.formats().contains(Format.HTML) || o.formats().contains(Format.XLSX)) {
-            long t = System.nanoTime();
-            List<AssessmentReport.YearPoint> trend = reader.provinceTrend(o.year(), o.publish());
+            t = System.nanoTime();
+            List<AssessmentReport.YearPoint> trend =
+                    filesOfPinnedVersions(() -> reader.provinceTrend(o.year(), o.publish()), pinsFrom != null);
             // "days since the last delivery" as seen on the day of the run (of the original run, when reproducing)
             LocalDate today = pinsFrom != null && pinsFrom.generatedAt() != null
                     ? Instant.parse(pinsFrom.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate()
                     : now.atZone(ZoneOffset.UTC).toLocalDate();
+            seconds.put("trend", (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
             QualityReport quality = tables.exists("ops.ingest_log")
                     ? new QualityCollector(lake, tables).collect(today, o.codeVersion()) : null;
+            seconds.put("quality", (System.nanoTime() - t) / 1e9);
             AssessmentReport report = new AssessmentReport(a, o.catalogue(), trend, quality, (int) suppressed,
                     o.publish() ? rules.footnoteZh() : null, o.publish() ? rules.footnoteEn() : null);
-            seconds.put("report_data", (System.nanoTime() - t) / 1e9);
             if (o.formats().contains(Format.HTML)) {
                 t = System.nanoTime();
                 Path f = o.out().resolve("assessment_" + o.year() + ".html");

@@ -104,8 +104,14 @@ public final class AssessmentReader {
     }
 
     private List<RegionResult> assemble(Dataset<Row> indicators, Dataset<Row> scores, Dataset<Row> pillars) {
-        return assemble(indicators.collectAsList(), scores.collectAsList(), pillars.collectAsList());
+        return assemble(indicators.select(INDICATOR_COLUMNS).collectAsList(), scores.collectAsList(),
+                pillars.select("region_code", "pillar", "score").collectAsList());
     }
+
+    /** What the model takes of a gold.indicators row (the rest stays in Spark). */
+    private static final org.apache.spark.sql.Column[] INDICATOR_COLUMNS = java.util.stream.Stream.of("region_code",
+            "indicator_id", "numerator", "denominator", "value", "target", "met", "achievement", "change", "stale",
+            "missing", "suppressed").map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
 
     private List<RegionResult> assemble(List<Row> indicatorRows, List<Row> scoreRows, List<Row> pillarRows) {
         Map<String, Integer> order = new HashMap<>();

@@ -72,9 +72,35 @@ public final class Lakehouse implements TableSource {
         return spark.read().format("delta").load(path(qualifiedName));
     }
 
+    /** Whether the table has a committed version (a Delta log with a commit file). */
     @Override
     public boolean exists(String qualifiedName) {
-        return DeltaTable.isDeltaTable(spark, path(qualifiedName));
+        return latestCommit(qualifiedName) >= 0;
+    }
+
+    /**
+     * The newest version committed to the table's log, from a listing of {@code _delta_log}: every commit writes
+     * {@code <version>.json} there, and neither checkpoints nor log clean-up ever remove the newest one. -1 when
+     * the table does not exist. (A listing, not a Delta snapshot: pinning the versions of twenty tables stays cheap.)
+     */
+    private long latestCommit(String qualifiedName) {
+        Path log = new Path(path(qualifiedName), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(log)) {
+                return -1;
+            }
+            long newest = -1;
+            for (FileStatus st : fs.listStatus(log)) {
+                String n = st.getPath().getName();
+                if (n.length() == 25 && n.endsWith(".json") && n.chars().limit(20).allMatch(Character::isDigit)) {
+                    newest = Math.max(newest, Long.parseLong(n.substring(0, 20)));
+                }
+            }
+            return newest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Delta log of " + qualifiedName + " at " + log, e);
+        }
     }
 
     /** Creates the table with this schema if it does not exist yet. */
@@ -147,7 +173,11 @@ public final class Lakehouse implements TableSource {
 
     /** The current Delta version of a table. */
     public long version(String qualifiedName) {
-        return table(qualifiedName).history(1).select("version").first().getLong(0);
+        long v = latestCommit(qualifiedName);
+        if (v < 0) {
+            throw new IllegalStateException(qualifiedName + " does not exist in the lakehouse " + root);
+        }
+        return v;
     }
 
     /** Every Delta table of the lakehouse as {@code layer.name}, sorted. */
