@@ -127,5 +127,23 @@ class PovlakeCliTest {
         assertTrue(later.err().contains("no poverty line for 2021"), later.err());
         Run usage = run("build-gold", "--lakehouse", lake, "--years", "20x9");
         assertEquals(PovlakeCli.USAGE, usage.code(), usage.err());
+
+        // assess: no gold yet, a year without a poverty line, usage errors — each one clear line, nothing written
+        java.nio.file.Path out = tmp.resolve("assessments");
+        Run noGold = run("assess", "--lakehouse", lake, "--year", "2020", "--out", out.toString());
+        assertEquals(PovlakeCli.FAILURE, noGold.code(), noGold.out() + noGold.err());
+        assertTrue(noGold.err().contains("no gold in") && noGold.err().contains("run povlake build"), noGold.err());
+        Run noLine = run("assess", "--lakehouse", lake, "--year", "2031", "--out", out.toString());
+        assertEquals(PovlakeCli.FAILURE, noLine.code(), noLine.err());
+        assertTrue(noLine.err().contains("no line for 2031"), noLine.err());
+        assertFalse(noLine.err().contains("\tat "), noLine.err());
+        Run badFormat = run("assess", "--lakehouse", lake, "--year", "2020", "--out", out.toString(), "--format", "json,pdf");
+        assertEquals(PovlakeCli.USAGE, badFormat.code(), badFormat.err());
+        assertTrue(badFormat.err().contains("not 'pdf'"), badFormat.err());
+        assertEquals(PovlakeCli.USAGE, run("assess", "--lakehouse", lake, "--out", out.toString()).code());
+        Run badAsOf = run("assess", "--lakehouse", lake, "--year", "2020", "--out", out.toString(), "--as-of",
+                tmp.resolve("nope.json").toString());
+        assertEquals(PovlakeCli.USAGE, badAsOf.code(), badAsOf.err());
+        assertFalse(java.nio.file.Files.exists(out), "nothing written");
     }
 }
