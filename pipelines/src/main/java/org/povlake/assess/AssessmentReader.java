@@ -46,7 +46,7 @@ public final class AssessmentReader {
 
     /** The regions of year Y with their indicators; {@code published}: suppressed, no excluded levels. */
     public List<RegionResult> regions(int year, boolean published) {
-        Dataset<Row> indicators = indicatorRows(year, published, null);
+        Dataset<Row> indicators = indicatorRows(year, published);
         Dataset<Row> scores = tables.read("gold.region_scores").where(col("year").equalTo(year));
         Dataset<Row> pillars = tables.read("gold.pillar_scores").where(col("year").equalTo(year));
         if (published) {
@@ -56,19 +56,21 @@ public final class AssessmentReader {
         return assemble(indicators, scores, pillars);
     }
 
-    /** The province of every year ≤ Y gold holds, oldest first (for the trend). */
-    public List<AssessmentReport.YearPoint> provinceTrend(int year, boolean published) {
-        Dataset<Row> indicators = indicatorRows(null, published, year);
+    /**
+     * The province of every year ≤ Y gold holds, oldest first, with its composite, grade and pillar scores (the
+     * trend; its indicators are in each year's own assessment, so they are not read here). Scores are published in
+     * both modes.
+     */
+    public List<AssessmentReport.YearPoint> provinceTrend(int year) {
         Dataset<Row> scores = tables.read("gold.region_scores")
                 .where(col("region_level").equalTo("province").and(col("year").leq(year)));
         Dataset<Row> pillars = tables.read("gold.pillar_scores")
                 .where(col("region_level").equalTo("province").and(col("year").leq(year)));
-        Map<Integer, List<Row>> ind = byYear(indicators.collectAsList());
         Map<Integer, List<Row>> sc = byYear(scores.collectAsList());
         Map<Integer, List<Row>> pi = byYear(pillars.collectAsList());
         List<AssessmentReport.YearPoint> points = new ArrayList<>();
         for (Integer y : new TreeSet<>(sc.keySet())) {
-            List<RegionResult> r = assemble(ind.getOrDefault(y, List.of()), sc.get(y), pi.getOrDefault(y, List.of()));
+            List<RegionResult> r = assemble(List.of(), sc.get(y), pi.getOrDefault(y, List.of()));
             if (!r.isEmpty()) {
                 points.add(new AssessmentReport.YearPoint(y, r.get(0)));
             }
@@ -84,20 +86,14 @@ public final class AssessmentReader {
     }
 
     /**
-     * gold.indicators of one year (or, with {@code provinceUpTo}, the province's rows of every year up to it);
-     * published: suppressed ({@link Suppression}), with the change of a cell hidden in Y−1 hidden too.
+     * gold.indicators of one year; published: suppressed ({@link Suppression}), with the change of a cell hidden in
+     * Y−1 hidden too.
      */
-    Dataset<Row> indicatorRows(Integer year, boolean published, Integer provinceUpTo) {
+    Dataset<Row> indicatorRows(int year, boolean published) {
         Dataset<Row> all = tables.read("gold.indicators");
-        Dataset<Row> rows = provinceUpTo != null
-                ? all.where(col("region_level").equalTo("province").and(col("year").leq(provinceUpTo)))
-                : all.where(col("year").equalTo(year));
+        Dataset<Row> rows = all.where(col("year").equalTo(year));
         if (!published) {
             return rows.withColumn("suppressed", org.apache.spark.sql.functions.lit(false));
-        }
-        if (provinceUpTo != null) {
-            // the trend shows the province only: its own cells, without siblings or the previous year
-            return Suppression.apply(Suppression.flag(rows, rules, catalogue), null);
         }
         Dataset<Row> previous = all.where(col("year").equalTo(year - 1));
         return Suppression.apply(Suppression.flag(rows, rules, catalogue), Suppression.flag(previous, rules, catalogue));

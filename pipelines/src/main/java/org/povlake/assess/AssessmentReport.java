@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Everything the human report (HTML and workbook) is built from: the assessment itself, the catalogue (names,
  * definitions, targets, pillars — the methods appendix), the province over every year with data up to Y
- * ({@code provinceTrend}, oldest first, the assessed year last), the data-quality summary of the inputs (null when
+ * ({@code provinceTrend}, oldest first, the assessed year last: composite, grade and pillar scores, no indicators), the data-quality summary of the inputs (null when
  * the lakehouse has no ingest log), and in published mode the number of suppressed cells and the footnote that
  * explains them (both in Chinese and English).
  */

@@ -40,15 +40,23 @@ import static org.apache.spark.sql.functions.when;
 public final class QualityCollector {
     private final Lakehouse lake;
     private final TableSource source;
+    private final boolean summary;
 
     public QualityCollector(Lakehouse lake) {
-        this(lake, lake);
+        this(lake, lake, false);
     }
 
-    /** Reads the tables from {@code source} (e.g. the versions an assessment pinned). */
-    public QualityCollector(Lakehouse lake, TableSource source) {
+    /**
+     * Reads the tables from {@code source} (e.g. the versions an assessment pinned). {@code summary}: what the
+     * annual assessment prints — every delivery's counts from the ingest log, orphan counts and the household-size
+     * signal of the latest households snapshot, without record-number or key examples, rows per silver table, persons
+     * not in the registry or the members' signals, which the assessment reports as indicators (the full report is
+     * {@code povlake quality}'s); a fraction of the cost at scale.
+     */
+    public QualityCollector(Lakehouse lake, TableSource source, boolean summary) {
         this.lake = lake;
         this.source = source;
+        this.summary = summary;
     }
 
     private Optional<Dataset<Row>> table(String name) {
@@ -70,9 +78,9 @@ public final class QualityCollector {
         Map<String, Map<String, Long>> orphanCounts = new HashMap<>();
         Map<String, Map<String, List<String>>> orphanExamples = new HashMap<>();
         orphans(orphanCounts, orphanExamples);
-        Map<String, List<Long>> examples = quarantineExamples();
-        Map<String, Long> silverRows = silverRows(contract);
-        Map<String, Long> notRegistered = notRegistered();
+        Map<String, List<Long>> examples = summary ? Map.of() : quarantineExamples();
+        Map<String, Long> silverRows = summary ? Map.of() : silverRows(contract);
+        Map<String, Long> notRegistered = summary ? Map.of() : notRegistered();
 
         List<AgencyQuality> agencies = new ArrayList<>();
         Map<String, LocalDate> latestBySource = new LinkedHashMap<>();
@@ -186,7 +194,8 @@ public final class QualityCollector {
 
     private void orphans(Map<String, Map<String, Long>> counts, Map<String, Map<String, List<String>>> examples) {
         table("silver.orphans").ifPresent(o -> o.groupBy("extract", "as_of_date", "link")
-                .agg(count(lit(1)).as("rows"), slice(sort_array(collect_set("missing_key")), 1, Problems.EXAMPLES).as("examples"))
+                .agg(count(lit(1)).as("rows"), summary ? org.apache.spark.sql.functions.array().cast("array<string>").as("examples")
+                        : slice(sort_array(collect_set("missing_key")), 1, Problems.EXAMPLES).as("examples"))
                 .collectAsList()
                 .forEach(r -> {
                     String key = r.getString(0) + "/" + r.get(1);
@@ -236,16 +245,30 @@ public final class QualityCollector {
         return out;
     }
 
+    /** A signals table; in a summary, its latest snapshot only (the one the problems are derived from). */
+    private Optional<Dataset<Row>> signalsTable(String name) {
+        Optional<Dataset<Row>> t = table(name);
+        if (!summary || t.isEmpty()) {
+            return t;
+        }
+        // as a string: Delta answers max() of a partition column from its log, as a java.sql.Date (java8API or not)
+        Row latest = t.get().selectExpr("CAST(max(snapshot_date) AS STRING)").first();
+        return latest.isNullAt(0) ? t
+                : Optional.of(t.get().where(col("snapshot_date").equalTo(lit(latest.getString(0)).cast("date"))));
+    }
+
     private List<SnapshotSignals> signals() {
         Map<String, long[]> byDate = new TreeMap<>();
-        table("silver.household_signals").ifPresent(h -> h.groupBy("snapshot_date")
+        signalsTable("silver.household_signals").ifPresent(h -> h.groupBy("snapshot_date")
                 .agg(count(lit(1)), sum(when(col("size_mismatch"), 1).otherwise(0))).collectAsList()
                 .forEach(r -> {
                     long[] v = byDate.computeIfAbsent(String.valueOf(r.get(0)), k -> new long[6]);
                     v[0] = r.getLong(1);
                     v[1] = r.getLong(2);
                 }));
-        table("silver.member_signals").ifPresent(m -> m.groupBy("snapshot_date")
+        // a summary leaves out the members' signals: persons in several households and the registry–health agreement
+        // are indicators of the assessment itself (TARGET_DUPLICATE_PERSON, TARGET_REGISTRY_HEALTH_AGREEMENT)
+        (summary ? Optional.<Dataset<Row>>empty() : table("silver.member_signals")).ifPresent(m -> m.groupBy("snapshot_date")
                 .agg(count(lit(1)),
                         count_distinct(when(col("households_of_person").geq(2), col("person_key"))),
                         count(col("registry_health_agree")),
