@@ -1,6 +1,7 @@
 package org.povlake.assess;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -20,7 +21,8 @@ public final class AssessmentCsv {
             "indicator_id", "numerator", "denominator", "value", "target", "met", "achievement", "stale");
 
     public static void write(Assessment a, OutputStream out) throws IOException {
-        CsvMapper mapper = new CsvMapper();
+        // quote a field only when it needs it (Jackson otherwise quotes every string longer than 24 characters)
+        CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
         CsvSchema.Builder b = CsvSchema.builder();
         HEADER.forEach(b::addColumn);
         CsvSchema schema = b.build().withHeader().withLineSeparator("\n").withNullValue("");
