@@ -31,13 +31,49 @@ public final class SqlCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SQL", arity = "1", description = "the query")
     String sql;
 
+    @Option(names = "--as-of", paramLabel = "WHEN", description = {"read every table as it was: at a time (2020-12-31,",
+            "2026-11-29T08:00:00Z) or at the versions an assessment read (its manifest.json — the newest year's entry —",
+            "or its assessment_<Y>.json)"})
+    String asOf;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** A version file's table → version map, or the time as given. */
+    Object asOfValue() {
+        java.nio.file.Path file = java.nio.file.Path.of(asOf);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            if (!asOf.matches("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+Z?)?")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--as-of takes a date, a time or a "
+                        + "manifest / assessment JSON file, not '" + asOf + "'");
+            }
+            return asOf;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode entry = root;
+            if (root.has("assessments")) {
+                String newest = null;
+                for (java.util.Iterator<String> it = root.get("assessments").fieldNames(); it.hasNext(); ) {
+                    newest = it.next();
+                }
+                entry = newest == null ? null : root.get("assessments").get(newest);
+            }
+            if (entry == null || !entry.has("inputs")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOf + " lists no table versions");
+            }
+            java.util.Map<String, Long> versions = new java.util.TreeMap<>();
+            entry.get("inputs").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+            return versions;
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOf + " is not readable JSON");
+        }
+    }
 
     @Override
     public Integer call() {
         Lakehouse lake = Spark.lakehouse(lakeOption);
-        TableRegistry.register(lake, TableRegistry.mentioned(sql));
+        TableRegistry.register(lake, TableRegistry.mentioned(sql), asOf == null ? null : asOfValue());
         Dataset<Row> result;
         List<Row> rows;
         try {

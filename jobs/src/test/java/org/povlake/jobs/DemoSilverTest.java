@@ -101,6 +101,50 @@ class DemoSilverTest {
     }
 
     @Test
+    void analystsReadATablesHistoryAHouseholdsPortraitAndThePast() {
+        PovlakeCliTest.Run history = PovlakeCliTest.run("history", "gold.indicators", "--lakehouse", lake.toString(),
+                "--format", "csv");
+        assertEquals(PovlakeCli.OK, history.code(), history.err());
+        List<String> lines = history.out().lines().toList();
+        assertEquals("version,timestamp,operation,parameters,metrics", lines.get(0));
+        assertEquals(5, lines.size(), "created, then one replaceWhere per gold year: " + history.out());
+        assertTrue(lines.get(1).startsWith("3,") && lines.get(1).contains("predicate=") && lines.get(1).contains("2020"),
+                lines.get(1));
+        String yearOneBuilt = lines.get(3).split(",")[1]; // version 1: gold of 2018 only
+        assertEquals(PovlakeCli.USAGE, PovlakeCliTest.run("history", "gold.nope", "--lakehouse", lake.toString()).code());
+
+        // the past: gold.indicators as it was when 2018 had just been built, and as an assessment read it
+        PovlakeCliTest.Run then = PovlakeCliTest.run("sql", "--lakehouse", lake.toString(), "--format", "csv",
+                "--as-of", yearOneBuilt, "SELECT DISTINCT year FROM gold.indicators ORDER BY year");
+        assertEquals(PovlakeCli.OK, then.code(), then.err());
+        assertEquals("year\n2018\n", then.out());
+        PovlakeCliTest.Run pinned = PovlakeCliTest.run("sql", "--lakehouse", lake.toString(), "--format", "csv",
+                "--as-of", reports.resolve("assessment_2019.json").toString(),
+                "SELECT count(*) AS cells FROM gold.indicators WHERE year = 2019");
+        assertEquals(PovlakeCli.OK, pinned.code(), pinned.err());
+        assertEquals("cells\n772075\n", pinned.out());
+
+        // a household's portrait, a column per year; an unknown one is an error
+        PovlakeCliTest.Run exited = PovlakeCliTest.run("sql", "--lakehouse", lake.toString(), "--format", "csv",
+                "SELECT household_id FROM gold.household_portrait WHERE year = 2020 AND status = 'EXITED'"
+                        + " ORDER BY household_id LIMIT 1");
+        String household = exited.out().lines().skip(1).findFirst().orElseThrow();
+        PovlakeCliTest.Run portrait = PovlakeCliTest.run("portrait", household, "--lakehouse", lake.toString());
+        assertEquals(PovlakeCli.OK, portrait.code(), portrait.err());
+        assertTrue(portrait.out().lines().findFirst().orElseThrow().matches("field\\s+2018\\s+2019\\s+2020\\s*")
+                || portrait.out().lines().findFirst().orElseThrow().matches("field\\s+2019\\s+2020\\s*"), portrait.out());
+        assertTrue(portrait.out().lines().anyMatch(l -> l.startsWith("status ") && l.trim().endsWith("EXITED")),
+                portrait.out());
+        PovlakeCliTest.Run json = PovlakeCliTest.run("portrait", household, "--year", "2020", "--format", "json",
+                "--lakehouse", lake.toString());
+        assertEquals(1, json.out().lines().count(), json.out());
+        assertTrue(json.out().contains("\"exit_all_criteria\""), json.out());
+        PovlakeCliTest.Run unknown = PovlakeCliTest.run("portrait", "0000", "--lakehouse", lake.toString());
+        assertEquals(PovlakeCli.FAILURE, unknown.code());
+        assertTrue(unknown.err().contains("no registered household 0000"), unknown.err());
+    }
+
+    @Test
     void oneQueryFindsTheHouseholdsThatExitedIn2019AndReturnedIn2020() throws IOException {
         PovlakeCliTest.Run r = PovlakeCliTest.run("sql", "--lakehouse", lake.toString(), "--format", "csv",
                 DemoCommand.EXITED_AND_RETURNED);

@@ -32,6 +32,35 @@ public final class TableRegistry {
 
     /** Registers the named tables that exist; returns those that were registered. */
     public static List<String> register(Lakehouse lake, Set<String> names) {
+        return register(lake, names, null);
+    }
+
+    /**
+     * Registers the named tables that exist, each as of {@code asOf}: a table name → Delta version map (a table it
+     * does not list is not registered: it was not read then), or a timestamp string (the version current then), or
+     * null (the current version). Returns those that were registered.
+     */
+    public static List<String> register(Lakehouse lake, Set<String> names, Object asOf) {
+        if (asOf != null) {
+            SparkSession spark = lake.spark();
+            List<String> existing = lake.tables();
+            List<String> done = new java.util.ArrayList<>();
+            for (String name : names) {
+                if (!existing.contains(name) || (asOf instanceof java.util.Map<?, ?> m && !m.containsKey(name))) {
+                    continue;
+                }
+                String layer = name.substring(0, name.indexOf('.'));
+                String clause = asOf instanceof java.util.Map<?, ?> m ? "VERSION AS OF " + ((Number) m.get(name)).longValue()
+                        : "TIMESTAMP AS OF '" + asOf.toString().replace("'", "") + "'";
+                spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
+                spark.sql("DROP TABLE IF EXISTS " + name);
+                spark.sql("DROP VIEW IF EXISTS " + name);
+                spark.sql("CREATE VIEW " + name + " AS SELECT * FROM delta.`" + lake.path(name).replace("`", "``")
+                        + "` " + clause);
+                done.add(name);
+            }
+            return done;
+        }
         SparkSession spark = lake.spark();
         List<String> existing = lake.tables();
         List<String> done = names.stream().filter(existing::contains).toList();
