@@ -156,7 +156,7 @@ class AssessSampleTest {
     }
 
     @Test
-    void anAssessmentIsReproducedByteForByteAfterMoreIngestsAndBuilds() throws IOException {
+    void anAssessmentIsReproducedByteForByteAfterMoreIngestsBuildsAndMaintenance() throws IOException {
         // more arrives: a later assistance delivery correcting a 2019 measure; silver and gold are rebuilt
         Path later = tmp.resolve("later/registry");
         Files.createDirectories(later);
@@ -165,6 +165,12 @@ class AssessSampleTest {
         new IngestJob(lake, Contract.get(), m -> { }).run(new IngestJob.Options(later.getParent().toString(), null, Set.of()));
         new SilverBuild(lake, SampleLake.KEY).run(false);
         new GoldBuild(lake, Catalogue.get(), PovertyLines.load()).run(null, null, false);
+        // and the lakehouse is maintained: compaction (a new version) and VACUUM with the tables' retention
+        List<org.povlake.lake.Maintenance.TableResult> maintained = org.povlake.lake.Maintenance.run(lake,
+                List.of("gold.indicators", "gold.pillar_scores", "gold.region_scores", "ops.gold_builds"), true, true,
+                r -> { });
+        assertTrue(maintained.stream().anyMatch(m -> m.filesRemovedByCompaction() > 0), maintained.toString());
+        assertTrue(maintained.stream().allMatch(m -> m.retentionHours() >= 7 * 365 * 24), maintained.toString());
         long goldNow = lake.version("gold.indicators");
         assertTrue(goldNow > first.inputs().get("gold.indicators"), "gold was rewritten since the first assessment");
 
