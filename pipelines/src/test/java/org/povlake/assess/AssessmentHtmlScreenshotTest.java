@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,12 +102,7 @@ class AssessmentHtmlScreenshotTest {
     }
 
     private static int count(String s, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(s);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return (int) Pattern.compile(regex).matcher(s).results().count();
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -8,7 +8,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,12 +18,7 @@ class QualityHtmlTest {
     private final String html = QualityHtml.render(Fixtures.report());
 
     private static int count(String s, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(s);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return (int) Pattern.compile(regex).matcher(s).results().count();
     }
 
     @Test
