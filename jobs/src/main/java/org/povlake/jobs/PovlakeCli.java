@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "povlake", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Gansu network poverty-alleviation lakehouse.",
-        subcommands = {IngestCommand.class, BuildCommand.class, BuildSilverCommand.class, BuildGoldCommand.class, AssessCommand.class, QualityCommand.class, HistoryCommand.class, PortraitCommand.class, MaintainCommand.class, TablesCommand.class, SqlCommand.class, DemoCommand.class, GenerateCommand.class,
+        subcommands = {IngestCommand.class, BuildCommand.class, BuildSilverCommand.class, BuildGoldCommand.class, AssessCommand.class, QualityCommand.class, HistoryCommand.class, PortraitCommand.class, MaintainCommand.class, NightlyCommand.class, TablesCommand.class, SqlCommand.class, DemoCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PovlakeCli implements Runnable {
     public static final int OK = 0;

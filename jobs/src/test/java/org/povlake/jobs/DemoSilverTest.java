@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -142,6 +143,62 @@ class DemoSilverTest {
         PovlakeCliTest.Run unknown = PovlakeCliTest.run("portrait", "0000", "--lakehouse", lake.toString());
         assertEquals(PovlakeCli.FAILURE, unknown.code());
         assertTrue(unknown.err().contains("no registered household 0000"), unknown.err());
+    }
+
+    @Test
+    void aNightlyWithNothingNewSaysSoAndOneHoldingTheLockStopsTheNext() throws Exception {
+        Lakehouse lh = lakehouse();
+        java.util.function.Supplier<java.util.Map<String, Long>> dataVersions = () -> {
+            java.util.Map<String, Long> v = new java.util.TreeMap<>();
+            lh.tables().stream().filter(t -> !t.startsWith("ops.")).forEach(t -> v.put(t, lh.version(t)));
+            return v;
+        };
+        java.util.Map<String, Long> before = dataVersions.get();
+        Path out = tmp.resolve("nightly-reports");
+        PovlakeCliTest.Run nothing = PovlakeCliTest.run("nightly", "--inbox", INBOX.toString(), "--lakehouse",
+                lake.toString(), "--out", out.toString());
+        assertEquals(PovlakeCli.OK, nothing.code(), nothing.out() + nothing.err());
+        assertTrue(nothing.out().contains("nothing new: no file loaded, silver and gold up to date"), nothing.out());
+        assertEquals(before, dataVersions.get(), "no bronze, silver or gold table changed");
+        Row logged = lh.read(NightlyCommand.RUNS).orderBy(org.apache.spark.sql.functions.col("started_at").desc()).first();
+        assertEquals("nothing_new", logged.getAs("status"));
+        assertEquals(0, (int) logged.getAs("exit_code"));
+        assertEquals(45L, (long) logged.getAs("files_skipped"));
+        assertFalse(Files.exists(NightlyLockPath.of(lh)), "the lock is released");
+
+        // a live holder (this test's own process): the next run exits 4 at once and touches nothing
+        long runs = lh.read(NightlyCommand.RUNS).count();
+        long logVersion = lh.version("ops.ingest_log");
+        Path lock = NightlyLockPath.of(lh);
+        Files.createDirectories(lock.getParent());
+        Files.writeString(lock, "{\"run_id\":\"other\",\"host\":\"" + java.net.InetAddress.getLocalHost().getHostName()
+                + "\",\"pid\":" + ProcessHandle.current().pid() + ",\"since\":\"" + java.time.Instant.now() + "\"}");
+        PovlakeCliTest.Run locked = PovlakeCliTest.run("nightly", "--inbox", INBOX.toString(), "--lakehouse",
+                lake.toString(), "--out", out.toString());
+        assertEquals(NightlyCommand.LOCKED, locked.code(), locked.out() + locked.err());
+        assertTrue(locked.err().contains("another run holds the lock") && locked.err().contains("run other"), locked.err());
+        assertEquals(runs, lh.read(NightlyCommand.RUNS).count());
+        assertEquals(logVersion, lh.version("ops.ingest_log"));
+        assertTrue(Files.exists(lock), "another run's lock is left alone");
+
+        // a holder that died (a finished process of this host): the lock is stale, taken over with a message
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(lock, "{\"run_id\":\"crashed\",\"host\":\"" + java.net.InetAddress.getLocalHost().getHostName()
+                + "\",\"pid\":" + gone.pid() + ",\"since\":\"2026-01-01T00:00:00Z\"}");
+        PovlakeCliTest.Run takeover = PovlakeCliTest.run("nightly", "--inbox", INBOX.toString(), "--lakehouse",
+                lake.toString(), "--out", out.toString());
+        assertEquals(PovlakeCli.OK, takeover.code(), takeover.out() + takeover.err());
+        assertTrue(takeover.out().contains("took over a stale lock of run crashed"), takeover.out());
+        assertFalse(Files.exists(lock));
+        assertEquals(runs + 1, lh.read(NightlyCommand.RUNS).count());
+    }
+
+    /** Where the run lock of a local lakehouse lives. */
+    static final class NightlyLockPath {
+        static Path of(Lakehouse lh) {
+            return Path.of(java.net.URI.create(org.povlake.ops.NightlyLock.path(lh).toString()));
+        }
     }
 
     @Test

@@ -1,0 +1,179 @@
+package org.povlake.jobs;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.povlake.assess.Assess;
+import org.povlake.gold.GoldBuild;
+import org.povlake.ingest.FileOutcome;
+import org.povlake.ingest.IngestJob;
+import org.povlake.lake.Lakehouse;
+import org.povlake.lake.ScalaValues;
+import org.povlake.ops.NightlyLock;
+import org.povlake.silver.SilverBuild;
+import org.povlake.silver.SilverSchemas;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+@Command(name = "nightly", description = {
+        "The scheduler's one command: ingest what is new in the inbox → silver (incrementally) → gold for the years",
+        "whose inputs changed → the assessment of each year rebuilt (into --out) and the data-quality report (into",
+        "--out/quality) → a row in the run log ops.nightly_runs (inputs, table versions before and after, counts,",
+        "seconds per stage, exit status). One run at a time per lakehouse (a lock; a stale one is taken over).",
+        "Exit codes: 0 ok (also: nothing new); 3 ok, but some files were rejected; 4 another run holds the lock",
+        "(nothing touched); 2 usage; 1 failure."})
+public final class NightlyCommand implements Callable<Integer> {
+    public static final String RUNS = "ops.nightly_runs";
+    public static final int LOCKED = 4;
+
+    @Mixin
+    LakehouseOption lake;
+
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "the inbox the agencies deliver into")
+    String inbox;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+            description = "assessments (DIR) and the data-quality report (DIR/quality); default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "the pseudonymisation key file (see build-silver)")
+    Path keyFile;
+
+    @Option(names = "--lock-max-age", paramLabel = "HOURS", defaultValue = "24",
+            description = "a lock held this long by a run on another host is stale (default: ${DEFAULT-VALUE})")
+    long lockMaxAgeHours;
+
+    @Mixin
+    CatalogueOptions reference;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        Lakehouse lakehouse = Spark.lakehouse(lake);
+        String runId = "nightly-" + Instant.now().toString().replaceAll("[-:.]", "") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        NightlyLock.Attempt attempt = NightlyLock.acquire(lakehouse, runId, Duration.ofHours(lockMaxAgeHours));
+        if (attempt.lock() == null) {
+            spec.commandLine().getErr().println("povlake nightly: another run holds the lock "
+                    + NightlyLock.path(lakehouse) + ": " + attempt.heldBy().describe() + "; nothing was touched");
+            return LOCKED;
+        }
+        try (NightlyLock ignored = attempt.lock()) {
+            if (attempt.tookOver() != null) {
+                w.println("took over a stale lock of " + attempt.tookOver().describe());
+            }
+            return run(lakehouse, runId, w);
+        }
+    }
+
+    private int run(Lakehouse lakehouse, String runId, PrintWriter w) throws Exception {
+        Instant started = Instant.now();
+        Map<String, Long> before = versions(lakehouse);
+        Map<String, Double> stages = new LinkedHashMap<>();
+        List<Integer> built = new ArrayList<>();
+        List<String> assessments = new ArrayList<>();
+        IngestJob.Result ingest = null;
+        int code = PovlakeCli.FAILURE;
+        String status = "failed";
+        String message = null;
+        try {
+            long t = System.nanoTime();
+            w.println("== ingest " + inbox);
+            ingest = IngestCommand.run(lake, inbox, null, Set.of(), w);
+            stages.put("ingest", (System.nanoTime() - t) / 1e9);
+
+            t = System.nanoTime();
+            w.println("== silver");
+            SilverBuild.Result silver = BuildSilverCommand.run(lakehouse, BuildSilverCommand.key(lakehouse, keyFile),
+                    false, w);
+            stages.put("silver", (System.nanoTime() - t) / 1e9);
+
+            t = System.nanoTime();
+            w.println("== gold");
+            GoldOptions gold = new GoldOptions();
+            gold.reference = reference;
+            GoldBuild.Result g = BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), w);
+            g.years().stream().filter(y -> y.action().equals("built")).forEach(y -> built.add(y.year()));
+            stages.put("gold", (System.nanoTime() - t) / 1e9);
+
+            if (built.isEmpty() && ingest.total(f -> f.status == FileOutcome.Status.LOADED ? 1 : 0) == 0
+                    && silver.upToDate()) {
+                status = "nothing_new";
+                message = "nothing new: no file loaded, silver and gold up to date";
+                w.println(message);
+            } else {
+                t = System.nanoTime();
+                w.println("== assessments of the years rebuilt");
+                for (int y : built) {
+                    Assess.Result a = AssessCommand.run(lakehouse, new Assess.Options(y, out, null, false, null,
+                            reference.catalogue(), reference.lines(), BuildInfo.version()), w);
+                    a.files().forEach(f -> assessments.add(f.toString()));
+                }
+                stages.put("assess", (System.nanoTime() - t) / 1e9);
+                t = System.nanoTime();
+                w.println("== data quality");
+                QualityCommand.run(lakehouse, out.resolve("quality"), LocalDate.now(ZoneOffset.UTC), w);
+                stages.put("quality", (System.nanoTime() - t) / 1e9);
+                status = ingest.anyRejected() ? "rejected_files" : "ok";
+                message = "years rebuilt: " + (built.isEmpty() ? "none" : built.toString());
+            }
+            code = ingest.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
+            return code;
+        } catch (Exception | Error e) {
+            message = Failures.message(e);
+            throw e;
+        } finally {
+            log(lakehouse, runId, started, code, status, message, ingest, built, assessments, before, stages, w);
+        }
+    }
+
+    private void log(Lakehouse lakehouse, String runId, Instant started, int code, String status, String message,
+                     IngestJob.Result ingest, List<Integer> built, List<String> assessments, Map<String, Long> before,
+                     Map<String, Double> stages, PrintWriter w) {
+        lakehouse.createIfMissing(RUNS, SilverSchemas.schema(RUNS), List.of());
+        Map<String, Long> after = versions(lakehouse);
+        Row row = RowFactory.create(runId, started, Instant.now(), code, status, message,
+                inbox, count(ingest, FileOutcome.Status.LOADED), count(ingest, FileOutcome.Status.SKIPPED),
+                count(ingest, FileOutcome.Status.REJECTED), ingest == null ? 0L : ingest.total(f -> f.accepted),
+                ingest == null ? 0L : ingest.total(f -> f.quarantined),
+                ScalaValues.seq(built), ScalaValues.seq(assessments), ScalaValues.map(before), ScalaValues.map(after),
+                ScalaValues.map(stages));
+        lakehouse.spark().createDataFrame(List.of(row), SilverSchemas.schema(RUNS)).write().format("delta")
+                .mode("append").save(lakehouse.path(RUNS));
+        w.printf("nightly %s: %s (exit %d), logged in %s%n", runId, status, code, RUNS);
+        w.flush();
+    }
+
+    private static long count(IngestJob.Result r, FileOutcome.Status s) {
+        return r == null ? 0L : r.total(f -> f.status == s ? 1 : 0);
+    }
+
+    private static Map<String, Long> versions(Lakehouse lakehouse) {
+        Map<String, Long> v = new TreeMap<>();
+        for (String t : lakehouse.tables()) {
+            if (!t.equals(RUNS)) {
+                v.put(t, lakehouse.version(t));
+            }
+        }
+        return v;
+    }
+}
