@@ -50,23 +50,9 @@ public final class SqlCommand implements Callable<Integer> {
             return asOf;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-            com.fasterxml.jackson.databind.JsonNode entry = root;
-            if (root.has("assessments")) {
-                String newest = null;
-                for (java.util.Iterator<String> it = root.get("assessments").fieldNames(); it.hasNext(); ) {
-                    newest = it.next();
-                }
-                entry = newest == null ? null : root.get("assessments").get(newest);
-            }
-            if (entry == null || !entry.has("inputs")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOf + " lists no table versions");
-            }
-            java.util.Map<String, Long> versions = new java.util.TreeMap<>();
-            entry.get("inputs").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
-            return versions;
-        } catch (java.io.IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOf + " is not readable JSON");
+            return org.povlake.assess.Manifest.newestPins(file).inputs();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -32,14 +32,27 @@ public final class Manifest {
                         Map<String, String> files, String asOf) {
     }
 
-    /** What {@code --as-of FILE} pins for {@code year}: a manifest's entry, or an assessment JSON's inputs. */
-    public static Entry pinsFor(Path file, int year) {
-        JsonNode root;
+    /** The pins of an assessment JSON, or of a manifest's newest year (for reading the lakehouse as it read it). */
+    public static Entry newestPins(Path file) {
+        JsonNode root = readJson(file);
+        int year = root.path("year").asInt();
+        for (Iterator<String> it = root.path("assessments").fieldNames(); it.hasNext(); ) {
+            year = Math.max(year, Integer.parseInt(it.next()));
+        }
+        return pinsFor(file, year);
+    }
+
+    private static JsonNode readJson(Path file) {
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            return new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException("--as-of " + file + " cannot be read as JSON: " + e.getMessage());
         }
+    }
+
+    /** What {@code --as-of FILE} pins for {@code year}: a manifest's entry, or an assessment JSON's inputs. */
+    public static Entry pinsFor(Path file, int year) {
+        JsonNode root = readJson(file);
         JsonNode entry;
         if (root.has("assessments")) {
             entry = root.path("assessments").path(Integer.toString(year));
