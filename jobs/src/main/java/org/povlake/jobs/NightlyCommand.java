@@ -8,6 +8,7 @@ import org.povlake.ingest.FileOutcome;
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
+import org.povlake.ops.CrashPoints;
 import org.povlake.ops.NightlyLock;
 import org.povlake.silver.SilverBuild;
 import org.povlake.silver.SilverSchemas;
@@ -28,8 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+
+import static org.apache.spark.sql.functions.col;
 
 @Command(name = "nightly", description = {
         "The scheduler's one command: ingest what is new in the inbox → silver (incrementally) → gold for the years",
@@ -88,6 +92,14 @@ public final class NightlyCommand implements Callable<Integer> {
     private int run(Lakehouse lakehouse, String runId, PrintWriter w) throws Exception {
         Instant started = Instant.now();
         Map<String, Long> before = versions(lakehouse);
+        LastRun last = lastSuccessful(lakehouse);
+        // tables changed since the last successful run ended: a run that crashed (or a command run by hand) left work
+        boolean unfinished = last == null ? !before.isEmpty() : !before.equals(last.versionsAfter());
+        if (unfinished && !before.isEmpty()) {
+            w.println(last == null ? "no successful nightly recorded: this run refreshes the assessments and the"
+                    + " data-quality report" : "tables changed since the last successful run (" + last.runId()
+                    + "): a run was interrupted or a command ran in between; this run finishes its work");
+        }
         Map<String, Double> stages = new LinkedHashMap<>();
         List<Integer> built = new ArrayList<>();
         List<String> assessments = new ArrayList<>();
@@ -100,6 +112,7 @@ public final class NightlyCommand implements Callable<Integer> {
             w.println("== ingest " + inbox);
             ingest = IngestCommand.run(lake, inbox, null, Set.of(), w);
             stages.put("ingest", (System.nanoTime() - t) / 1e9);
+            CrashPoints.reached("nightly:ingested");
 
             t = System.nanoTime();
             w.println("== silver");
@@ -114,16 +127,19 @@ public final class NightlyCommand implements Callable<Integer> {
             GoldBuild.Result g = BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), w);
             g.years().stream().filter(y -> y.action().equals("built")).forEach(y -> built.add(y.year()));
             stages.put("gold", (System.nanoTime() - t) / 1e9);
+            // the years built now, and those built since the last successful run by a run that did not finish
+            TreeSet<Integer> assess = new TreeSet<>(built);
+            assess.addAll(GoldBuild.yearsBuiltSince(lakehouse, last == null ? null : last.finishedAt()));
 
-            if (built.isEmpty() && ingest.total(f -> f.status == FileOutcome.Status.LOADED ? 1 : 0) == 0
+            if (assess.isEmpty() && !unfinished && ingest.total(f -> f.status == FileOutcome.Status.LOADED ? 1 : 0) == 0
                     && silver.upToDate()) {
                 status = "nothing_new";
                 message = "nothing new: no file loaded, silver and gold up to date";
                 w.println(message);
             } else {
                 t = System.nanoTime();
-                w.println("== assessments of the years rebuilt");
-                for (int y : built) {
+                w.println("== assessments of the years rebuilt " + assess);
+                for (int y : assess) {
                     Assess.Result a = AssessCommand.run(lakehouse, new Assess.Options(y, out, null, false, null,
                             reference.catalogue(), reference.lines(), BuildInfo.version()), w);
                     a.files().forEach(f -> assessments.add(f.toString()));
@@ -134,7 +150,8 @@ public final class NightlyCommand implements Callable<Integer> {
                 QualityCommand.run(lakehouse, out.resolve("quality"), LocalDate.now(ZoneOffset.UTC), w);
                 stages.put("quality", (System.nanoTime() - t) / 1e9);
                 status = ingest.anyRejected() ? "rejected_files" : "ok";
-                message = "years rebuilt: " + (built.isEmpty() ? "none" : built.toString());
+                message = "years rebuilt: " + (built.isEmpty() ? "none" : built.toString()) + "; assessed: "
+                        + (assess.isEmpty() ? "none" : assess.toString());
             }
             code = ingest.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
             return code;
@@ -161,6 +178,26 @@ public final class NightlyCommand implements Callable<Integer> {
                 .mode("append").save(lakehouse.path(RUNS));
         w.printf("nightly %s: %s (exit %d), logged in %s%n", runId, status, code, RUNS);
         w.flush();
+    }
+
+    /** The last run that ended with exit 0 or 3: when it finished and the table versions it left. */
+    record LastRun(String runId, Instant finishedAt, Map<String, Long> versionsAfter) {
+    }
+
+    static LastRun lastSuccessful(Lakehouse lakehouse) {
+        if (!lakehouse.exists(RUNS)) {
+            return null;
+        }
+        List<Row> rows = lakehouse.spark().read().format("delta").load(lakehouse.path(RUNS))
+                .where(col("exit_code").isin(PovlakeCli.OK, PovlakeCli.REJECTED_FILES))
+                .orderBy(col("started_at").desc()).limit(1).collectAsList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Row r = rows.get(0);
+        Map<String, Long> after = new TreeMap<>(scala.jdk.javaapi.CollectionConverters.asJava(
+                r.<scala.collection.Map<String, Long>>getAs("versions_after")));
+        return new LastRun(r.getAs("run_id"), r.getAs("finished_at"), after);
     }
 
     private static long count(IngestJob.Result r, FileOutcome.Status s) {

@@ -1,6 +1,7 @@
 package org.povlake.assess;
 
 import org.povlake.lake.OutputFiles;
+import org.povlake.ops.CrashPoints;
 
 import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
@@ -148,6 +149,7 @@ public final class Assess {
             Path f = o.out().resolve("assessment_" + o.year() + ".json");
             OutputFiles.write(f, out -> AssessmentJson.write(a, summary, out));
             files.add(f);
+            CrashPoints.reached("report:" + f.getFileName());
             seconds.put("json", (System.nanoTime() - t) / 1e9);
         }
         if (o.formats().contains(Format.CSV)) {
@@ -155,6 +157,7 @@ public final class Assess {
             Path f = o.out().resolve("indicators_" + o.year() + ".csv");
             OutputFiles.write(f, out -> AssessmentCsv.write(a, out));
             files.add(f);
+            CrashPoints.reached("report:" + f.getFileName());
             seconds.put("csv", (System.nanoTime() - t) / 1e9);
         }
         if (o.formats().contains(Format.HTML) || o.formats().contains(Format.XLSX)) {
@@ -178,6 +181,7 @@ public final class Assess {
                 byte[] html = AssessmentHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 OutputFiles.write(f, html);
                 files.add(f);
+            CrashPoints.reached("report:" + f.getFileName());
                 seconds.put("html", (System.nanoTime() - t) / 1e9);
             }
             if (o.formats().contains(Format.XLSX)) {
@@ -185,6 +189,7 @@ public final class Assess {
                 Path f = o.out().resolve("assessment_" + o.year() + ".xlsx");
                 AssessmentXlsx.write(report, f);
                 files.add(f);
+            CrashPoints.reached("report:" + f.getFileName());
                 seconds.put("xlsx", (System.nanoTime() - t) / 1e9);
             }
         }

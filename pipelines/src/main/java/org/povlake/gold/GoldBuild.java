@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.povlake.contract.PovertyLines;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
+import org.povlake.ops.CrashPoints;
 import org.povlake.silver.Delivery;
 import org.povlake.silver.DeliveryLedger;
 import org.povlake.silver.SilverSchemas;
@@ -118,6 +119,19 @@ public final class GoldBuild {
         return new Result(buildId, results, Duration.between(started, Instant.now()).toMillis() / 1000.0, versionsSeconds);
     }
 
+    /** The years with a gold build started after {@code since} (every year ever built when null), in order. */
+    public static List<Integer> yearsBuiltSince(Lakehouse lake, Instant since) {
+        if (!lake.exists(BUILDS)) {
+            return List.of();
+        }
+        Dataset<Row> builds = lake.spark().read().format("delta").load(lake.path(BUILDS));
+        if (since != null) {
+            builds = builds.where(col("started_at").gt(lit(since)));
+        }
+        return builds.select("year").distinct().orderBy("year").collectAsList().stream().map(r -> r.getInt(0))
+                .toList();
+    }
+
     /** The years with a households delivery, in order (the registry is what a year of gold is about). */
     public static List<Integer> yearsWithData(List<Delivery> deliveries) {
         TreeSet<Integer> years = new TreeSet<>();
@@ -160,6 +174,7 @@ public final class GoldBuild {
                     case "gold.mpi" -> out.mpi();
                     default -> out.portrait();
                 }, y));
+                CrashPoints.reached("gold:" + table + ":" + y);
                 steps.put(table, (System.nanoTime() - t) / 1e9);
             }
         } finally {

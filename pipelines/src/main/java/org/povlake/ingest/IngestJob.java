@@ -9,6 +9,7 @@ import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.FileRejection;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
+import org.povlake.ops.CrashPoints;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -272,6 +273,7 @@ public final class IngestJob {
             BronzeWriter writer = new BronzeWriter(lake, schema);
             writer.writeQuarantine(IngestTransforms.quarantineRows(flagged, schema, batchId, started), dates);
             long version = writer.writeBronze(IngestTransforms.bronzeRows(flagged, schema, batchId, started), dates);
+            CrashPoints.reached("ingest:bronze:" + schema.name());
             reconcile(schema, writer, tasks, outcomeOf, version);
         } finally {
             flagged.unpersist();

@@ -180,7 +180,7 @@ public final class Lakehouse implements TableSource {
         return v;
     }
 
-    /** Every Delta table of the lakehouse as {@code layer.name}, sorted. */
+    /** Every Delta table of the lakehouse with a committed version, as {@code layer.name}, sorted. */
     public List<String> tables() {
         List<String> names = new ArrayList<>();
         try {
@@ -192,8 +192,10 @@ public final class Lakehouse implements TableSource {
                     continue;
                 }
                 for (FileStatus st : fs.listStatus(dir)) {
-                    if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
-                        names.add(layer + "." + st.getPath().getName());
+                    // a committed version, not just a _delta_log folder (a first write killed before its commit)
+                    String name = layer + "." + st.getPath().getName();
+                    if (st.isDirectory() && exists(name)) {
+                        names.add(name);
                     }
                 }
             }

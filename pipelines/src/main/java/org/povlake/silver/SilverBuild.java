@@ -10,6 +10,7 @@ import org.povlake.contract.TableSchemas;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
 import org.povlake.lake.ScalaValues;
+import org.povlake.ops.CrashPoints;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -132,6 +133,7 @@ public final class SilverBuild {
         steps.forEach((table, step) -> tasks.add(() -> {
             long t0 = System.nanoTime();
             String what = step.get();
+            CrashPoints.reached("silver:" + table);
             actions.put(table, what.equals("skipped") ? what
                     : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
         }));

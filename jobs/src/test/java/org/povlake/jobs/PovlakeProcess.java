@@ -1,0 +1,82 @@
+package org.povlake.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code povlake …} in a child JVM on the test classpath, as {@code bin/povlake} would: a process a test can kill. */
+final class PovlakeProcess {
+    /** A finished run: exit code (137 = killed by SIGKILL) and what it printed. */
+    record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private PovlakeProcess() {
+    }
+
+    /** The JVM flags Spark needs on Java 17 (the {@code --add-opens} list), as the jobs jar ships them. */
+    static List<String> jvmOptions() {
+        try (InputStream in = PovlakeProcess.class.getResourceAsStream("/povlake-jvm.options")) {
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The classpath this test runs on (surefire's, not its booter jar's). */
+    static String classpath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /**
+     * Runs {@code povlake args} with the given system properties; its output goes to {@code logs/<name>.out|err}.
+     * Fails the test if it runs longer than {@code timeout}.
+     */
+    static Result run(Path logs, String name, Map<String, String> properties, Duration timeout, String... args) {
+        try {
+            Files.createDirectories(logs);
+            List<String> cmd = new ArrayList<>();
+            cmd.add(java().toString());
+            cmd.addAll(jvmOptions());
+            cmd.add("-Xmx2g");
+            cmd.add("-XX:+UseParallelGC");
+            properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            cmd.add("-cp");
+            cmd.add(classpath());
+            cmd.add(PovlakeCli.class.getName());
+            cmd.addAll(List.of(args));
+            Path out = logs.resolve(name + ".out");
+            Path err = logs.resolve(name + ".err");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            Process p = pb.start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("povlake " + String.join(" ", args) + " ran longer than " + timeout
+                        + "; its output: " + Files.readString(out) + Files.readString(err));
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
