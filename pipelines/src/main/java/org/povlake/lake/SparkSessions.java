@@ -4,8 +4,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one place a SparkSession is configured: Delta, small shuffles for a small machine, loopback binding
- * in local mode, and ANSI mode left on. The master comes from {@code POVLAKE_MASTER} (or spark-submit),
- * {@code local[*]} by default.
+ * in local mode, and ANSI mode left on. The master is {@code POVLAKE_MASTER} when set, else spark-submit's
+ * ({@code spark.master}, never overridden), else {@code local[*]}; the driver binds to 127.0.0.1 in local mode only.
  */
 public final class SparkSessions {
     private SparkSessions() {
@@ -30,9 +30,11 @@ public final class SparkSessions {
                 // a cache lives for one job: compressing it costs CPU (≈10 % of an ingest) and saves nothing we need
                 .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/povlake-spark-warehouse");
+        if (System.getenv("POVLAKE_MASTER") != null || master == null) {
+            b = b.master(master == null ? "local[*]" : master);
+        }
         if (master == null || master.startsWith("local")) {
-            b = b.master(master == null ? "local[*]" : master)
-                    .config("spark.driver.host", "127.0.0.1")
+            b = b.config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }
         return b;
