@@ -38,14 +38,14 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean rejected = false;
         if (inbox != null) {
-            out.println("== ingest " + inbox);
+            Progress.header(out, "ingest " + inbox);
             IngestJob.Result result = IngestCommand.run(lake, inbox, null, Set.of(), out);
             rejected = result.anyRejected();
         }
-        out.println("== silver");
+        Progress.header(out, "silver");
         Lakehouse lakehouse = Spark.lakehouse(lake);
         BuildSilverCommand.run(lakehouse, BuildSilverCommand.key(lakehouse, keyFile), false, out);
-        out.println("== gold");
+        Progress.header(out, "gold");
         BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), out);
         return rejected ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
     }

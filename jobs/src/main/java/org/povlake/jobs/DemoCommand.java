@@ -86,27 +86,27 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("== povlake demo: ingest " + inbox + " → " + lake.lakehouse);
+        Progress.header(out, "povlake demo: ingest " + inbox + " → " + lake.lakehouse);
         IngestJob.Result result = IngestCommand.run(lake, inbox, null, Set.of(), out);
         out.println();
         Lakehouse lakehouse = Spark.lakehouse(lake);
-        out.println("== silver");
+        Progress.header(out, "silver");
         BuildSilverCommand.run(lakehouse, demoKey(lakehouse, out), false, out);
         out.println();
-        out.println("== gold");
+        Progress.header(out, "gold");
         GoldOptions gold = new GoldOptions();
         BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), out);
         out.println();
-        out.println("== the province (甘肃省) against the 2020 targets");
+        Progress.header(out, "the province (甘肃省) against the 2020 targets");
         ProvinceSummary.print(lakehouse, gold.catalogue(), out);
         out.println();
-        out.println("== data quality");
+        Progress.header(out, "data quality");
         QualityCommand.run(lakehouse, Path.of(reports, "quality"), LocalDate.now(ZoneOffset.UTC), out);
         out.println();
-        out.println("== the annual assessments");
+        Progress.header(out, "the annual assessments");
         Path html = assessments(lakehouse, gold, out);
         out.println();
-        out.println("== lakehouse tables");
+        Progress.header(out, "lakehouse tables");
         new CommandLine(new TablesCommand()).setOut(out).execute("--lakehouse", lake.lakehouse);
         out.println();
         out.println("Try: bin/povlake sql --lakehouse " + lake.lakehouse

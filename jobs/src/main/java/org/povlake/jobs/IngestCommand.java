@@ -65,6 +65,7 @@ public final class IngestCommand implements Callable<Integer> {
                                 PrintWriter out) throws Exception {
         IngestJob job = new IngestJob(Spark.lakehouse(lake), Contract.get(), msg -> {
             out.println("  … " + msg);
+            Progress.detail(msg);
             out.flush();
         });
         IngestJob.Result result = job.run(new IngestJob.Options(inbox, cs, allowShrink));

@@ -109,19 +109,19 @@ public final class NightlyCommand implements Callable<Integer> {
         String message = null;
         try {
             long t = System.nanoTime();
-            w.println("== ingest " + inbox);
+            Progress.header(w, "ingest " + inbox);
             ingest = IngestCommand.run(lake, inbox, null, Set.of(), w);
             stages.put("ingest", (System.nanoTime() - t) / 1e9);
             CrashPoints.reached("nightly:ingested");
 
             t = System.nanoTime();
-            w.println("== silver");
+            Progress.header(w, "silver");
             SilverBuild.Result silver = BuildSilverCommand.run(lakehouse, BuildSilverCommand.key(lakehouse, keyFile),
                     false, w);
             stages.put("silver", (System.nanoTime() - t) / 1e9);
 
             t = System.nanoTime();
-            w.println("== gold");
+            Progress.header(w, "gold");
             GoldOptions gold = new GoldOptions();
             gold.reference = reference;
             GoldBuild.Result g = BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), w);
@@ -138,7 +138,7 @@ public final class NightlyCommand implements Callable<Integer> {
                 w.println(message);
             } else {
                 t = System.nanoTime();
-                w.println("== assessments of the years rebuilt " + assess);
+                Progress.header(w, "assessments of the years rebuilt " + assess);
                 for (int y : assess) {
                     Assess.Result a = AssessCommand.run(lakehouse, new Assess.Options(y, out, null, false, null,
                             reference.catalogue(), reference.lines(), BuildInfo.version()), w);
@@ -146,7 +146,7 @@ public final class NightlyCommand implements Callable<Integer> {
                 }
                 stages.put("assess", (System.nanoTime() - t) / 1e9);
                 t = System.nanoTime();
-                w.println("== data quality");
+                Progress.header(w, "data quality");
                 QualityCommand.run(lakehouse, out.resolve("quality"), LocalDate.now(ZoneOffset.UTC), w);
                 stages.put("quality", (System.nanoTime() - t) / 1e9);
                 status = ingest.anyRejected() ? "rejected_files" : "ok";
@@ -176,7 +176,8 @@ public final class NightlyCommand implements Callable<Integer> {
                 ScalaValues.map(stages));
         lakehouse.spark().createDataFrame(List.of(row), SilverSchemas.schema(RUNS)).write().format("delta")
                 .mode("append").save(lakehouse.path(RUNS));
-        w.printf("nightly %s: %s (exit %d), logged in %s%n", runId, status, code, RUNS);
+        w.printf("nightly %s: %s (exit %d)%s, logged in %s%n", runId, status, code,
+                message == null ? "" : ": " + message, RUNS);
         w.flush();
     }
 

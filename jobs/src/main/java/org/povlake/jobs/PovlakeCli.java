@@ -32,8 +32,18 @@ public final class PovlakeCli implements Runnable {
         return cl;
     }
 
+    /** The commands that run long enough to show their progress. */
+    static final java.util.Set<String> LONG = java.util.Set.of("ingest", "build", "build-silver", "build-gold", "assess",
+            "quality", "maintain", "nightly", "demo");
+
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        CommandLine cl = commandLine();
+        String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        if (LONG.contains(command)) {
+            cl.setOut(Progress.start(command, System.out, System.err));
+        }
+        int code = cl.execute(args);
+        Progress.stop();
         Spark.stop();
         System.exit(code);
     }

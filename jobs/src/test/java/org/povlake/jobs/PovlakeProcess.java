@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@code povlake …} in a child JVM on the test classpath, as {@code bin/povlake} would: a process a test can kill. */
 final class PovlakeProcess {
     /** A finished run: exit code (137 = killed by SIGKILL) and what it printed. */
-    record Result(int exit, String out, String err) {
+    record Result(int exit, String out, String err, double seconds) {
         String all() {
             return out + err;
         }
@@ -64,6 +64,7 @@ final class PovlakeProcess {
             Path err = logs.resolve(name + ".err");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            long t0 = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -71,7 +72,11 @@ final class PovlakeProcess {
                 throw new AssertionError("povlake " + String.join(" ", args) + " ran longer than " + timeout
                         + "; its output: " + Files.readString(out) + Files.readString(err));
             }
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err),
+                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf("povlake %s [%s]: exit %d in %.1f s%n", args.length == 0 ? "" : args[0], name, r.exit(),
+                    r.seconds());
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -75,7 +74,7 @@ public final class StandaloneCluster implements AutoCloseable {
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path sparkHome = makeSparkHome(dir.resolve("spark-home"), sparkClasspath);
-        StandaloneCluster c = new StandaloneCluster(dir, sparkHome, jvmFlags());
+        StandaloneCluster c = new StandaloneCluster(dir, sparkHome, PovlakeProcess.jvmOptions());
         try {
             c.startDaemons(timeout);
             return c;
@@ -124,9 +123,9 @@ public final class StandaloneCluster implements AutoCloseable {
     public Result submit(Path appJar, Map<String, String> env, Duration timeout, String... povlakeArgs)
             throws IOException, InterruptedException {
         String opts = String.join(" ", jvmFlags);
-        List<String> cmd = new ArrayList<>(javaCommand("-Xmx1g"));
+        List<String> cmd = new ArrayList<>(javaCommand("-Xmx2g"));
         cmd.addAll(List.of(SPARK_SUBMIT, "--master", masterUrl(), "--deploy-mode", "client",
-                "--class", PovlakeCli.class.getName(), "--driver-memory", "1g", "--executor-memory", "1g",
+                "--class", PovlakeCli.class.getName(), "--driver-memory", "2g", "--executor-memory", "1g",
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.driver.extraJavaOptions=" + opts, "--conf", "spark.executor.extraJavaOptions=" + opts,
                 appJar.toAbsolutePath().toString()));
@@ -263,16 +262,6 @@ public final class StandaloneCluster implements AutoCloseable {
             Files.createSymbolicLink(jars.resolve(name), jar.toAbsolutePath());
         }
         return home;
-    }
-
-    /** The flags Spark needs on Java 17+, as surefire and bin/povlake use them (povlake-jvm.options). */
-    private static List<String> jvmFlags() throws IOException {
-        try (InputStream in = StandaloneCluster.class.getResourceAsStream("/povlake-jvm.options")) {
-            if (in == null) {
-                throw new IllegalStateException("povlake-jvm.options is not on the classpath");
-            }
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\s+"));
-        }
     }
 
     private String logTails() {

@@ -1,16 +1,21 @@
 package org.povlake.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.povlake.lake.SparkSessions;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code target/cluster-it/} for inspection.
  */
 class StandaloneClusterIT {
-    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
     private static Path dir;
     private static Path appJar;
     private static StandaloneCluster cluster;
@@ -48,39 +53,52 @@ class StandaloneClusterIT {
         }
     }
 
+    /**
+     * The nightly (ingest → silver → gold → assessment → data quality) of the sample's 2020 deliveries through
+     * spark-submit on the cluster, and the same nightly in local mode: the same tables and the same reports.
+     */
     @Test
-    void theCliRunsOnTheCluster() throws Exception {
-        String lake = dir.resolve("lakehouse").toString();
-        String inbox = PovlakeCliTest.SAMPLE.resolve("file-faults").toAbsolutePath().normalize().toString();
+    void aNightlyOnTheClusterEqualsALocalRun() throws Exception {
+        Path inbox = NightlyCrashTest.inboxOf2020(dir.resolve("inbox"));
+        Path key = NightlyCrashTest.testKey(dir.resolve("pseudonym.key"));
+        Path onCluster = dir.resolve("on-cluster");
+        Path local = dir.resolve("local");
+        CompletableFuture<PovlakeProcess.Result> localRun = CompletableFuture.supplyAsync(() -> PovlakeProcess.run(
+                dir.resolve("logs"), "local", Map.of(), SUBMIT_TIMEOUT, "nightly", "--inbox", inbox.toString(),
+                "--lakehouse", local.resolve("lake").toString(), "--out", local.resolve("out").toString(),
+                "--key-file", key.toString()));
 
-        // Delta writes from the app jar: the executors read the inbox, the driver commits bronze and the ingest log
-        StandaloneCluster.Result ingest = submit("ingest", "--inbox", inbox, "--lakehouse", lake);
-        assertEquals(PovlakeCli.REJECTED_FILES, ingest.exitCode(), ingest::describe);
-        assertTrue(ingest.stdout().contains("1 loaded, 0 skipped, 10 rejected"), ingest::describe);
-
-        StandaloneCluster.Result tables = submit("tables", "--lakehouse", lake, "--format", "csv");
-        assertEquals(0, tables.exitCode(), tables::describe);
-        assertTrue(tables.stdout().startsWith("table,rows,version,last_update"), tables::describe);
-        assertTrue(tables.stdout().contains("ops.ingest_log,11,"), tables::describe);
-
-        StandaloneCluster.Result sql = submit("sql", "--lakehouse", lake, "--format", "csv",
-                "SELECT status, count(*) AS files FROM ops.ingest_log GROUP BY status ORDER BY status");
+        StandaloneCluster.Result nightly = submit("nightly", "--inbox", inbox.toString(), "--lakehouse",
+                onCluster.resolve("lake").toString(), "--out", onCluster.resolve("out").toString(),
+                "--key-file", key.toString());
+        assertEquals(PovlakeCli.OK, nightly.exitCode(), nightly::describe);
+        assertTrue(nightly.stdout().contains("assessed: [2020]"), nightly::describe);
+        // an analyst's query on the cluster
+        StandaloneCluster.Result sql = submit("sql", "--lakehouse", onCluster.resolve("lake").toString(), "--format",
+                "csv", "SELECT count(DISTINCT region_code) AS regions FROM gold.indicators WHERE year = 2020");
         assertEquals(0, sql.exitCode(), sql::describe);
-        assertEquals("status,files\nloaded,1\nrejected,10\n", sql.stdout(), sql::describe);
+        assertEquals("regions\n19224\n", sql.stdout(), sql::describe);
 
-        // it ran on the cluster: the master lists the three applications as finished, and the sql's tasks ran on an
+        PovlakeProcess.Result base = localRun.join();
+        assertEquals(PovlakeCli.OK, base.exit(), base.all());
+        SparkSession spark = SparkSessions.builder("cluster-it").getOrCreate();
+        SameResults.assertSameTables(spark, local.resolve("lake"), onCluster.resolve("lake"));
+        SameResults.assertSameReports(local.resolve("out"), onCluster.resolve("out"));
+
+        // it ran on the cluster: the master lists both applications as finished, and the nightly's tasks ran on an
         // executor the worker started (its log is in the worker's work dir)
-        assertTrue(cluster.awaitCompletedApps(3, Duration.ofSeconds(30)), () -> "completed apps: "
+        assertTrue(cluster.awaitCompletedApps(2, Duration.ofSeconds(30)), () -> "completed apps: "
                 + state().path("completedapps"));
-        String lastApp = "";
+        List<String> apps = new ArrayList<>();
         for (JsonNode app : state().path("completedapps")) {
             assertEquals("povlake", app.path("name").asText(), app::toString);
             assertEquals("FINISHED", app.path("state").asText(), app::toString);
-            lastApp = app.path("id").asText().compareTo(lastApp) > 0 ? app.path("id").asText() : lastApp;
+            apps.add(app.path("id").asText());
         }
-        try (Stream<Path> logs = Files.find(cluster.workerWorkDir().resolve(lastApp), 2,
+        apps.sort(null);
+        try (Stream<Path> logs = Files.find(cluster.workerWorkDir().resolve(apps.get(0)), 2,
                 (p, a) -> p.getFileName().toString().equals("stderr"))) {
-            assertTrue(logs.anyMatch(StandaloneClusterIT::ranTasks), "no executor of " + lastApp + " ran a task");
+            assertTrue(logs.anyMatch(StandaloneClusterIT::ranTasks), "no executor of " + apps.get(0) + " ran a task");
         }
     }
 
