@@ -39,10 +39,7 @@ if [[ ! -f "$GOLD_CACHE/READY" ]]; then
   "$ROOT/bench/gold.sh" --households "$households" --years "$years" --seed "$seed" --error-rate "$error_rate" --prepare-only
   rm -rf "$GOLD_CACHE"; mkdir -p "$GOLD_CACHE"
   echo "bench: linking the cached silver lakehouse into $GOLD_CACHE…" >&2
-  cp -al "$CACHE/lake-$key/lakehouse" "$GOLD_CACHE/lakehouse"
-  # Delta rewrites nothing in place but _last_checkpoint: give every log its own files
-  find "$GOLD_CACHE/lakehouse" -type d -name _delta_log | while read -r d; do
-    cp -a "$d" "$d.copy" && rm -rf "$d" && mv "$d.copy" "$d"; done
+  link_lakehouse "$CACHE/lake-$key/lakehouse" "$GOLD_CACHE/lakehouse"
   WORK="$GOLD_CACHE"
   echo "bench: gold $years (once; about 15 minutes at Gansu scale)…" >&2
   timed gold "$ROOT/bin/povlake" build-gold --lakehouse "$GOLD_CACHE/lakehouse" --years "$years"

@@ -1,4 +1,4 @@
-# Shared by bench/run.sh and bench/silver.sh (sourced; expects ROOT, WORK and CACHE to be set).
+# Shared by the bench scripts (sourced; expects ROOT, WORK and CACHE to be set).
 
 # timed NAME CMD…: runs CMD under /usr/bin/time -v, keeps its output in $WORK/NAME.out / NAME.err / NAME.time.
 # An ingest that rejected files (exit 3) still counts as a run.
@@ -22,4 +22,12 @@ ensure_inbox() {
   else
     echo "bench: using the cached inbox $inbox" >&2
   fi
+}
+
+# link_lakehouse SRC DST: a copy of lakehouse SRC at DST made of hard links, except each _delta_log, copied for real
+# (Delta rewrites nothing in place but _last_checkpoint, and the copy's commits must not reach the original).
+link_lakehouse() {
+  cp -al "$1" "$2"
+  find "$2" -type d -name _delta_log | while read -r d; do
+    cp -a "$d" "$d.copy" && rm -rf "$d" && mv "$d.copy" "$d"; done
 }

@@ -51,9 +51,7 @@ echo "bench: building (mvn package)…" >&2
 (cd "$ROOT" && mvn -B -q -DskipTests package >&2)
 WORK="$CACHE/nightly-$(date -u +%Y-%m-%dT%H%M%SZ)"; mkdir -p "$WORK"
 echo "bench: linking the gold lakehouse and the inbox into $WORK…" >&2
-cp -al "$GOLD_CACHE/lakehouse" "$WORK/lakehouse"
-find "$WORK/lakehouse" -type d -name _delta_log | while read -r d; do
-  cp -a "$d" "$d.copy" && rm -rf "$d" && mv "$d.copy" "$d"; done
+link_lakehouse "$GOLD_CACHE/lakehouse" "$WORK/lakehouse"
 rm -f "$WORK/lakehouse/_ops/nightly.lock"
 cp -al "$INBOX" "$WORK/inbox"
 night() {
