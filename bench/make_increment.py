@@ -28,17 +28,22 @@ def main(inbox, out, fraction, as_of):
     want = int(total * fraction)
     events = sum(n for _, n in files.values())
     written = 0
+    started = set()   # an extract's files of several years go into its one delivery: the header once
     for rel, (stem, n) in sorted(files.items()):
         share = max(1, round(want * n / events))
         step = max(1, n // share)
         target = os.path.join(out, stem + "_" + as_of + ".csv")
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open_text(os.path.join(inbox, rel)) as fh, open(target, "w", encoding="utf-8", newline="") as w:
+        first = stem not in started
+        started.add(stem)
+        with open_text(os.path.join(inbox, rel)) as fh, \
+                open(target, "w" if first else "a", encoding="utf-8", newline="") as w:
             r = csv.reader(fh)
             header = next(r)
             key = [h.strip().lower() for h in header].index(EVENTS[stem])
             wr = csv.writer(w, lineterminator="\n")
-            wr.writerow(header)
+            if first:
+                wr.writerow(header)
             taken = 0
             for i, row in enumerate(r):
                 if i % step == 0 and taken < share and len(row) == len(header):

@@ -7,8 +7,9 @@
 #
 # Needs bench/assess.sh's cached gold lakehouse (bench/cache/goldlake-…; built by it when missing) and the cached
 # inbox it was made from. In a fresh work folder (hard-linked copies; each _delta_log copied for real):
-#   1. nightly_first — the first nightly on that lakehouse: every file is skipped (byte-identical), no run log yet, so
-#      it refreshes the assessments of every gold year and the data-quality report (what an operator's first run does);
+#   1. nightly_first — the first nightly on that lakehouse: every file is skipped (byte-identical) and gold is up to
+#      date; it starts the run log (the first nightly on a lakehouse built by other commands assesses only what it
+#      builds);
 #   2. nightly_nothing_new — the next night, nothing new;
 #   3. make_increment.py adds a delivery dated the next 31 January holding FRACTION of the inbox's rows (event
 #      extracts: half corrections, half new events) to the inbox; nightly_increment — the night that loads it.
@@ -50,6 +51,7 @@ INBOX="$CACHE/generated-$key/inbox"
 echo "bench: building (mvn package)…" >&2
 (cd "$ROOT" && mvn -B -q -DskipTests package >&2)
 WORK="$CACHE/nightly-$(date -u +%Y-%m-%dT%H%M%SZ)"; mkdir -p "$WORK"
+code_version="$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
 echo "bench: linking the gold lakehouse and the inbox into $WORK…" >&2
 link_lakehouse "$GOLD_CACHE/lakehouse" "$WORK/lakehouse"
 rm -f "$WORK/lakehouse/_ops/nightly.lock"
@@ -66,7 +68,8 @@ python3 "$ROOT/bench/make_increment.py" "$INBOX" "$WORK/inbox" "$fraction" "${ne
 echo "bench: nightly 3 ($(cat "$WORK/increment.json"))…" >&2
 night nightly_increment
 "$ROOT/bin/povlake" sql --lakehouse "$WORK/lakehouse" --format json \
-  "SELECT run_id, status, exit_code, files_loaded, files_skipped, rows_accepted, years_built, stage_seconds FROM ops.nightly_runs ORDER BY started_at" \
+  "SELECT run_id, status, exit_code, files_loaded, files_skipped, rows_accepted, rows_quarantined, years_built, stage_seconds FROM ops.nightly_runs ORDER BY started_at" \
   > "$WORK/nightly_runs.json"
 python3 "$ROOT/bench/summarize_nightly.py" --work "$WORK" --households "$households" --results "$RESULTS" \
+  --code-version "$code_version" \
   --out "$RESULTS/$(date -u +%Y-%m-%d)-nightly-$households.json"

@@ -3,7 +3,7 @@
 line. Reads, in the run's work folder, nightly_<night>.time (/usr/bin/time -v), nightly_runs.json (the run log's
 stage seconds) and increment.json; and, in bench/results, the newest gold and assess results of the same scale for
 the full run it compares with."""
-import argparse, glob, json, os, sys
+import argparse, glob, json, os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from summarize import time_v  # noqa: E402
 
@@ -25,9 +25,17 @@ def run_log(path):
     return [json.loads(line) for line in text.splitlines() if line.strip().startswith("{")]
 
 
+def as_map(v):
+    """A map column as bench/nightly.sh's `sql --format json` gives it: an object (or, before that was fixed, the
+    text "[(k,v), …]")."""
+    if isinstance(v, dict) or v is None:
+        return v or {}
+    return {k.strip(): float(x) for k, x in re.findall(r"\(([^,()]+),([^()]+)\)", v)}
+
+
 def main():
     a = argparse.ArgumentParser()
-    for k in ["work", "households", "results", "out"]:
+    for k in ["work", "households", "results", "out", "code-version"]:
         a.add_argument("--" + k, required=True)
     args = a.parse_args()
     w = args.work
@@ -39,8 +47,9 @@ def main():
             r = log[i]
             t.update({"status": r.get("status"), "exit_code": r.get("exit_code"), "files_loaded": r.get("files_loaded"),
                       "files_skipped": r.get("files_skipped"), "rows_accepted": r.get("rows_accepted"),
+                      "rows_quarantined": r.get("rows_quarantined"),
                       "years_built": r.get("years_built"),
-                      "stage_s": {k: round(v, 1) for k, v in (r.get("stage_seconds") or {}).items()}})
+                      "stage_s": {k: round(v, 1) for k, v in as_map(r.get("stage_seconds")).items()}})
         nights[name] = t
     gold_file = newest(args.results, "*-gold-%s.json" % args.households)
     assess_file = newest(args.results, "*-assess-%s.json" % args.households)
@@ -59,10 +68,15 @@ def main():
     }
     full["total_s"] = round(full["ingest_s"] + full["silver_s"] + full["gold_all_years_s"] + full["assessments_s"], 1)
     inc = nights["nightly_increment"].get("wall_s")
+    increment = json.load(open(os.path.join(w, "increment.json")))
+    n = nights["nightly_increment"]
+    delivered = (n.get("rows_accepted") or 0) + (n.get("rows_quarantined") or 0)
+    increment["delivered_share"] = round(delivered / increment["inbox_rows"], 5) if delivered else None
     share = round(inc / full["total_s"], 4) if inc else None
     out = {
         "bench": "nightly", "households": int(args.households), "years": years,
-        "increment": json.load(open(os.path.join(w, "increment.json"))),
+        "code_version": args.code_version,
+        "increment": increment,
         "nights": nights, "full_run": full,
         "targets": {"increment_over_full": {"target": TARGET_SHARE, "measured": share,
                                             "met": share is not None and share <= TARGET_SHARE}},
@@ -71,10 +85,10 @@ def main():
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=2, ensure_ascii=False)
         f.write("\n")
-    print("nightly bench %s households: first %.0f s, nothing new %.0f s, 1 %% new rows %.0f s = %.1f %% of a full run"
+    print("nightly bench %s households: first %.0f s, nothing new %.0f s, %.2f %% new rows %.0f s = %.1f %% of a full run"
           " (%.0f s; target ≤ %d %%: %s) → %s" % (
               args.households, nights["nightly_first"].get("wall_s", 0), nights["nightly_nothing_new"].get("wall_s", 0),
-              inc or 0, 100 * (share or 0), full["total_s"], TARGET_SHARE * 100,
+              100 * (increment["delivered_share"] or 0), inc or 0, 100 * (share or 0), full["total_s"], TARGET_SHARE * 100,
               "met" if out["targets"]["increment_over_full"]["met"] else "MISSED", args.out))
 
 

@@ -85,20 +85,26 @@ public final class NightlyCommand implements Callable<Integer> {
             if (attempt.tookOver() != null) {
                 w.println("took over a stale lock of " + attempt.tookOver().describe());
             }
-            return run(lakehouse, runId, w);
+            return run(lakehouse, runId, w, attempt.tookOver() != null);
         }
     }
 
-    private int run(Lakehouse lakehouse, String runId, PrintWriter w) throws Exception {
+    /**
+     * @param afterCrash the lock of a run that died was taken over
+     */
+    private int run(Lakehouse lakehouse, String runId, PrintWriter w, boolean afterCrash) throws Exception {
         Instant started = Instant.now();
         Map<String, Long> before = versions(lakehouse);
         LastRun last = lastSuccessful(lakehouse);
-        // tables changed since the last successful run ended: a run that crashed (or a command run by hand) left work
-        boolean unfinished = last == null ? !before.isEmpty() : !before.equals(last.versionsAfter());
-        if (unfinished && !before.isEmpty()) {
-            w.println(last == null ? "no successful nightly recorded: this run refreshes the assessments and the"
-                    + " data-quality report" : "tables changed since the last successful run (" + last.runId()
-                    + "): a run was interrupted or a command ran in between; this run finishes its work");
+        // Work a previous run left: tables changed since the last successful run ended (a run was killed, failed, or
+        // a command ran in between); before any successful run, a run that died or failed. Then the years built
+        // since (or ever) are assessed and the quality report is rewritten. The first nightly ever on a lakehouse
+        // built by other commands assesses only what it builds.
+        boolean unfinished = last != null ? !before.equals(last.versionsAfter())
+                : afterCrash || lakehouse.exists(RUNS);
+        if (unfinished) {
+            w.println("a previous run did not finish (or a command changed the lakehouse since the last successful"
+                    + " run" + (last == null ? "" : ", " + last.runId()) + "): this run finishes its work");
         }
         Map<String, Double> stages = new LinkedHashMap<>();
         List<Integer> built = new ArrayList<>();
@@ -129,7 +135,9 @@ public final class NightlyCommand implements Callable<Integer> {
             stages.put("gold", (System.nanoTime() - t) / 1e9);
             // the years built now, and those built since the last successful run by a run that did not finish
             TreeSet<Integer> assess = new TreeSet<>(built);
-            assess.addAll(GoldBuild.yearsBuiltSince(lakehouse, last == null ? null : last.finishedAt()));
+            if (unfinished) {
+                assess.addAll(GoldBuild.yearsBuiltSince(lakehouse, last == null ? null : last.finishedAt()));
+            }
 
             if (assess.isEmpty() && !unfinished && ingest.total(f -> f.status == FileOutcome.Status.LOADED ? 1 : 0) == 0
                     && silver.upToDate()) {

@@ -28,6 +28,7 @@ final class Progress {
     private volatile String detail = "";
     private volatile boolean shown;
     private volatile boolean stopped;
+    private volatile Object lock = this;
 
     private Progress(String command, boolean terminal, PrintStream err) {
         this.command = command;
@@ -37,8 +38,12 @@ final class Progress {
 
     /** Starts reporting for {@code command}; returns the writer the command's own output should go through. */
     static PrintWriter start(String command, PrintStream out, PrintStream err) {
-        String mode = System.getenv().getOrDefault("POVLAKE_PROGRESS",
-                System.console() != null && !"dumb".equals(System.getenv("TERM")) ? "terminal" : "plain");
+        return start(command, out, err, System.getenv().getOrDefault("POVLAKE_PROGRESS",
+                System.console() != null && !"dumb".equals(System.getenv("TERM")) ? "terminal" : "plain"));
+    }
+
+    /** @param mode terminal, plain or off */
+    static PrintWriter start(String command, PrintStream out, PrintStream err, String mode) {
         if (mode.equals("off")) {
             return new PrintWriter(out, true);
         }
@@ -47,13 +52,10 @@ final class Progress {
         if (!p.terminal) {
             return new PrintWriter(out, true);
         }
-        Thread ticker = new Thread(p::tick, "povlake-progress");
-        ticker.setDaemon(true);
-        ticker.start();
-        return new PrintWriter(new Writer() {
+        Writer clearing = new Writer() {
             @Override
             public void write(char[] buf, int off, int len) {
-                synchronized (p) {
+                synchronized (p.lock) {
                     p.clear();
                     out.print(new String(buf, off, len));
                 }
@@ -68,7 +70,13 @@ final class Progress {
             public void close() {
                 out.flush();
             }
-        }, true);
+        };
+        // the PrintWriter locks on this Writer for a whole println: the status line is redrawn between lines only
+        p.lock = clearing;
+        Thread ticker = new Thread(p::tick, "povlake-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+        return new PrintWriter(clearing, true);
     }
 
     /** Prints a stage's heading ("== silver …") and enters the stage. */
@@ -106,7 +114,7 @@ final class Progress {
         current = null;
         if (p != null) {
             p.stopped = true;
-            synchronized (p) {
+            synchronized (p.lock) {
                 p.clear();
             }
         }
@@ -124,7 +132,7 @@ final class Progress {
                 return;
             }
             String line = statusLine();
-            synchronized (this) {
+            synchronized (lock) {
                 if (!stopped) {
                     err.print("\r\033[K" + line);
                     err.flush();

@@ -31,7 +31,7 @@ final class ResultPrinter {
                     Map<String, Object> m = new LinkedHashMap<>();
                     for (int i = 0; i < header.size(); i++) {
                         Object v = r.get(i);
-                        m.put(header.get(i), v instanceof Number || v instanceof Boolean || v == null ? v : text(v));
+                        m.put(header.get(i), jsonValue(v));
                     }
                     try {
                         out.println(json.writeValueAsString(m));
@@ -77,6 +77,31 @@ final class ResultPrinter {
             b.append(c).append(" ".repeat(Math.max(0, width[i] - displayWidth(c)))).append("  ");
         }
         return b.toString().stripTrailing();
+    }
+
+    /** A value as JSON: numbers and booleans as they are, maps as objects, arrays as arrays, structs as objects. */
+    static Object jsonValue(Object v) {
+        if (v == null || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof scala.collection.Map<?, ?> map) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            scala.jdk.javaapi.CollectionConverters.asJava(map).forEach((k, x) -> m.put(text(k), jsonValue(x)));
+            return m;
+        }
+        if (v instanceof scala.collection.Iterable<?> it) {
+            List<Object> l = new ArrayList<>();
+            scala.jdk.javaapi.CollectionConverters.asJava(it).forEach(x -> l.add(jsonValue(x)));
+            return l;
+        }
+        if (v instanceof org.apache.spark.sql.Row row && row.schema() != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                m.put(row.schema().fieldNames()[i], jsonValue(row.get(i)));
+            }
+            return m;
+        }
+        return text(v);
     }
 
     static String text(Object v) {
