@@ -18,30 +18,24 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 households=1400000; years="2016-2020"; year=""; seed=1; error_rate=0.01; prepare_only=false
 usage="usage: bench/gold.sh [--households N | --scale small|gansu] [--years A-B] [--year Y] [--seed S] [--error-rate R] [--prepare-only]"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 while [[ $# -gt 0 ]]; do
+  if bench_option "$1" "${2:-}"; then shift 2; continue; fi
   case "$1" in
-    --households) households="$2"; shift 2 ;;
-    --scale) case "$2" in small) households=14000 ;; gansu) households=1400000 ;; *) echo "unknown scale $2" >&2; exit 2 ;; esac; shift 2 ;;
-    --years) years="$2"; shift 2 ;;
     --year) year="$2"; shift 2 ;;
-    --seed) seed="$2"; shift 2 ;;
-    --error-rate) error_rate="$2"; shift 2 ;;
     --prepare-only) prepare_only=true; shift ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
 [[ "$years" =~ ^[0-9]{4}-[0-9]{4}$ ]] || { echo "$usage" >&2; exit 2; }
 year="${year:-${years#*-}}"
-command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
-CACHE="$ROOT/bench/cache"; RESULTS="$ROOT/bench/results"; mkdir -p "$CACHE" "$RESULTS"
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+bench_setup
 
 echo "bench: building (mvn -Pbench package)…" >&2
 (cd "$ROOT" && mvn -B -q -Pbench -DskipTests package >&2)
 
 # a fixed key: the benchmark's pseudonyms are as expensive as real ones
-export POVLAKE_PSEUDONYM_KEY=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
 
 # --- stage 1: the cached silver lakehouse ------------------------------------------------------------------
 key="h$households-y$years-s$seed-e$error_rate"

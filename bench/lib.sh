@@ -31,3 +31,25 @@ link_lakehouse() {
   find "$2" -type d -name _delta_log | while read -r d; do
     cp -a "$d" "$d.copy" && rm -rf "$d" && mv "$d.copy" "$d"; done
 }
+
+# bench_option OPTION VALUE: the options the stage benchmarks share — --households N, --scale small|gansu (14,000 or
+# 1.4 M households), --years A-B, --seed S, --error-rate R — set households, years, seed, error_rate; status 1 when
+# OPTION is none of them.
+bench_option() {
+  case "$1" in
+    --households) households="$2" ;;
+    --scale) case "$2" in small) households=14000 ;; gansu) households=1400000 ;;
+               *) echo "unknown scale $2" >&2; exit 2 ;; esac ;;
+    --years) years="$2" ;;
+    --seed) seed="$2" ;;
+    --error-rate) error_rate="$2" ;;
+    *) return 1 ;;
+  esac
+}
+
+# bench_setup: /usr/bin/time (installed when missing), CACHE and RESULTS, and the fixed benchmark key.
+bench_setup() {
+  command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
+  CACHE="$ROOT/bench/cache"; RESULTS="$ROOT/bench/results"; mkdir -p "$CACHE" "$RESULTS"
+  export POVLAKE_PSEUDONYM_KEY=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+}

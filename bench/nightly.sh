@@ -21,23 +21,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 households=1400000; years="2016-2020"; seed=1; error_rate=0.01; fraction=0.01
 usage="usage: bench/nightly.sh [--households N | --scale small|gansu] [--years A-B] [--seed S] [--error-rate R] [--fraction F]"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 while [[ $# -gt 0 ]]; do
+  if bench_option "$1" "${2:-}"; then shift 2; continue; fi
   case "$1" in
-    --households) households="$2"; shift 2 ;;
-    --scale) case "$2" in small) households=14000 ;; gansu) households=1400000 ;; *) echo "unknown scale $2" >&2; exit 2 ;; esac; shift 2 ;;
-    --years) years="$2"; shift 2 ;;
-    --seed) seed="$2"; shift 2 ;;
-    --error-rate) error_rate="$2"; shift 2 ;;
     --fraction) fraction="$2"; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
 [[ "$years" =~ ^[0-9]{4}-[0-9]{4}$ ]] || { echo "$usage" >&2; exit 2; }
-command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
-CACHE="$ROOT/bench/cache"; RESULTS="$ROOT/bench/results"; mkdir -p "$CACHE" "$RESULTS"
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
-export POVLAKE_PSEUDONYM_KEY=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+bench_setup
 
 key="h$households-y$years-s$seed-e$error_rate"
 GOLD_CACHE="$CACHE/goldlake-$key"

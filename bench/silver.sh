@@ -9,27 +9,21 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 households=140000; years="2020-2020"; seed=1; error_rate=0.01; increment=0.01
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 while [[ $# -gt 0 ]]; do
+  if bench_option "$1" "${2:-}"; then shift 2; continue; fi
   case "$1" in
-    --households) households="$2"; shift 2 ;;
-    --scale) case "$2" in small) households=14000 ;; gansu) households=1400000 ;; *) echo "unknown scale $2" >&2; exit 2 ;; esac; shift 2 ;;
-    --years) years="$2"; shift 2 ;;
-    --seed) seed="$2"; shift 2 ;;
-    --error-rate) error_rate="$2"; shift 2 ;;
     --increment) increment="$2"; shift 2 ;;
     *) echo "usage: bench/silver.sh [--households N | --scale small|gansu] [--years A-B] [--seed S] [--error-rate R] [--increment F]" >&2; exit 2 ;;
   esac
 done
-command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
-CACHE="$ROOT/bench/cache"; RESULTS="$ROOT/bench/results"; mkdir -p "$CACHE" "$RESULTS"
+bench_setup
 WORK="$CACHE/silver-$(date -u +%Y-%m-%dT%H%M%SZ)"; mkdir -p "$WORK"
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 (cd "$ROOT" && mvn -B -q -DskipTests package >&2)
 ensure_inbox "$households" "$years" "$seed" "$error_rate"
 
 # a fixed key: the benchmark's pseudonyms are as expensive as real ones
-export POVLAKE_PSEUDONYM_KEY=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
 LAKE="$WORK/lakehouse"
 last_year="${years#*-}"
 echo "bench: ingest…" >&2
