@@ -27,16 +27,18 @@ public final class HouseholdFacts {
     private HouseholdFacts() {
     }
 
-    /** Zero/false for households without member rows or without aid, reach; the year's line. */
+    /** Zero/false for households without member rows, aid or reach; the year's line. */
     private static java.util.Map<String, org.apache.spark.sql.Column> defaults(BigDecimal povertyLine) {
         java.util.Map<String, org.apache.spark.sql.Column> d = new java.util.LinkedHashMap<>();
-        for (String c : java.util.List.of("member_rows", "compulsory_children", "children_not_enrolled", "members_not_insured")) {
+        for (String c : java.util.List.of("member_rows", "compulsory_children", "children_not_enrolled", "members_not_insured",
+                "assistance_measures")) {
             d.put(c, coalesce(col(c), lit(0L)));
         }
         for (String c : java.util.List.of("any_serious_health", "any_adult_primary_or_above", "labor_household",
-                "any_skilled_member", "cause_matched_aid", "ecommerce_reach")) {
+                "any_skilled_member", "ecommerce_reach")) {
             d.put(c, coalesce(col(c), lit(false)));
         }
+        d.put("assistance_amount", coalesce(col("assistance_amount"), lit(BigDecimal.ZERO).cast(Facts.AMOUNT)));
         d.put("poverty_line", lit(povertyLine).cast(Facts.AMOUNT));
         return d;
     }
@@ -71,10 +73,12 @@ public final class HouseholdFacts {
                 max(col("skilled")).as("any_skilled_member"));
         Dataset<Row> facts = registered
                 .join(perHousehold, new String[]{"household_id"}, "left")
-                .join(TargetIndicators.causeMatchedAid(registered, members, assistance, claims, catalogue, end),
-                        new String[]{"household_id"}, "left")
+                .join(HouseholdAid.received(assistance, end), new String[]{"household_id"}, "left")
+                .join(TargetIndicators.medicalAidByClaim(members, claims, end), new String[]{"household_id"},
+                        "left")
                 .join(EcommerceIndicators.reachedHouseholds(shops, links, end), new String[]{"household_id"}, "left")
-                .withColumns(defaults(povertyLine));
+                .withColumns(defaults(povertyLine))
+                .withColumn("cause_matched_aid", TargetIndicators.causeMatchedAid(catalogue));
         facts = TargetIndicators.withExitCriteria(facts, year);
         return MpiIndicators.withDeprivations(facts, catalogue);
     }

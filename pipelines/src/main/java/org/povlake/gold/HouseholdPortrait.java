@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -19,7 +18,8 @@ import static org.apache.spark.sql.functions.year;
 
 /**
  * 精准画像 — the household portrait: one row per registered household and year ({@code gold.household_portrait}),
- * from {@link HouseholdFacts} plus the household's status history, assistance received and its members' claims.
+ * from {@link HouseholdFacts} (which carries the assistance received) plus the household's status history and its
+ * members' claims of Y.
  */
 public final class HouseholdPortrait {
     private HouseholdPortrait() {
@@ -32,15 +32,10 @@ public final class HouseholdPortrait {
      * @param memberFacts    {@link MemberFacts#of} for Y
      */
     public static Dataset<Row> of(Dataset<Row> householdFacts, Dataset<Row> history, LocalDate snapshotDate,
-                                  Dataset<Row> memberFacts, Dataset<Row> assistance, Dataset<Row> claims, int y) {
-        LocalDate end = LocalDate.of(y, 12, 31);
+                                  Dataset<Row> memberFacts, Dataset<Row> claims, int y) {
         Dataset<Row> statusHistory = history.where(col("valid_from").leq(lit(snapshotDate)))
                 .groupBy("household_id")
                 .agg(array_sort(collect_list(struct(col("valid_from").as("since"), col("status")))).as("status_history"));
-        Dataset<Row> aid = assistance.where(col("start_date").leq(lit(end))).groupBy("household_id")
-                .agg(count(lit(1)).as("assistance_measures"),
-                        array_sort(collect_set(col("measure_type"))).as("assistance_types"),
-                        sum("amount").cast(Facts.AMOUNT).as("assistance_amount"));
         Dataset<Row> claimed = claims.where(year(col("discharge_date")).equalTo(y))
                 .select("claim_id", "person_key", "assistance_paid")
                 .join(memberFacts.select("person_key", "household_id"), "person_key")
@@ -48,7 +43,6 @@ public final class HouseholdPortrait {
                 .agg(count(lit(1)).as("claims_in_year"), sum("assistance_paid").cast(Facts.AMOUNT).as("claims_assistance_paid"));
         return householdFacts
                 .join(statusHistory, new String[]{"household_id"}, "left")
-                .join(aid, new String[]{"household_id"}, "left")
                 .join(claimed, new String[]{"household_id"}, "left")
                 .withColumns(java.util.Map.of(
                         "year", lit(y),
@@ -56,8 +50,6 @@ public final class HouseholdPortrait {
                         "income_to_line", Scoring.value(col("per_capita_net_income").cast(Facts.AMOUNT),
                                 col("poverty_line")),
                         "helper_assigned", col("helper_key").isNotNull(),
-                        "assistance_measures", coalesce(col("assistance_measures"), lit(0L)),
-                        "assistance_amount", coalesce(col("assistance_amount"), lit(BigDecimal.ZERO).cast(Facts.AMOUNT)),
                         "claims_in_year", coalesce(col("claims_in_year"), lit(0L)),
                         "claims_assistance_paid", coalesce(col("claims_assistance_paid"),
                                 lit(BigDecimal.ZERO).cast(Facts.AMOUNT))));

@@ -70,11 +70,13 @@ public final class MemberFacts {
 
     /**
      * One row per registered person ({@code person_key}): how many registered households they are a member of and the
-     * villages of those households (sorted, distinct) — a person counts once in each region holding one of them.
+     * villages of those households (sorted, distinct) — a person counts once in each region holding one of them. A
+     * person is in a household at most once (the members extract's key is household_id, id_number), so the member
+     * rows are the households.
      */
     public static Dataset<Row> persons(Dataset<Row> memberFacts) {
         return memberFacts.groupBy("person_key").agg(
-                org.apache.spark.sql.functions.countDistinct(col("household_id")).as("households"),
+                org.apache.spark.sql.functions.count(lit(1)).as("households"),
                 org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.collect_set(col("village_code")))
                         .as("villages"));
     }

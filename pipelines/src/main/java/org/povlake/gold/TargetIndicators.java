@@ -3,10 +3,6 @@ package org.povlake.gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -91,29 +87,32 @@ public final class TargetIndicators {
     }
 
     /**
-     * Households (of {@code registered}) with ≥ 1 assistance measure started by {@code end} of a type matched to their
-     * primary cause (the catalogue's cause → measures); for ILLNESS and DISABILITY an inpatient claim of a member with
-     * assistance_paid > 0 discharged by {@code end} counts as MEDICAL_AID. Measures and claims of any earlier year
-     * count. Returns {@code household_id, cause_matched_aid = true}.
+     * TARGET_CAUSE_MATCHED_AID's numerator over {@link HouseholdFacts}: ≥ 1 assistance measure started by the end of Y
+     * ({@code assistance_types}, {@link HouseholdAid#received}) of a type the catalogue matches to the primary cause;
+     * for ILLNESS and DISABILITY an inpatient claim with assistance paid ({@code claim_medical_aid}, {@link
+     * #medicalAidByClaim}) counts as MEDICAL_AID. Measures and claims of any earlier year count. Null-safe: false.
      */
-    public static Dataset<Row> causeMatchedAid(Dataset<Row> registered, Dataset<Row> members, Dataset<Row> assistance,
-                                               Dataset<Row> claims, Catalogue catalogue, LocalDate end) {
-        SparkSession spark = registered.sparkSession();
-        List<Row> pairs = new ArrayList<>();
-        catalogue.causeMeasures().forEach((cause, measures) -> measures.forEach(m -> pairs.add(RowFactory.create(cause, m))));
-        Dataset<Row> matched = spark.createDataFrame(pairs, new StructType()
-                .add("primary_cause", DataTypes.StringType).add("measure_type", DataTypes.StringType));
-        Dataset<Row> causes = registered.where(col("primary_cause").isNotNull()).select("household_id", "primary_cause");
-        Dataset<Row> byMeasure = assistance.where(col("start_date").leq(lit(end)))
-                .select("household_id", "measure_type")
-                .join(causes, "household_id")
-                .join(org.apache.spark.sql.functions.broadcast(matched), new String[]{"primary_cause", "measure_type"})
-                .select("household_id");
-        Dataset<Row> byClaim = claims.where(col("assistance_paid").gt(0).and(col("discharge_date").leq(lit(end))))
+    public static Column causeMatchedAid(Catalogue catalogue) {
+        List<Column> pairs = new ArrayList<>();
+        catalogue.causeMeasures().forEach((cause, measures) -> {
+            pairs.add(lit(cause));
+            pairs.add(org.apache.spark.sql.functions.array(measures.stream().map(m -> lit(m)).toArray(Column[]::new)));
+        });
+        Column matched = org.apache.spark.sql.functions.map(pairs.toArray(new Column[0])).getItem(col("primary_cause"));
+        Column byMeasure = coalesce(org.apache.spark.sql.functions.arrays_overlap(col("assistance_types"), matched), lit(false));
+        Column byClaim = coalesce(col("primary_cause").isin("ILLNESS", "DISABILITY").and(col("claim_medical_aid")), lit(false));
+        return byMeasure.or(byClaim);
+    }
+
+    /**
+     * Households with a member ({@link MemberFacts#of}: registered households' members) who had an inpatient claim with
+     * assistance_paid > 0 discharged by {@code end}. Returns {@code household_id, claim_medical_aid = true}.
+     */
+    public static Dataset<Row> medicalAidByClaim(Dataset<Row> members, Dataset<Row> claims, LocalDate end) {
+        return claims.where(col("assistance_paid").gt(0).and(col("discharge_date").leq(lit(end))))
                 .select("person_key").distinct()
                 .join(members.select("person_key", "household_id"), "person_key")
-                .join(causes.where(col("primary_cause").isin("ILLNESS", "DISABILITY")), "household_id")
-                .select("household_id");
-        return byMeasure.union(byClaim).distinct().withColumn("cause_matched_aid", lit(true));
+                .select("household_id").distinct()
+                .withColumn("claim_medical_aid", lit(true));
     }
 }
