@@ -10,7 +10,7 @@
 # Stage 1 (once per arguments, cached): the generated inbox is ingested and silver built into
 #   bench/cache/lake-h<N>-y<years>-s<seed>-e<rate>/lakehouse (times in that folder's *.time files).
 #   --prepare-only stops there.
-# Stage 2: the cached lakehouse is copied to a work folder (the cache is never written to), then
+# Stage 2: the cached lakehouse is linked into a work folder (link_lakehouse: the cache is never written to), then
 #   povlake build --years <year> (on a fresh copy)  ·  povlake build --years <years> (on another fresh copy)
 #   ·  the DuckDB peer for <year> on the latter, compared with its gold.indicators;
 #   bench/summarize_gold.py writes bench/results/<date>-gold-<households>.json.
@@ -61,14 +61,14 @@ $prepare_only && exit 0
 # all-years build cannot skip a year the one-year build already made.
 WORK="$CACHE/gold-$(date -u +%Y-%m-%dT%H%M%SZ)"; mkdir -p "$WORK"
 LAKE="$WORK/lakehouse"
-echo "bench: copying the cached lakehouse to $LAKE…" >&2
-cp -a "$LAKE_CACHE/lakehouse" "$LAKE"
+echo "bench: linking the cached lakehouse to $LAKE (hard links; each _delta_log copied)…" >&2
+link_lakehouse "$LAKE_CACHE/lakehouse" "$LAKE"
 echo "bench: povlake build --years $year…" >&2
 timed gold_1y "$ROOT/bin/povlake" build --lakehouse "$LAKE" --years "$year"
 gold_builds_sql="SELECT build_id, CAST(started_at AS STRING) AS started_at, year, seconds FROM ops.gold_builds ORDER BY started_at, year"
 "$ROOT/bin/povlake" sql --lakehouse "$LAKE" --format json --max-rows 1000 "$gold_builds_sql" \
   > "$WORK/gold_builds_1y.json" 2> "$WORK/gold_builds_1y.err" || true
-rm -rf "$LAKE"; cp -a "$LAKE_CACHE/lakehouse" "$LAKE"
+rm -rf "$LAKE"; link_lakehouse "$LAKE_CACHE/lakehouse" "$LAKE"
 echo "bench: povlake build --years $years…" >&2
 timed gold_all "$ROOT/bin/povlake" build --lakehouse "$LAKE" --years "$years"
 "$ROOT/bin/povlake" sql --lakehouse "$LAKE" --format json --max-rows 1000 "$gold_builds_sql" \
