@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoSilverTest {
     static final Path INBOX = PovlakeCliTest.SAMPLE.resolve("inbox");
-    /** 17 digits and a check character, not inside a longer token (a hex pseudonym may hold long digit runs). */
-    static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
-
     @TempDir
     static Path tmp;
     Path lake;
@@ -228,10 +223,8 @@ class DemoSilverTest {
         }
         try (Stream<Path> files = Files.walk(INBOX)) { // IDs of quarantined rows too
             for (Path f : files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".jsonl")).toList()) {
-                Matcher m = ID.matcher(Files.readString(f, StandardCharsets.ISO_8859_1));
-                while (m.find()) {
-                    ids.add(m.group().toUpperCase());
-                }
+                org.povlake.testing.ResidentIdPattern.matches(Files.readString(f, StandardCharsets.ISO_8859_1))
+                        .forEach(id -> ids.add(id.toUpperCase()));
             }
         }
         names.removeIf(n -> n.length() < 2);
@@ -325,9 +318,8 @@ class DemoSilverTest {
     }
 
     static void scan(String where, String text, Set<String> ids, Set<String> names, List<String> findings) {
-        Matcher m = ID.matcher(text);
-        while (m.find()) {
-            findings.add(where + ": an 18-character ID pattern" + (ids.contains(m.group().toUpperCase()) ? " (an input ID)" : ""));
+        for (String match : org.povlake.testing.ResidentIdPattern.matches(text)) {
+            findings.add(where + ": an 18-character ID pattern" + (ids.contains(match.toUpperCase()) ? " (an input ID)" : ""));
         }
         String upper = text.toUpperCase();
         for (String id : ids) {
