@@ -37,7 +37,8 @@ public final class GoldYear {
                                  Dataset<Row> previous) {
         int y = inputs.year();
         List<Dataset<Row>> cached = new ArrayList<>();   // mutable: release() clears it
-        Dataset<Row> householdsNow = cache(f.households(), cached);   // read three times from the whole history
+        // the members, the households and return to poverty read it: materialised once, not re-read from the history
+        Dataset<Row> householdsNow = cache(f.households(), cached);
         Dataset<Row> registered = HouseholdFacts.registered(householdsNow);
         Dataset<Row> members = cache(MemberFacts.of(registered, f.members(), f.enrollment(), f.insurance(),
                 f.training(), y), cached);

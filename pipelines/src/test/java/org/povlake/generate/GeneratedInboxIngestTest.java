@@ -9,6 +9,7 @@ import org.povlake.contract.ReasonCode;
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
 
+import org.povlake.testing.ResidentIdPattern;
 import org.povlake.testing.TestSpark;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ class GeneratedInboxIngestTest {
         EnumSet<ReasonCode> seen = EnumSet.noneOf(ReasonCode.class);
         r.files().forEach(f -> f.byReason.keySet().forEach(k -> seen.add(ReasonCode.valueOf(k))));
         assertEquals(EnumSet.range(ReasonCode.MISSING_REQUIRED, ReasonCode.CONFLICTING_KEY), seen);
-        assertTrue(progress.stream().noneMatch(line -> line.matches(".*\\d{17}[0-9Xx].*")), "no ID printed");
+        assertTrue(progress.stream().allMatch(line -> ResidentIdPattern.matches(line).isEmpty()), "no ID printed");
         long read = r.total(f -> f.read);
         long quarantined = r.total(f -> f.quarantined);
         assertTrue(quarantined > 0.015 * read && quarantined < 0.03 * read, quarantined + " of " + read);
