@@ -60,7 +60,6 @@ class InboxDisclosureTest {
         PovlakeCliTest.Run ingest = PovlakeCliTest.run("ingest", "--verbose", "--inbox", inbox.toString(),
                 "--lakehouse", lake, "--report-json", report.toString());
         assertEquals(PovlakeCli.REJECTED_FILES, ingest.code(), ingest.out() + ingest.err());
-        assertTrue(ingest.out().contains("NO_HEADER"), ingest.out());
         scan("ingest console", ingest.out() + ingest.err(), findings);
         scan("--report-json", Files.readString(report), findings);
 
@@ -86,6 +85,10 @@ class InboxDisclosureTest {
         Path log = Path.of("target", "test-logs", "povlake.log");
         scan("log", Files.readString(log, StandardCharsets.UTF_8), findings);
         assertEquals(List.of(), findings);
+        assertTrue(ingest.out().contains("registry/members_20191231.csv") && ingest.out().contains("NO_HEADER"),
+                ingest.out());
+        assertTrue(ingest.out().contains("registry/members_20181231.csv") && ingest.out().contains("NOT_A_REGULAR_FILE"),
+                ingest.out());
     }
 
     static void scan(String where, String text, List<String> findings) {
