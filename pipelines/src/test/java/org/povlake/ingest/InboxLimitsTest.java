@@ -218,6 +218,35 @@ class InboxLimitsTest {
     }
 
     @Test
+    void anIngestLogOfAnEarlierPovlakeGainsTheNewColumnsAndItsRowsCountRecordsOnly() throws IOException {
+        org.apache.spark.sql.types.StructType current = org.povlake.contract.TableSchemas.lakehouse("ingest_log");
+        org.apache.spark.sql.types.StructType earlier = new org.apache.spark.sql.types.StructType(
+                java.util.Arrays.stream(current.fields())
+                        .filter(f -> !f.name().equals("lines") && !f.name().equals("extra_columns_unlisted"))
+                        .toArray(org.apache.spark.sql.types.StructField[]::new));
+        lake.createIfMissing(IngestJob.INGEST_LOG, earlier, List.of());
+        Row loaded2018 = org.apache.spark.sql.RowFactory.create("ingest-earlier", java.sql.Timestamp.valueOf(
+                        "2019-01-05 02:30:00"), "registry/poor_villages_20181231.csv", "registry", "poor_villages",
+                java.sql.Date.valueOf("2018-12-31"), "0".repeat(64), 100L, "UTF-8", "loaded", 5L, 5L, 0L,
+                org.povlake.lake.ScalaValues.map(java.util.Map.of()), 0L, null, null,
+                org.povlake.lake.ScalaValues.seq(List.of()), org.povlake.lake.ScalaValues.seq(List.of()), 0L);
+        lake.spark().createDataFrame(List.of(loaded2018), earlier).write().format("delta").mode("append")
+                .save(lake.path(IngestJob.INGEST_LOG));
+
+        // 3 records on 3 lines after 5 records of unknown lines: not half, so it loads (records are compared)
+        inbox.write("registry/poor_villages_20191231.csv", IngestJobTest.poorVillages(IngestJobTest.V1 + ",2014,",
+                IngestJobTest.V2 + ",2014,", IngestJobTest.V3 + ",2014,"));
+        FileOutcome f = IngestJobTest.file(ingest(), "registry/poor_villages_20191231.csv");
+        assertEquals(FileOutcome.Status.LOADED, f.status, f.message);
+        org.apache.spark.sql.Dataset<Row> log = lake.spark().read().format("delta").load(lake.path(IngestJob.INGEST_LOG));
+        assertEquals(current.fieldNames().length, log.schema().fieldNames().length, log.schema().treeString());
+        assertEquals(List.of("registry/poor_villages_20181231.csv|null", "registry/poor_villages_20191231.csv|3",
+                        "telecom/village_network_20191231.csv|1"),
+                log.selectExpr("concat_ws('|', source_file, coalesce(cast(lines AS string), 'null'))").collectAsList()
+                        .stream().map(r -> r.getString(0)).sorted().toList());
+    }
+
+    @Test
     void jsonlFieldsOutsideTheContractAreDriftReportedByNameOrCounted() throws IOException {
         String id = InboxRegularFilesTest.ID;
         inbox.write("ecommerce/orders_20191231.jsonl",
