@@ -78,6 +78,7 @@ class PovlakeCliTest {
     void usageErrorsExitTwo() {
         assertEquals(PovlakeCli.USAGE, run("ingest").code());
         assertEquals(PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--charset", "NO-SUCH-CHARSET").code());
+        assertEquals(PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--max-record-bytes", "0").code());
         assertEquals(PovlakeCli.USAGE, run("no-such-command").code());
         assertEquals(PovlakeCli.USAGE, run().code());
     }

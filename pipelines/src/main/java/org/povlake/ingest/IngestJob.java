@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -222,7 +223,7 @@ public final class IngestJob {
                 Preflight.Result p;
                 try {
                     p = e.getValue().get();
-                } catch (java.util.concurrent.ExecutionException failed) {
+                } catch (ExecutionException failed) {
                     p = Preflight.Result.rejected(null, -1, FileRejection.UNREADABLE,
                             "reading the file failed: " + RejectedFileException.describe(failed.getCause()));
                 }
@@ -235,7 +236,7 @@ public final class IngestJob {
                     continue;
                 }
                 if (p.header() != null) {
-                    listExtraColumns(o, p.header().extraColumns(), 0);
+                    listExtraColumns(o, p.header().extraColumns());
                     o.missingOptionalColumns = p.header().missingOptional();
                 }
                 if (p.rejection() != null) {
@@ -274,13 +275,13 @@ public final class IngestJob {
     }
 
     /**
-     * Drift as the contract allows it to be reported: {@code names} (column names, in order) up to the listed limit,
-     * and a count of the rest plus {@code unnamed}, the extra columns that are not column names.
+     * A CSV file's drift: its header's extra columns (all column names: the header passed that check), listed up to
+     * the limit and counted beyond it.
      */
-    private void listExtraColumns(FileOutcome o, List<String> names, long unnamed) {
+    private void listExtraColumns(FileOutcome o, List<String> names) {
         int listed = Math.min(names.size(), contract.fileLimits().maxListedExtraColumns());
         o.extraColumns = List.copyOf(names.subList(0, listed));
-        o.extraColumnsUnlisted = names.size() - listed + unnamed;
+        o.extraColumnsUnlisted = names.size() - listed;
     }
 
     /**
@@ -437,7 +438,7 @@ public final class IngestJob {
                             Map<DeliveryFile, FileOutcome> outcomeOf) {
         int listed = contract.fileLimits().maxListedExtraColumns();
         Map<String, List<String>> names = new HashMap<>();
-        Map<String, Long> unnamed = new HashMap<>();
+        Map<String, Long> unlisted = new HashMap<>();
         for (Row r : IngestTransforms.extraKeys(rows, contract.columnNames().anchoredRegex(), listed)
                 .orderBy("_source_file", "named", "i").collectAsList()) {
             String file = r.getString(0);
@@ -447,14 +448,14 @@ public final class IngestJob {
             }
             if (r.getInt(3) == 1) {
                 long keys = r.getLong(4);
-                unnamed.merge(file, named ? Math.max(0, keys - listed) : keys, Long::sum);
+                unlisted.merge(file, named ? Math.max(0, keys - listed) : keys, Long::sum);
             }
         }
         for (RawRecords.FileTask t : written) {
             if (t.file().jsonl()) {
                 FileOutcome o = outcomeOf.get(t.file());
                 o.extraColumns = List.copyOf(names.getOrDefault(o.path, List.of()));
-                o.extraColumnsUnlisted = unnamed.getOrDefault(o.path, 0L);
+                o.extraColumnsUnlisted = unlisted.getOrDefault(o.path, 0L);
             }
         }
     }
