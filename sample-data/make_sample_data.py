@@ -1645,12 +1645,12 @@ def build_training():
                     ['FUTURE_DATE'], 'completed_date', '2020-01-10 is after the as-of date')]
     recs = insert_spread(recs, faults, 'tr19')
     last = st.spell('training', dict(rows[5], training_id='PX20199002'))
-    raw = ','.join([last['training_id'], last['id_number'], '"' + last['course'], last['completed_date'],
+    raw = ','.join([last['training_id'], last['id_number'], '"' + last['course'] + '"（线上）', last['completed_date'],
                     last['certified']])
-    recs.append(Rec(None, ['BAD_RECORD'], 'course', 'unterminated quote at the very end of the file', raw=raw))
+    recs.append(Rec(None, ['BAD_RECORD'], 'course', 'text after a closing quote in the very last record', raw=raw))
     FILES.append(FileOut(rel('training', y), 'training', COLS['training'], recs, final_eol=False,
                          features=[f"correction of 2018 training {corr['training_id']}",
-                                   'ends inside an unterminated quoted field (no final newline)']))
+                                   'ends with a record that has text after a closing quote (no final newline)']))
 
 
 def build_service_points():
@@ -2298,6 +2298,10 @@ def build_file_faults():
                 bandwidth_mbps=100, classrooms=s['classrooms'], multimedia_classrooms=s['mm'][2019],
                 students=s['students']) for s in SCHOOLS]
     full_gz = gzip.compress(csv_of('schools', sch), compresslevel=9, mtime=0)
+    mem_rows = rows_members(2019)[:2]
+    enr = csv_of('enrollment', rows_enrollment(2019)[:4]).split(b'\n')
+    enr[2] = enr[2].replace(b',', b',"', 1)
+    runaway = b'\n'.join(enr)
     ff = [
         ('households_20191231.csv', csv_of('households', hh_rows), 'BAD_LOCATION',
          'at the inbox root, not in a source folder'),
@@ -2318,6 +2322,10 @@ def build_file_faults():
         ('education/schools_20191231.csv.gz', full_gz[:len(full_gz) // 2], 'UNREADABLE',
          'gzip stream cut in half'),
         ('ecommerce/shops_20191231.csv', b'', 'NO_HEADER', 'empty file (0 bytes)'),
+        ('registry/members_20191231.csv', csv_of('members', mem_rows).split(b'\n', 1)[1], 'NO_HEADER',
+         'no header row: the first row is data (a resident ID and a name), which no message or report repeats'),
+        ('education/enrollment_20191231.csv', runaway, 'RUNAWAY_QUOTE',
+         'a stray quote in row 2 is never closed: it would swallow the rest of the file into one record'),
     ]
     ok = ('registry/poor_villages_20181231.csv', (','.join(COLS['poor_villages']) + '\n').encode(), None,
           'header only: loads with 0 rows')
@@ -2631,6 +2639,7 @@ def reader(path, ext, as_of, kind):
         header = [trim(h.decode(enc)).lower() for h in header_rec[1]]
     for raw, fields, bad in recs:
         if kind == 'csv':
+            assert bad != 'unterminated quote', 'a quote open to the end of the file rejects it (RUNAWAY_QUOTE)'
             if bad or len(fields) != len(header):
                 out.append(({'BAD_RECORD'}, None, None, None))
                 continue
@@ -2720,9 +2729,14 @@ def file_level(root, relpath):
             data = gzip.decompress(data)
         except (EOFError, OSError, zlib.error):
             return 'UNREADABLE'
+    recs, _ = split_csv(data)
+    if any(bad == 'unterminated quote' or raw.count(b'\n') > 100 for raw, _, bad in recs):
+        return 'RUNAWAY_QUOTE'
     if not data:
         return 'NO_HEADER'
     header = [trim(h).lower() for h in data.split(b'\n')[0].decode('utf-8').split(',')]
+    if not all(re.fullmatch(r'[^\W\d][\w \u3000]*', h) for h in header):
+        return 'NO_HEADER'   # a header is column names: letters, digits, _ and spaces, not starting with a digit
     if len(set(header)) != len(header):
         return 'DUPLICATE_HEADER'
     if any(c['req'] and c['name'] not in header for c in SCHEMA[ext]['cols']):
@@ -2993,8 +3007,11 @@ READINGS = [
     '(0-byte) file is `NO_HEADER`; a truncated gzip is `UNREADABLE`.',
     'A JSON number in an `int` column that is not an integer literal (2.5) is `BAD_NUMBER` (the literal text is '
     'parsed by the contract type), not `BAD_TYPE`.',
-    'The unterminated quote at the end of education/training_20191231.csv swallows the rest of the file into '
-    'one record: 1 record, `BAD_RECORD`.',
+    'Text after a closing quote in the last record of education/training_20191231.csv (`"电商培训"（线上）`) makes '
+    'that record `BAD_RECORD`; a quote never closed (file-faults/education/enrollment_20191231.csv) rejects the '
+    'whole file (`RUNAWAY_QUOTE`) rather than load it with the rows it swallowed.',
+    'A CSV whose first row is not column names (file-faults/registry/members_20191231.csv: data, a resident ID '
+    'and a name) is `NO_HEADER`, and nothing of that row is repeated in any message, log row or report.',
     'The extra JSONL key `poverty_product` is schema drift like an extra CSV column (kept in bronze, reported once).',
     'A value of only spaces or only U+3000 is null, so in a required column it is `MISSING_REQUIRED`; '
     '`Null` (not a token) in a boolean column is `BAD_TYPE`; a lower-case enumeration code (`child`) is `BAD_ENUM`.',

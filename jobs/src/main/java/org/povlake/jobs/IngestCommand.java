@@ -39,6 +39,9 @@ public final class IngestCommand implements Callable<Integer> {
             description = "let this snapshot (path relative to the inbox) replace one at least twice its size")
     List<String> allowShrink = List.of();
 
+    @Mixin
+    FileLimitOptions limits;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +56,8 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        IngestJob.Result result = run(lake, inbox, cs, new HashSet<>(allowShrink), out);
+        IngestJob.Result result = run(lake, new IngestJob.Options(inbox, cs, new HashSet<>(allowShrink),
+                limits.limits()), out);
         if (reportJson != null) {
             IngestReport.writeJson(result, reportJson);
             out.println("report: " + reportJson);
@@ -63,12 +67,16 @@ public final class IngestCommand implements Callable<Integer> {
 
     static IngestJob.Result run(LakehouseOption lake, String inbox, Charset cs, Set<String> allowShrink,
                                 PrintWriter out) throws Exception {
+        return run(lake, new IngestJob.Options(inbox, cs, allowShrink), out);
+    }
+
+    static IngestJob.Result run(LakehouseOption lake, IngestJob.Options options, PrintWriter out) throws Exception {
         IngestJob job = new IngestJob(Spark.lakehouse(lake), Contract.get(), msg -> {
             out.println("  … " + msg);
             Progress.detail(msg);
             out.flush();
         });
-        IngestJob.Result result = job.run(new IngestJob.Options(inbox, cs, allowShrink));
+        IngestJob.Result result = job.run(options);
         for (FileOutcome f : result.files()) {
             out.println(IngestReport.line(f));
         }

@@ -30,8 +30,9 @@ final class IngestReport {
         }
         String reasons = f.byReason.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
-        String drift = f.extraColumns.isEmpty() && f.missingOptionalColumns.isEmpty() ? ""
+        String drift = f.extraColumns.isEmpty() && f.extraColumnsUnlisted == 0 && f.missingOptionalColumns.isEmpty() ? ""
                 : "  drift:" + (f.extraColumns.isEmpty() ? "" : " extra " + f.extraColumns)
+                + (f.extraColumnsUnlisted == 0 ? "" : " +" + f.extraColumnsUnlisted + " extra not listed")
                 + (f.missingOptionalColumns.isEmpty() ? "" : " missing " + f.missingOptionalColumns);
         return head + String.format("  read %7d  accepted %7d  quarantined %6d", f.read, f.accepted, f.quarantined)
                 + (reasons.isEmpty() ? "" : "  " + reasons) + drift
@@ -89,7 +90,9 @@ final class IngestReport {
             m.put("sha256", f.sha256);
             m.put("bytes", f.bytes);
             m.put("blank_lines", f.blankLines);
+            m.put("lines", f.lines);
             m.put("extra_columns", f.extraColumns);
+            m.put("extra_columns_unlisted", f.extraColumnsUnlisted);
             m.put("missing_optional_columns", f.missingOptionalColumns);
             m.put("bronze_version", f.bronzeVersion);
             files.add(m);

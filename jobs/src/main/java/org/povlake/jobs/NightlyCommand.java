@@ -66,6 +66,9 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     CatalogueOptions reference;
 
+    @Mixin
+    FileLimitOptions limits;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -116,7 +119,7 @@ public final class NightlyCommand implements Callable<Integer> {
         try {
             long t = System.nanoTime();
             Progress.header(w, "ingest " + inbox);
-            ingest = IngestCommand.run(lake, inbox, null, Set.of(), w);
+            ingest = IngestCommand.run(lake, new IngestJob.Options(inbox, null, Set.of(), limits.limits()), w);
             stages.put("ingest", (System.nanoTime() - t) / 1e9);
             CrashPoints.reached("nightly:ingested");
 

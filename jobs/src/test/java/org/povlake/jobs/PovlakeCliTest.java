@@ -43,10 +43,10 @@ class PovlakeCliTest {
         assertEquals(PovlakeCli.REJECTED_FILES, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("rejected  weather/rain_20191231.csv"), r.out());
         assertTrue(r.out().contains("UNKNOWN_SOURCE"), r.out());
-        assertTrue(r.out().contains("1 loaded, 0 skipped, 10 rejected"), r.out());
+        assertTrue(r.out().contains("1 loaded, 0 skipped, 12 rejected"), r.out());
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals(3, json.get("exit_code").asInt());
-        assertEquals(11, json.get("files").size());
+        assertEquals(13, json.get("files").size());
         JsonNode first = json.get("files").get(0);
         for (String field : new String[]{"path", "status", "read", "accepted", "quarantined", "by_reason", "rejection"}) {
             assertTrue(first.has(field), field);
@@ -54,19 +54,19 @@ class PovlakeCliTest {
 
         Run again = run("ingest", "--inbox", SAMPLE.resolve("file-faults").toString(), "--lakehouse", lake);
         assertEquals(PovlakeCli.REJECTED_FILES, again.code(), again.out() + again.err());
-        assertTrue(again.out().contains("0 loaded, 1 skipped, 10 rejected"), again.out());
+        assertTrue(again.out().contains("0 loaded, 1 skipped, 12 rejected"), again.out());
         assertTrue(again.out().contains("(reconciled)"), "a skipped file's rows were reconciled when loaded: " + again.out());
 
         Run tables = run("tables", "--lakehouse", lake, "--format", "csv");
         assertEquals(0, tables.code(), tables.err());
         assertTrue(tables.out().startsWith("table,rows,version,last_update"), tables.out());
         assertTrue(tables.out().contains("bronze.registry_poor_villages,0,"), tables.out());
-        assertTrue(tables.out().contains("ops.ingest_log,22,"), tables.out()); // two runs of 11 files
+        assertTrue(tables.out().contains("ops.ingest_log,26,"), tables.out()); // two runs of 13 files
 
         Run sql = run("sql", "--lakehouse", lake, "--format", "csv",
                 "SELECT status, count(*) AS files FROM ops.ingest_log GROUP BY status ORDER BY status");
         assertEquals(0, sql.code(), sql.err());
-        assertEquals("status,files\nloaded,1\nrejected,20\nskipped,1\n", sql.out());
+        assertEquals("status,files\nloaded,1\nrejected,24\nskipped,1\n", sql.out());
 
         Run bad = run("sql", "--lakehouse", lake, "SELECT nope FROM ops.ingest_log");
         assertEquals(PovlakeCli.USAGE, bad.code());
@@ -78,6 +78,7 @@ class PovlakeCliTest {
     void usageErrorsExitTwo() {
         assertEquals(PovlakeCli.USAGE, run("ingest").code());
         assertEquals(PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--charset", "NO-SUCH-CHARSET").code());
+        assertEquals(PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--max-record-bytes", "0").code());
         assertEquals(PovlakeCli.USAGE, run("no-such-command").code());
         assertEquals(PovlakeCli.USAGE, run().code());
     }
@@ -115,7 +116,7 @@ class PovlakeCliTest {
         Run r = run("build", "--lakehouse", lake, "--inbox", SAMPLE.resolve("file-faults").toString(),
                 "--key-file", key.toString());
         assertEquals(PovlakeCli.REJECTED_FILES, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("1 loaded, 0 skipped, 10 rejected") && r.out().contains("silver first build"), r.out());
+        assertTrue(r.out().contains("1 loaded, 0 skipped, 12 rejected") && r.out().contains("silver first build"), r.out());
         Run again = run("build", "--lakehouse", lake, "--key-file", key.toString());
         assertEquals(PovlakeCli.OK, again.code(), again.err());
         assertTrue(again.out().contains("silver is up to date"), again.out());

@@ -36,15 +36,20 @@ public final class Contract implements Serializable {
     private final Enumerations enums;
     private final NullTokens nullTokens;
     private final Divisions divisions;
+    private final ColumnNames columnNames;
+    private final FileLimits fileLimits;
 
     private Contract(String version, Map<String, List<String>> sources, Map<String, ExtractSchema> extracts,
-                     Enumerations enums, NullTokens nullTokens, Divisions divisions) {
+                     Enumerations enums, NullTokens nullTokens, Divisions divisions, ColumnNames columnNames,
+                     FileLimits fileLimits) {
         this.version = version;
         this.sources = sources;
         this.extracts = extracts;
         this.enums = enums;
         this.nullTokens = nullTokens;
         this.divisions = divisions;
+        this.columnNames = columnNames;
+        this.fileLimits = fileLimits;
     }
 
     /** The contract of this build, loaded once per JVM (drivers and executors alike). */
@@ -87,7 +92,14 @@ public final class Contract implements Serializable {
         Set<String> tokens = new HashSet<>();
         nt.get("tokens").forEach(t -> tokens.add(t.asText()));
         NullTokens nullTokens = new NullTokens(nt.get("version").asInt(), Collections.unmodifiableSet(tokens));
-        return new Contract(index.get("version").asText(), sources, extracts, enums, nullTokens, loadDivisions());
+        JsonNode rules = readJson(json, "file_rules.json");
+        JsonNode limits = rules.get("limits");
+        FileLimits fileLimits = new FileLimits(limits.get("max_record_bytes").asInt(),
+                limits.get("kept_record_bytes").asInt(), limits.get("max_quoted_line_breaks").asInt(),
+                limits.get("max_gzip_ratio").asInt(), limits.get("max_unzipped_bytes").asLong(),
+                limits.get("max_listed_extra_columns").asInt());
+        return new Contract(index.get("version").asText(), sources, extracts, enums, nullTokens, loadDivisions(),
+                new ColumnNames(rules.get("column_name").get("pattern").asText()), fileLimits);
     }
 
     private static Enumerations loadEnums(JsonNode root) {
@@ -199,6 +211,16 @@ public final class Contract implements Serializable {
 
     public Divisions divisions() {
         return divisions;
+    }
+
+    /** What a column name looks like (a header field, an extra column or JSONL key that may be printed). */
+    public ColumnNames columnNames() {
+        return columnNames;
+    }
+
+    /** The per-file limits, as the contract sets them (a run may override some: {@link FileLimits}). */
+    public FileLimits fileLimits() {
+        return fileLimits;
     }
 
     static BigDecimal decimal(JsonNode n) {

@@ -26,9 +26,14 @@ public final class FileOutcome {
     public long quarantined;
     public Map<String, Long> byReason = new TreeMap<>();
     public long blankLines;
+    /** the physical lines the file's records span (header and blank lines not counted) */
+    public long lines;
     public String rejection;
     public String message;
+    /** extra columns (CSV header fields, JSONL keys) that are column names, the first of them only */
     public List<String> extraColumns = List.of();
+    /** extra columns counted, not listed: those that are not column names, and those beyond the listed ones */
+    public long extraColumnsUnlisted;
     public List<String> missingOptionalColumns = List.of();
     public Long bronzeVersion;
 
@@ -43,7 +48,20 @@ public final class FileOutcome {
         status = Status.REJECTED;
         rejection = code;
         message = why;
+        clearCounts();
+    }
+
+    /** Not read this run: the file was still being written, or is byte-identical to the loaded delivery. */
+    void skip(String why) {
+        status = Status.SKIPPED;
+        rejection = null;
+        message = why;
+        clearCounts();
+    }
+
+    private void clearCounts() {
         read = 0;
+        lines = 0;
         accepted = 0;
         quarantined = 0;
         byReason = new TreeMap<>();

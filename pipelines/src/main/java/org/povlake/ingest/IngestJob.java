@@ -1,11 +1,13 @@
 package org.povlake.ingest;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
+import org.povlake.contract.FileLimits;
 import org.povlake.contract.FileRejection;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
@@ -26,18 +28,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * {@code povlake ingest}: every file of the inbox into bronze (or quarantine), loss-free and idempotent.
  * Per extract: preflight every file → read and validate on Spark → quarantine commit → bronze commit →
  * reconcile by reading both back → ingest-log commit. A crash between commits is repaired by the next run:
  * a file without its log row is loaded again, and every write replaces exactly its own delivery.
+ *
+ * <p>Whatever one file does, it is that file's outcome, never the run's: a path that is not a regular file, a
+ * limit broken, any failure while it is checked or read rejects that file alone (before anything of it is
+ * committed); a file whose size or modification time changed since the inbox was listed is still being uploaded
+ * and is skipped, for a later run.
  */
 public final class IngestJob {
     public static final String BRONZE_QUARANTINE = "bronze.quarantine";
@@ -45,8 +54,15 @@ public final class IngestJob {
     /** Extracts loaded at once: most of a small extract's time is Delta's commit latency, not CPU. */
     static final int PARALLEL_EXTRACTS = 4;
 
-    /** The run's options. {@code allowShrink}: inbox-relative paths of snapshots allowed to shrink by half. */
-    public record Options(String inbox, Charset charset, Set<String> allowShrink) {
+    /**
+     * The run's options. {@code allowShrink}: inbox-relative paths of snapshots allowed to shrink by half;
+     * {@code limits}: the per-file limits (the contract's, or the operator's for this run).
+     */
+    public record Options(String inbox, Charset charset, Set<String> allowShrink, FileLimits limits) {
+        /** Options with the contract's limits. */
+        public Options(String inbox, Charset charset, Set<String> allowShrink) {
+            this(inbox, charset, allowShrink, Contract.get().fileLimits());
+        }
     }
 
     /** The run's outcome. */
@@ -75,7 +91,7 @@ public final class IngestJob {
         String batchId = "ingest-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                 .format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
         SparkSession spark = lake.spark();
-        FileStreams streams = new FileStreams(spark.sparkContext().hadoopConfiguration());
+        FileStreams streams = new FileStreams(spark.sparkContext().hadoopConfiguration(), options.limits());
         IngestLog log = new IngestLog(lake);
 
         List<InboxScanner.Found> found = InboxScanner.scan(options.inbox(), streams.configuration(), contract);
@@ -85,19 +101,22 @@ public final class IngestJob {
         for (InboxScanner.Found f : found) {
             FileOutcome o = FileOutcome.of(f.relative(), f.bytes());
             outcomes.add(o);
+            DeliveryFile d = f.delivery();
+            if (d != null) {
+                o.source = d.source();
+                o.extract = d.extract();
+                o.asOf = d.asOf();
+            }
             if (f.rejection() != null) {
                 o.reject(f.rejection().name(), f.message());
                 continue;
             }
-            DeliveryFile d = f.delivery();
-            o.source = d.source();
-            o.extract = d.extract();
-            o.asOf = d.asOf();
             deliveries.add(d);
             outcomeOf.put(d, o);
         }
         rejectAmbiguous(deliveries, outcomeOf);
         Map<DeliveryFile, Preflight.Result> preflights = preflight(streams, deliveries, outcomeOf, options.charset());
+        log.create();
         Map<String, IngestLog.Loaded> current = log.currentDeliveries();
 
         Map<ExtractSchema, List<RawRecords.FileTask>> plan = new LinkedHashMap<>();
@@ -112,26 +131,26 @@ public final class IngestJob {
                 String key = IngestLog.key(d.source(), d.extract(), d.asOf());
                 IngestLog.Loaded same = current.get(key);
                 if (same != null && same.sha256().equals(p.sha256())) {
-                    o.status = FileOutcome.Status.SKIPPED;
-                    o.message = "byte-identical to the delivery loaded by " + same.batchId();
+                    o.skip("byte-identical to the delivery loaded by " + same.batchId());
                     continue;
                 }
                 if (schema.isSnapshot() && !shrinkAllowed(d, p, o, current, options.allowShrink())) {
                     continue;
                 }
                 tasks.add(new RawRecords.FileTask(d, p.sha256(), p.charset(), p.header()));
-                current.put(key, new IngestLog.Loaded(p.sha256(), p.records(), batchId)); // as it will be
+                current.put(key, new IngestLog.Loaded(p.sha256(), p.records(), p.lines(), batchId)); // as it will be
             }
             if (!tasks.isEmpty()) {
                 plan.put(schema, tasks);
             }
         }
-        log.create();
         if (!plan.isEmpty()) {
             BronzeWriter.createQuarantine(lake);
         }
         loadAll(plan, outcomeOf, streams, log, batchId, started);
-        List<FileOutcome> rest = outcomes.stream().filter(o -> o.status != FileOutcome.Status.LOADED).toList();
+        Set<FileOutcome> planned = new HashSet<>();
+        plan.values().forEach(ts -> ts.forEach(t -> planned.add(outcomeOf.get(t.file()))));
+        List<FileOutcome> rest = outcomes.stream().filter(o -> !planned.contains(o)).toList();
         if (!rest.isEmpty()) {
             log.append(batchId, started, rest);
         }
@@ -154,10 +173,11 @@ public final class IngestJob {
                 ExtractSchema schema = e.getKey();
                 long t0 = System.nanoTime();
                 load(schema, e.getValue(), outcomeOf, streams, batchId, started);
-                log.append(batchId, started, e.getValue().stream().map(t -> outcomeOf.get(t.file())).toList());
-                long rows = e.getValue().stream().mapToLong(t -> outcomeOf.get(t.file()).read).sum();
+                List<FileOutcome> done = e.getValue().stream().map(t -> outcomeOf.get(t.file())).toList();
+                log.append(batchId, started, done);
+                List<FileOutcome> loaded = done.stream().filter(o -> o.status == FileOutcome.Status.LOADED).toList();
                 progress.accept(String.format("loaded bronze.%s: %d file(s), %d rows in %.1f s", schema.name(),
-                        e.getValue().size(), rows, (System.nanoTime() - t0) / 1e9));
+                        loaded.size(), loaded.stream().mapToLong(o -> o.read).sum(), (System.nanoTime() - t0) / 1e9));
             });
         }
         Parallel.runAll("ingest", PARALLEL_EXTRACTS, tasks);
@@ -180,6 +200,11 @@ public final class IngestJob {
         }
     }
 
+    /**
+     * Checks every file on the driver, concurrently. A file whose preflight failed in any way is rejected with the
+     * cause; a file that changed while it was read (its size or modification time, or the bytes read, differ from
+     * the listing) is skipped, whatever the preflight found: it is still being uploaded.
+     */
     private Map<DeliveryFile, Preflight.Result> preflight(FileStreams streams, List<DeliveryFile> deliveries,
                                                           Map<DeliveryFile, FileOutcome> outcomeOf, Charset charset) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -188,41 +213,83 @@ public final class IngestJob {
             for (DeliveryFile d : deliveries) {
                 if (outcomeOf.get(d).status == null) {
                     ExtractSchema schema = contract.extract(d.source(), d.extract()).orElseThrow();
-                    futures.put(d, pool.submit(() -> Preflight.run(streams, d, schema, charset)));
+                    futures.put(d, pool.submit(() -> Preflight.run(streams, d, schema, charset,
+                            contract.columnNames())));
                 }
             }
             Map<DeliveryFile, Preflight.Result> results = new HashMap<>();
             for (Map.Entry<DeliveryFile, Future<Preflight.Result>> e : futures.entrySet()) {
-                Preflight.Result p = e.getValue().get();
-                FileOutcome o = outcomeOf.get(e.getKey());
+                DeliveryFile d = e.getKey();
+                Preflight.Result p;
+                try {
+                    p = e.getValue().get();
+                } catch (ExecutionException failed) {
+                    p = Preflight.Result.rejected(null, -1, FileRejection.UNREADABLE,
+                            "reading the file failed: " + RejectedFileException.describe(failed.getCause()));
+                }
+                FileOutcome o = outcomeOf.get(d);
                 o.sha256 = p.sha256();
                 o.charset = p.charset();
                 o.blankLines = p.blankLines();
+                if (stillChanging(streams, d, p.rawBytes())) {
+                    o.skip(STILL_CHANGING);
+                    continue;
+                }
                 if (p.header() != null) {
-                    o.extraColumns = p.header().extraColumns();
+                    listExtraColumns(o, p.header().extraColumns());
                     o.missingOptionalColumns = p.header().missingOptional();
                 }
                 if (p.rejection() != null) {
                     o.reject(p.rejection().name(), p.message());
                 } else {
                     o.read = p.records();
+                    o.lines = p.lines();
                 }
-                results.put(e.getKey(), p);
+                results.put(d, p);
             }
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the inbox", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("reading the inbox failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
+    static final String STILL_CHANGING = "the file changed while it was read (size or modification time): it is"
+            + " still being written, and is left for a later run";
+
+    /**
+     * True when the file no longer looks as it did when the inbox was listed, or {@code bytesRead} (when known,
+     * not -1) differ from its listed size: it is being written (or replaced) now.
+     */
+    private static boolean stillChanging(FileStreams streams, DeliveryFile d, long bytesRead) {
+        if (bytesRead >= 0 && bytesRead != d.bytes()) {
+            return true;
+        }
+        try {
+            return !streams.stamp(d.path()).equals(d.stamp());
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
+    /**
+     * A CSV file's drift: its header's extra columns (all column names: the header passed that check), listed up to
+     * the limit and counted beyond it.
+     */
+    private void listExtraColumns(FileOutcome o, List<String> names) {
+        int listed = Math.min(names.size(), contract.fileLimits().maxListedExtraColumns());
+        o.extraColumns = List.copyOf(names.subList(0, listed));
+        o.extraColumnsUnlisted = names.size() - listed;
+    }
+
     /**
      * A snapshot with fewer than half the rows of the previous snapshot of its extract is rejected unless the
-     * operator allowed it for that file; an empty snapshot never replaces a non-empty one of the same date.
+     * operator allowed it for that file; an empty snapshot never replaces a non-empty one of the same date. Rows are
+     * counted as records and as the physical lines they span: fewer than half the lines of the previous snapshot is
+     * a shrink too, and so is a snapshot whose records are fewer than half its lines in proportion to the previous
+     * snapshot's (lines merged into records: a stray quote swallowing rows shrinks the records, not the file).
      */
     private static boolean shrinkAllowed(DeliveryFile d, Preflight.Result p, FileOutcome o,
                                          Map<String, IngestLog.Loaded> current, Set<String> allow) {
@@ -245,20 +312,41 @@ public final class IngestJob {
                 previous = e.getValue();
             }
         }
-        if (previous != null && p.records() * 2 < previous.rowsRead()) {
-            if (allow.contains(d.relative())) {
-                o.message = "allowed by the operator to shrink from " + previous.rowsRead() + " rows (" + previousDate
-                        + ") to " + p.records();
-                return true;
-            }
-            o.reject(FileRejection.SNAPSHOT_SHRANK.name(), p.records() + " rows, fewer than half the "
-                    + previous.rowsRead() + " of the snapshot of " + previousDate
-                    + " (a truncated export?); pass --allow-shrink " + d.relative() + " if it is right");
-            return false;
+        if (previous == null) {
+            return true;
         }
-        return true;
+        String shrink = null;
+        String was = previous.rowsRead() + " records" + (previous.lines() == null ? "" : " on " + previous.lines()
+                + " lines");
+        if (p.records() * 2 < previous.rowsRead()) {
+            shrink = p.records() + " rows, fewer than half the " + previous.rowsRead() + " of the snapshot of "
+                    + previousDate + " (a truncated export?)";
+        } else if (previous.lines() != null && p.lines() * 2 < previous.lines()) {
+            shrink = p.lines() + " lines, fewer than half the " + previous.lines() + " of the snapshot of "
+                    + previousDate + " (a truncated export?)";
+        } else if (previous.lines() != null && previous.lines() > 0
+                && p.records() * previous.lines() * 2 < previous.rowsRead() * p.lines()) {
+            shrink = p.records() + " records on " + p.lines() + " lines, where the snapshot of " + previousDate
+                    + " had " + was + ": lines were merged into records (a stray quote swallowing rows?)";
+        }
+        if (shrink == null) {
+            return true;
+        }
+        if (allow.contains(d.relative())) {
+            o.message = "allowed by the operator to shrink from " + was + " (" + previousDate + ") to "
+                    + p.records() + " records on " + p.lines() + " lines";
+            return true;
+        }
+        o.reject(FileRejection.SNAPSHOT_SHRANK.name(), shrink + "; pass --allow-shrink " + d.relative()
+                + " if it is right");
+        return false;
     }
 
+    /**
+     * Reads and validates the extract's files in one Spark job, then writes the files that read as the preflight
+     * saw them: a file whose read failed is rejected, a file that changed since it was listed is skipped, and
+     * neither has anything committed (the writes replace only the dates of the files written).
+     */
     private void load(ExtractSchema schema, List<RawRecords.FileTask> tasks, Map<DeliveryFile, FileOutcome> outcomeOf,
                       FileStreams streams, String batchId, Instant started) {
         SparkSession spark = lake.spark();
@@ -266,29 +354,65 @@ public final class IngestJob {
         Dataset<Row> flagged = IngestTransforms.flagDuplicates(IngestTransforms.validate(raw, schema), schema)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, FileOutcome> byPath = new HashMap<>();
-            tasks.forEach(t -> byPath.put(t.file().relative(), outcomeOf.get(t.file())));
-            countPerFile(flagged, byPath);
-            List<LocalDate> dates = tasks.stream().map(t -> t.file().asOf()).toList();
+            Map<String, FileCounts> counts = countPerFile(flagged);
+            List<RawRecords.FileTask> written = new ArrayList<>();
+            for (RawRecords.FileTask t : tasks) {
+                FileOutcome o = outcomeOf.get(t.file());
+                FileCounts c = counts.getOrDefault(o.path, FileCounts.NONE);
+                if (stillChanging(streams, t.file(), -1)) {
+                    o.skip(STILL_CHANGING);
+                } else if (c.failure() != null) {
+                    o.reject(c.failureCode(), "reading the file failed: " + c.failure());
+                } else if (c.read() != o.read) {
+                    o.reject(FileRejection.UNREADABLE.name(), "the preflight counted " + o.read
+                            + " records but the read found " + c.read() + " (was the file rewritten meanwhile?)");
+                } else {
+                    o.quarantined = c.quarantined();
+                    o.accepted = o.read - o.quarantined;
+                    o.byReason = c.byReason();
+                    written.add(t);
+                }
+            }
+            if (written.isEmpty()) {
+                return;
+            }
+            Dataset<Row> rows = flagged.filter(col("_source_file").isin(
+                    written.stream().map(t -> t.file().relative()).toArray()));
+            if (written.stream().anyMatch(t -> t.file().jsonl())) {
+                jsonlDrift(rows, written, outcomeOf);
+            }
+            List<LocalDate> dates = written.stream().map(t -> t.file().asOf()).toList();
             BronzeWriter writer = new BronzeWriter(lake, schema);
-            writer.writeQuarantine(IngestTransforms.quarantineRows(flagged, schema, batchId, started), dates);
-            long version = writer.writeBronze(IngestTransforms.bronzeRows(flagged, schema, batchId, started), dates);
+            writer.writeQuarantine(IngestTransforms.quarantineRows(rows, schema, batchId, started), dates);
+            long version = writer.writeBronze(IngestTransforms.bronzeRows(rows, schema, batchId, started), dates);
             CrashPoints.reached("ingest:bronze:" + schema.name());
-            reconcile(schema, writer, tasks, outcomeOf, version);
+            reconcile(schema, writer, written, outcomeOf, version);
         } finally {
             flagged.unpersist();
         }
     }
 
-    /** Per file: rows read, accepted, quarantined and by reason, as Spark saw them (one small aggregation). */
-    private static void countPerFile(Dataset<Row> flagged, Map<String, FileOutcome> byPath) {
+    /** One file as Spark read it: rows, quarantined rows by reason, or the failure that ended its reading. */
+    record FileCounts(long read, long quarantined, Map<String, Long> byReason, String failureCode, String failure) {
+        static final FileCounts NONE = new FileCounts(0, 0, Map.of(), null, null);
+    }
+
+    /** Per file: rows read, quarantined and by reason, or its failure, as Spark saw them (one small aggregation). */
+    private static Map<String, FileCounts> countPerFile(Dataset<Row> flagged) {
         Map<String, Long> read = new HashMap<>();
         Map<String, Long> quarantined = new HashMap<>();
         Map<String, Map<String, Long>> reasons = new HashMap<>();
-        for (Row r : flagged.groupBy(col("_source_file"), col(IngestTransforms.REASONS)).count().collectAsList()) {
+        Map<String, String[]> failures = new HashMap<>();
+        Column failure = when(col("_record_number").equalTo(RawRecords.FAILURE), col("_raw"));
+        for (Row r : flagged.groupBy(col("_source_file"), col(IngestTransforms.REASONS), failure.as("_failure"))
+                .count().collectAsList()) {
             String file = r.getString(0);
             List<String> codes = r.getList(1);
-            long n = r.getLong(2);
+            long n = r.getLong(3);
+            if (!r.isNullAt(2)) {
+                failures.put(file, new String[]{codes.get(0), r.getString(2)});
+                continue;
+            }
             read.merge(file, n, Long::sum);
             if (!codes.isEmpty()) {
                 quarantined.merge(file, n, Long::sum);
@@ -297,16 +421,42 @@ public final class IngestJob {
                 }
             }
         }
-        for (Map.Entry<String, FileOutcome> e : byPath.entrySet()) {
-            FileOutcome o = e.getValue();
-            long sparkRead = read.getOrDefault(e.getKey(), 0L);
-            if (sparkRead != o.read) {
-                throw new ReconciliationException(e.getKey() + ": the preflight counted " + o.read
-                        + " records but Spark read " + sparkRead + "; nothing of this extract was written");
+        Map<String, FileCounts> out = new HashMap<>();
+        Set<String> files = new HashSet<>(read.keySet());
+        files.addAll(failures.keySet());
+        for (String f : files) {
+            String[] failed = failures.get(f);
+            out.put(f, new FileCounts(read.getOrDefault(f, 0L), quarantined.getOrDefault(f, 0L),
+                    reasons.getOrDefault(f, new java.util.TreeMap<>()), failed == null ? null : failed[0],
+                    failed == null ? null : failed[1]));
+        }
+        return out;
+    }
+
+    /** JSONL drift: the keys outside the contract, per file (a CSV file's drift is its header's, at preflight). */
+    private void jsonlDrift(Dataset<Row> rows, List<RawRecords.FileTask> written,
+                            Map<DeliveryFile, FileOutcome> outcomeOf) {
+        int listed = contract.fileLimits().maxListedExtraColumns();
+        Map<String, List<String>> names = new HashMap<>();
+        Map<String, Long> unlisted = new HashMap<>();
+        for (Row r : IngestTransforms.extraKeys(rows, contract.columnNames().anchoredRegex(), listed)
+                .orderBy("_source_file", "named", "i").collectAsList()) {
+            String file = r.getString(0);
+            boolean named = r.getBoolean(2);
+            if (named && r.getInt(3) <= listed) {
+                names.computeIfAbsent(file, k -> new ArrayList<>()).add(r.getString(1));
             }
-            o.quarantined = quarantined.getOrDefault(e.getKey(), 0L);
-            o.accepted = o.read - o.quarantined;
-            o.byReason = reasons.getOrDefault(e.getKey(), new java.util.TreeMap<>());
+            if (r.getInt(3) == 1) {
+                long keys = r.getLong(4);
+                unlisted.merge(file, named ? Math.max(0, keys - listed) : keys, Long::sum);
+            }
+        }
+        for (RawRecords.FileTask t : written) {
+            if (t.file().jsonl()) {
+                FileOutcome o = outcomeOf.get(t.file());
+                o.extraColumns = List.copyOf(names.getOrDefault(o.path, List.of()));
+                o.extraColumnsUnlisted = unlisted.getOrDefault(o.path, 0L);
+            }
         }
     }
 

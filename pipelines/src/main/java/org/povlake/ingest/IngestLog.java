@@ -10,15 +10,21 @@ import org.povlake.lake.ScalaValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** {@code ops.ingest_log}: a row per file per run, and the deliveries currently loaded. */
 public final class IngestLog {
-    /** The delivery currently in bronze for one (source, extract, as-of date). */
-    record Loaded(String sha256, long rowsRead, String batchId) {
+    /**
+     * The delivery currently in bronze for one (source, extract, as-of date).
+     *
+     * @param lines the physical lines its records spanned; null for a delivery logged before lines were counted
+     */
+    record Loaded(String sha256, long rowsRead, Long lines, String batchId) {
     }
 
     private final Lakehouse lake;
@@ -37,7 +43,8 @@ public final class IngestLog {
         Map<String, Loaded> current = new HashMap<>();
         for (Row r : latestLoaded(lake)) {
             current.put(key(r.getAs("source"), r.getAs("extract"), IngestTransforms.asLocalDate(r.getAs("as_of_date"))),
-                    new Loaded(r.getAs("file_sha256"), r.<Long>getAs("rows_read"), r.getAs("batch_id")));
+                    new Loaded(r.getAs("file_sha256"), r.<Long>getAs("rows_read"), r.<Long>getAs("lines"),
+                            r.getAs("batch_id")));
         }
         return current;
     }
@@ -58,8 +65,19 @@ public final class IngestLog {
         return new ArrayList<>(latest.values());
     }
 
+    /**
+     * Creates the log, or adds the columns a log written by an earlier povlake lacks (one commit, once): a row is
+     * always written with every column of {@code schemas/lakehouse/ingest_log.json}.
+     */
     void create() {
         lake.createIfMissing(IngestJob.INGEST_LOG, schema, TableSchemas.partitioning("ingest_log"));
+        Set<String> have = Set.of(lake.table(IngestJob.INGEST_LOG).toDF().schema().fieldNames());
+        List<String> missing = Arrays.stream(schema.fields()).filter(f -> !have.contains(f.name()))
+                .map(f -> "`" + f.name() + "` " + f.dataType().sql()).toList();
+        if (!missing.isEmpty()) {
+            lake.spark().sql("ALTER TABLE delta.`" + lake.path(IngestJob.INGEST_LOG) + "` ADD COLUMNS ("
+                    + String.join(", ", missing) + ")");
+        }
     }
 
     void append(String batchId, Instant startedAt, List<FileOutcome> outcomes) {
@@ -68,7 +86,7 @@ public final class IngestLog {
             rows.add(RowFactory.create(batchId, startedAt, o.path, o.source, o.extract, o.asOf, o.sha256, o.bytes,
                     o.charset, o.status.label(), o.read, o.accepted, o.quarantined, ScalaValues.map(o.byReason), o.blankLines,
                     o.rejection, o.message, ScalaValues.seq(o.extraColumns), ScalaValues.seq(o.missingOptionalColumns),
-                    o.bronzeVersion));
+                    o.bronzeVersion, o.lines, o.extraColumnsUnlisted));
         }
         lake.spark().createDataFrame(rows, schema).write().format("delta").mode("append")
                 .save(lake.path(IngestJob.INGEST_LOG));

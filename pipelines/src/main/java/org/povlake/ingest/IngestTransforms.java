@@ -25,8 +25,11 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
@@ -58,7 +61,11 @@ public final class IngestTransforms {
                 .add(DETAILS, DataTypes.createArrayType(DataTypes.StringType, false), false);
     }
 
-    /** Types every value and applies every per-row rule ({@link RecordValidator}). */
+    /**
+     * Types every value and applies every per-row rule ({@link RecordValidator}). A file's failure row
+     * ({@link RawRecords#FAILURE}) passes through with its rejection code as its reason, for the driver to reject
+     * that file.
+     */
     public static Dataset<Row> validate(Dataset<Row> raw, ExtractSchema schema) {
         StructType out = validatedSchema(schema);
         int width = schema.columns().size();
@@ -73,15 +80,21 @@ public final class IngestTransforms {
                 @Override
                 public Row next() {
                     Row r = it.next();
-                    List<String> values = r.isNullAt(5) ? null : r.getList(5);
-                    RawRecord rec = new RawRecord(r.getLong(3), r.getString(4),
-                            values == null ? null : values.toArray(new String[0]), r.getString(6),
-                            r.isNullAt(7) ? null : r.getJavaMap(7), r.getString(8));
-                    RecordValidator.Result v = validator.validate(rec, asLocalDate(r.get(1)));
                     Object[] cells = new Object[5 + width + 3];
                     for (int i = 0; i < 5; i++) {
                         cells[i] = r.get(i);
                     }
+                    if (r.getLong(3) == RawRecords.FAILURE) {
+                        cells[6 + width] = ScalaValues.seq(List.of(r.getString(8)));
+                        cells[7 + width] = ScalaValues.seq(List.of("file:" + r.getString(8)));
+                        return RowFactory.create(cells);
+                    }
+                    List<String> values = r.isNullAt(5) ? null : r.getList(5);
+                    RawRecord rec = new RawRecord(r.getLong(3), r.getString(4),
+                            values == null ? null : values.toArray(new String[0]), r.getString(6),
+                            r.isNullAt(7) ? null : r.getJavaMap(7), r.getString(8),
+                            r.isNullAt(9) ? null : r.getLong(9));
+                    RecordValidator.Result v = validator.validate(rec, asLocalDate(r.get(1)));
                     for (int i = 0; i < width; i++) {
                         Object value = v.values()[i];
                         cells[5 + i] = value instanceof List<?> l ? ScalaValues.seq(l) : value;
@@ -134,6 +147,22 @@ public final class IngestTransforms {
                         .when(conflict, array(lit("primary_key:" + ReasonCode.CONFLICTING_KEY.name())))
                         .otherwise(col(DETAILS)))
                 .drop("_passing", "_copy", "_firsts");
+    }
+
+    /**
+     * Schema drift of JSONL files, from the keys of {@code _extra}: per file and kind ({@code named}: the key is a
+     * column name by {@code nameRegex}, anchored), the first distinct keys in order ({@code i}; at most
+     * {@code listed}, and at least one so that the count travels) with {@code keys}, how many distinct keys of that
+     * kind the file has. Only named keys may be printed.
+     */
+    public static Dataset<Row> extraKeys(Dataset<Row> flagged, String nameRegex, int listed) {
+        WindowSpec byKind = Window.partitionBy(col("_source_file"), col("named"));
+        return flagged.select(col("_source_file"), explode(map_keys(col("_extra"))).as("key")).distinct()
+                .withColumn("named", col("key").rlike(nameRegex))
+                .withColumn("i", row_number().over(byKind.orderBy(col("key"))))
+                .withColumn("keys", count(lit(1)).over(byKind))
+                .filter(col("i").leq(Math.max(listed, 1)))
+                .select(col("_source_file"), col("key"), col("named"), col("i"), col("keys"));
     }
 
     /** Accepted rows in the bronze table's shape (typed columns, then lineage). */

@@ -1,10 +1,13 @@
 package org.povlake.ingest;
 
+import org.povlake.contract.ColumnNames;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.FileRejection;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -14,22 +17,45 @@ import java.util.HexFormat;
 
 /**
  * One pass over a file's bytes, before any row is loaded: its SHA-256, whether the stream reads to the
- * end (a truncated gzip does not), the charset, the header checks and the number of records.
+ * end (a truncated gzip does not), the charset, the header checks and the number of records and of the physical
+ * lines they span. Every per-file limit is met here ({@link RecordSplitter}, {@link FileStreams}), so a file that
+ * breaks one is rejected before Spark reads it; any other failure rejects the file too ({@code UNREADABLE}, with
+ * its cause), never the run.
  */
 public final class Preflight {
 
-    /** What the pass found; {@code rejection} is null when the file may be loaded. */
-    public record Result(String sha256, String charset, boolean bom, Header header, long records, long blankLines,
-                         FileRejection rejection, String message) {
-        static Result rejected(String sha, FileRejection r, String message) {
-            return new Result(sha, null, false, null, 0, 0, r, message);
+    /**
+     * What the pass found; {@code rejection} is null when the file may be loaded.
+     *
+     * @param lines    the physical lines the data records span (header and blank lines not counted)
+     * @param rawBytes the bytes read from the file as stored: not its listed size when it was still being written
+     */
+    public record Result(String sha256, String charset, boolean bom, Header header, long records, long lines,
+                         long blankLines, long rawBytes, FileRejection rejection, String message) {
+        static Result rejected(String sha, long rawBytes, FileRejection r, String message) {
+            return new Result(sha, null, false, null, 0, 0, 0, rawBytes, r, message);
+        }
+
+        Result withRejection(FileRejection r, String why) {
+            return new Result(sha256, charset, bom, header, records, lines, blankLines, rawBytes, r, why);
         }
     }
 
     private Preflight() {
     }
 
-    public static Result run(FileStreams streams, DeliveryFile file, ExtractSchema schema, Charset override) {
+    public static Result run(FileStreams streams, DeliveryFile file, ExtractSchema schema, Charset override,
+                             ColumnNames names) {
+        try {
+            return read(streams, file, schema, override, names);
+        } catch (RuntimeException e) {
+            return Result.rejected(null, -1, FileRejection.UNREADABLE,
+                    "reading the file failed: " + RejectedFileException.describe(e));
+        }
+    }
+
+    private static Result read(FileStreams streams, DeliveryFile file, ExtractSchema schema, Charset override,
+                               ColumnNames names) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -37,67 +63,130 @@ public final class Preflight {
             throw new IllegalStateException(e);
         }
         long records = 0;
+        long lines = 0;
         byte[] headerBytes = null;
+        boolean headerTooLong = false;
         long blank;
         boolean[] bom = new boolean[1];
         Decoding.Detector detector = new Decoding.Detector();
-        try (DigestInputStream raw = new DigestInputStream(streams.openRaw(file.path()), sha)) {
+        String digest;
+        long rawBytes;
+        try (Counted counted = new Counted(streams.openRaw(file.path()));
+             DigestInputStream raw = new DigestInputStream(counted, sha)) {
             try {
-                InputStream content = FileStreams.content(raw, file.gzip(), bom);
-                RecordSplitter splitter = new RecordSplitter(content, !file.jsonl());
+                InputStream content = streams.content(raw, file.gzip(), bom);
+                RecordSplitter splitter = new RecordSplitter(content, !file.jsonl(), streams.limits());
                 RecordSplitter.Bytes r;
                 while ((r = splitter.next()) != null) {
-                    detector.add(r.bytes());
+                    if (!r.truncated()) { // a cut record may end inside a character: not a charset witness
+                        detector.add(r.bytes());
+                    }
                     if (headerBytes == null && !file.jsonl()) {
                         headerBytes = r.bytes();
+                        headerTooLong = r.truncated();
                     } else {
                         records++;
+                        lines += r.lines();
                     }
                 }
                 blank = splitter.blankLines();
+            } catch (RejectedFileException e) {
+                return Result.rejected(drain(raw, sha), counted.count, e.code(), e.getMessage());
             } catch (IOException e) {
-                raw.transferTo(java.io.OutputStream.nullOutputStream());
-                return Result.rejected(hex(sha), FileRejection.UNREADABLE,
-                        "the stream cannot be read to its end (" + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                return Result.rejected(drain(raw, sha), counted.count, FileRejection.UNREADABLE,
+                        "the stream cannot be read to its end (" + RejectedFileException.describe(e) + ")");
             }
-            raw.transferTo(java.io.OutputStream.nullOutputStream());
+            digest = drain(raw, sha);
+            rawBytes = counted.count;
+        } catch (RejectedFileException e) {
+            return Result.rejected(null, -1, e.code(), e.getMessage());
         } catch (IOException e) {
-            return Result.rejected(null, FileRejection.UNREADABLE, "cannot open the file: " + e.getMessage());
+            return Result.rejected(null, -1, FileRejection.UNREADABLE,
+                    "cannot open the file: " + RejectedFileException.describe(e));
         }
-        String digest = hex(sha);
         Charset charset = override != null ? override : detector.decide(bom[0]);
         if (file.jsonl()) {
-            return new Result(digest, charset.name(), bom[0], null, records, blank, null, null);
+            return new Result(digest, charset.name(), bom[0], null, records, lines, blank, rawBytes, null, null);
         }
+        Result read = new Result(digest, charset.name(), bom[0], null, records, lines, blank, rawBytes, null, null);
         if (headerBytes == null) {
-            return Result.rejected(digest, FileRejection.NO_HEADER, "the file is empty: a header row is required");
+            return read.withRejection(FileRejection.NO_HEADER, "the file is empty: a header row is required");
+        }
+        if (headerTooLong) {
+            return read.withRejection(FileRejection.NO_HEADER, "the first row is longer than the record limit ("
+                    + streams.limits().maxRecordBytes() + " bytes): it is not a header row");
         }
         String headerText = new Decoding(charset).strict(headerBytes);
-        String[] names = headerText == null ? null : RecordSplitter.fields(headerText);
-        if (names == null) {
-            return Result.rejected(digest, FileRejection.UNREADABLE,
-                    "the header row does not " + (headerText == null ? "decode as " + charset.name() : "parse as CSV"));
+        if (headerText == null) {
+            return read.withRejection(FileRejection.UNREADABLE, "the header row does not decode as " + charset.name());
         }
-        Header header = Header.match(Arrays.asList(names), schema);
-        Result ok = new Result(digest, charset.name(), bom[0], header, records, blank, null, null);
+        String[] fields = RecordSplitter.fields(headerText);
+        if (fields == null) {
+            return read.withRejection(FileRejection.NO_HEADER,
+                    "the first row does not parse as CSV (text after a closing quote): it is not a header row");
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (!names.isName(fields[i])) {
+                // the row is data, or a damaged header: its values are not repeated anywhere, only where it failed
+                return read.withRejection(FileRejection.NO_HEADER, "the first row is not a header: field " + (i + 1)
+                        + " of " + fields.length + " is not a column name (letters, digits, '_' and spaces, not"
+                        + " starting with a digit); a header row is required");
+            }
+        }
+        Header header = Header.match(Arrays.asList(fields), schema);
+        Result ok = new Result(digest, charset.name(), bom[0], header, records, lines, blank, rawBytes, null, null);
         if (!header.duplicates().isEmpty()) {
-            return withRejection(ok, FileRejection.DUPLICATE_HEADER,
+            return ok.withRejection(FileRejection.DUPLICATE_HEADER,
                     "the header repeats column(s) " + String.join(", ", header.duplicates()));
         }
         if (!header.missingRequired().isEmpty()) {
-            return withRejection(ok, FileRejection.MISSING_REQUIRED_COLUMN,
+            return ok.withRejection(FileRejection.MISSING_REQUIRED_COLUMN,
                     "required column(s) missing from the header: " + String.join(", ", header.missingRequired()));
         }
         return ok;
     }
 
-    private static Result withRejection(Result r, FileRejection rejection, String message) {
-        return new Result(r.sha256(), r.charset(), r.bom(), r.header(), r.records(), r.blankLines(), rejection,
-                message);
+    /** Reads the rest of the stored bytes for the file's SHA-256; null when they cannot be read. */
+    private static String drain(InputStream raw, MessageDigest sha) {
+        try {
+            raw.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
-    private static String hex(MessageDigest sha) {
-        return HexFormat.of().formatHex(sha.digest());
+    /** Counts the bytes read through it. */
+    private static final class Counted extends FilterInputStream {
+        long count;
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 }

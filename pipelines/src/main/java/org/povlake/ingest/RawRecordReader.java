@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import org.povlake.contract.ExtractSchema;
+import org.povlake.contract.FileLimits;
 import org.povlake.contract.ReasonCode;
 
 import java.io.Closeable;
@@ -34,15 +35,14 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
     private final Header header;
     private final Map<String, Integer> columnIndex;
     private final int width;
-    private long lineNumber;
     private long recordNumber;
     private RawRecord next;
 
-    public RawRecordReader(InputStream content, boolean jsonl, Charset charset, Header header, ExtractSchema schema)
-            throws IOException {
+    public RawRecordReader(InputStream content, boolean jsonl, Charset charset, Header header, ExtractSchema schema,
+                           FileLimits limits) throws IOException {
         this.in = content;
         this.jsonl = jsonl;
-        this.splitter = new RecordSplitter(content, !jsonl);
+        this.splitter = new RecordSplitter(content, !jsonl, limits);
         this.decoding = new Decoding(charset);
         this.header = header;
         this.columnIndex = schema.columnIndex();
@@ -75,20 +75,19 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
     }
 
     private RawRecord read() throws IOException {
-        long blankBefore = splitter.blankLines();
         RecordSplitter.Bytes b = splitter.next();
         if (b == null) {
             return null;
         }
         recordNumber++;
-        lineNumber += 1 + (splitter.blankLines() - blankBefore);
-        long number = jsonl ? lineNumber : recordNumber;
+        long number = jsonl ? b.line() : recordNumber;
+        if (b.truncated()) { // over the record limit: its beginning, and how long it was
+            return new RawRecord(number, decoding.lenient(b.bytes()), null, null, null, ReasonCode.BAD_RECORD.name(),
+                    b.length());
+        }
         String text = decoding.strict(b.bytes());
         if (text == null) {
             return error(number, decoding.lenient(b.bytes()), ReasonCode.BAD_ENCODING);
-        }
-        if (b.unterminated()) {
-            return error(number, text, ReasonCode.BAD_RECORD);
         }
         return jsonl ? json(number, text) : csv(number, text);
     }

@@ -15,17 +15,25 @@ import org.povlake.lake.ScalaValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The I/O step of ingest: reads delivery files (one Spark task per file, on the executors) into raw
  * records, one row per record. Everything after this is a pure Dataset transform ({@link IngestTransforms}).
+ *
+ * <p>A file whose reading fails (it cannot be opened, it ends early, it breaks a limit) does not fail the Spark job,
+ * which would fail every file of the extract and the run: its task ends with one failure row
+ * ({@code _record_number} {@link #FAILURE}, the rejection code in {@code _record_error}, the cause in {@code _raw},
+ * never content), and the driver rejects that file alone.
  */
 public final class RawRecords {
+    /** The record number of a file's failure row. */
+    public static final long FAILURE = -1;
+
     /** A file to read, with what {@link Preflight} decided about it. */
     public record FileTask(DeliveryFile file, String sha256, String charset, Header header) implements Serializable {
     }
@@ -39,7 +47,8 @@ public final class RawRecords {
             .add("_values", DataTypes.createArrayType(DataTypes.StringType, true), true)
             .add("_kinds", DataTypes.StringType, true)
             .add("_extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true)
-            .add("_record_error", DataTypes.StringType, true);
+            .add("_record_error", DataTypes.StringType, true)
+            .add("_raw_length", DataTypes.LongType, true);
 
     private RawRecords() {
     }
@@ -51,33 +60,77 @@ public final class RawRecords {
         return spark.createDataFrame(rows, SCHEMA);
     }
 
-    private static Iterator<Row> records(FileTask task, FileStreams streams) throws IOException {
+    private static Iterator<Row> records(FileTask task, FileStreams streams) {
         DeliveryFile f = task.file();
-        ExtractSchema schema = Contract.get().extract(f.source(), f.extract()).orElseThrow();
-        InputStream content = FileStreams.content(streams.openRaw(f.path()), f.gzip(), null);
-        RawRecordReader reader = new RawRecordReader(content, f.jsonl(), Charset.forName(task.charset()),
-                task.header(), schema);
+        RawRecordReader opened;
+        InputStream raw = null;
+        try {
+            ExtractSchema schema = Contract.get().extract(f.source(), f.extract()).orElseThrow();
+            raw = streams.openRaw(f.path());
+            opened = new RawRecordReader(streams.content(raw, f.gzip(), null), f.jsonl(),
+                    Charset.forName(task.charset()), task.header(), schema, streams.limits());
+        } catch (IOException | RuntimeException e) {
+            if (raw != null) {
+                try {
+                    raw.close();
+                } catch (IOException ignored) {
+                    // the failure being reported is the first one
+                }
+            }
+            return List.of(failure(task, e)).iterator();
+        }
+        RawRecordReader reader = opened;
         return new Iterator<>() {
+            private Row failed;
+            private boolean done;
+
             @Override
             public boolean hasNext() {
-                boolean more = reader.hasNext();
-                if (!more) {
-                    try {
-                        reader.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                if (failed != null) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                try {
+                    if (reader.hasNext()) {
+                        return true;
+                    }
+                } catch (RuntimeException e) {
+                    failed = failure(task, e);
+                }
+                done = true;
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    if (failed == null) {
+                        failed = failure(task, e);
                     }
                 }
-                return more;
+                return failed != null;
             }
 
             @Override
             public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                if (failed != null) {
+                    Row r = failed;
+                    failed = null;
+                    return r;
+                }
                 RawRecord r = reader.next();
                 return RowFactory.create(f.relative(), f.asOf(), task.sha256(), r.number(), r.raw(),
                         r.values() == null ? null : ScalaValues.seq(Arrays.asList(r.values())), r.kinds(),
-                        ScalaValues.map(r.extra()), r.error());
+                        ScalaValues.map(r.extra()), r.error(), r.fullLength());
             }
         };
+    }
+
+    private static Row failure(FileTask task, Throwable e) {
+        DeliveryFile f = task.file();
+        return RowFactory.create(f.relative(), f.asOf(), task.sha256(), FAILURE, RejectedFileException.describe(e),
+                null, null, null, RejectedFileException.codeOf(e).name(), null);
     }
 }

@@ -1,5 +1,9 @@
 package org.povlake.ingest;
 
+import org.povlake.contract.Contract;
+import org.povlake.contract.FileLimits;
+import org.povlake.contract.FileRejection;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -11,6 +15,12 @@ import java.util.Arrays;
  * occur inside a multi-byte character of UTF-8 or GB18030, so splitting bytes is safe for both.
  * Line terminators are LF, CRLF or a lone CR (CSV) and are not part of the record.
  * Empty lines are not records; they are counted in {@link #blankLines()}.
+ *
+ * <p>The limits of EXTRACTS.md apply while splitting, so that no file can make a record unbounded: a record longer
+ * than the limit keeps only its first bytes (its full length is counted; it is {@code BAD_RECORD}), and a quoted
+ * field still open after the limit of line breaks, or at the end of the stream, rejects the file
+ * ({@code RUNAWAY_QUOTE}, a {@link RejectedFileException}): a stray quote would otherwise swallow the rest of
+ * the file into one record.
  */
 public final class RecordSplitter {
     private static final int FIELD_START = 0;
@@ -18,24 +28,47 @@ public final class RecordSplitter {
     private static final int QUOTED = 2;
     private static final int QUOTE_IN_QUOTED = 3;
 
-    /** A record's bytes; {@code unterminated} when the stream ended inside a quoted field. */
-    public record Bytes(byte[] bytes, boolean unterminated) {
+    /**
+     * A record's bytes (the first {@code keptRecordBytes} only when it is longer than the limit).
+     *
+     * @param length its full length in bytes
+     * @param line   the physical line it starts on (1-based, over the whole stream: the header is line 1)
+     * @param lines  the physical lines it spans (more than one when a quoted field holds line breaks)
+     */
+    public record Bytes(byte[] bytes, long length, long line, int lines) {
+        /** Longer than the record limit: {@link #bytes()} is only its beginning. */
+        public boolean truncated() {
+            return bytes.length < length;
+        }
     }
 
     private final InputStream in;
     private final boolean csv;
+    private final int maxRecordBytes;
+    private final int keptRecordBytes;
+    private final int maxQuotedLineBreaks;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int len;
     private byte[] rec = new byte[256];
     private int recLen;
+    private long length;
+    private long line = 1;
     private boolean skipLf;
     private boolean eof;
     private long blankLines;
 
+    /** A splitter with the contract's limits. */
     public RecordSplitter(InputStream in, boolean csv) {
+        this(in, csv, Contract.get().fileLimits());
+    }
+
+    public RecordSplitter(InputStream in, boolean csv, FileLimits limits) {
         this.in = in;
         this.csv = csv;
+        this.maxRecordBytes = limits.maxRecordBytes();
+        this.keptRecordBytes = limits.keptRecordBytes();
+        this.maxQuotedLineBreaks = limits.maxQuotedLineBreaks();
     }
 
     public long blankLines() {
@@ -46,7 +79,7 @@ public final class RecordSplitter {
     public Bytes next() throws IOException {
         while (true) {
             Bytes r = csv ? nextCsv() : nextLine();
-            if (r == null || r.bytes.length > 0 || r.unterminated) {
+            if (r == null || r.length() > 0) {
                 return r;
             }
             blankLines++;
@@ -69,30 +102,50 @@ public final class RecordSplitter {
         return buf[pos++] & 0xff;
     }
 
+    /** Counts the byte; keeps it while the record is within the limit, and only the kept beginning once it is not. */
     private void append(int b) {
-        if (recLen == rec.length) {
-            rec = Arrays.copyOf(rec, rec.length * 2);
+        length++;
+        if (length <= maxRecordBytes) {
+            if (recLen == rec.length) {
+                rec = Arrays.copyOf(rec, (int) Math.min((long) rec.length * 2, maxRecordBytes));
+            }
+            rec[recLen++] = (byte) b;
+        } else if (length == maxRecordBytes + 1L) {
+            recLen = Math.min(recLen, keptRecordBytes);
         }
-        rec[recLen++] = (byte) b;
     }
 
-    private Bytes take(boolean unterminated) {
-        Bytes b = new Bytes(Arrays.copyOf(rec, recLen), unterminated);
+    private Bytes take(long firstLine) {
+        Bytes b = new Bytes(Arrays.copyOf(rec, recLen), length, firstLine, (int) (line - firstLine + 1));
         recLen = 0;
+        length = 0;
         return b;
+    }
+
+    private RejectedFileException runaway(long openedOn, String what) {
+        return new RejectedFileException(FileRejection.RUNAWAY_QUOTE, "the quoted field opened on line " + openedOn
+                + " " + what + " (a stray quote?); the file was not loaded rather than lose the rows inside the quote");
     }
 
     private Bytes nextCsv() throws IOException {
         int state = FIELD_START;
         recLen = 0;
+        length = 0;
         boolean any = false;
+        long first = line;
+        long openedOn = 0;
+        int breaks = 0;
+        boolean afterCr = false;
         while (true) {
             int b = read();
             if (b < 0) {
                 if (!any) {
                     return null;
                 }
-                return take(state == QUOTED);
+                if (state == QUOTED) {
+                    throw runaway(openedOn, "is never closed: the file ends inside it");
+                }
+                return take(first);
             }
             if (skipLf) {
                 skipLf = false;
@@ -103,10 +156,27 @@ public final class RecordSplitter {
             any = true;
             if ((b == '\n' || b == '\r') && state != QUOTED) {
                 skipLf = b == '\r';
-                return take(false);
+                Bytes r = take(first);
+                line++;
+                return r;
             }
+            if (b == '\r' || (b == '\n' && !afterCr)) { // a line break inside a quoted field
+                line++;
+                if (++breaks > maxQuotedLineBreaks) {
+                    throw runaway(openedOn, "is still open after " + maxQuotedLineBreaks + " line breaks");
+                }
+            }
+            afterCr = b == '\r';
             switch (state) {
-                case FIELD_START -> state = b == '"' ? QUOTED : b == ',' ? FIELD_START : UNQUOTED;
+                case FIELD_START -> {
+                    if (b == '"') {
+                        state = QUOTED;
+                        openedOn = line;
+                        breaks = 0;
+                    } else {
+                        state = b == ',' ? FIELD_START : UNQUOTED;
+                    }
+                }
                 case UNQUOTED -> state = b == ',' ? FIELD_START : UNQUOTED;
                 case QUOTED -> state = b == '"' ? QUOTE_IN_QUOTED : QUOTED;
                 default -> state = b == '"' ? QUOTED : b == ',' ? FIELD_START : UNQUOTED;
@@ -117,20 +187,31 @@ public final class RecordSplitter {
 
     private Bytes nextLine() throws IOException {
         recLen = 0;
+        length = 0;
         boolean any = false;
+        boolean cr = false; // a CR is kept only when no LF follows it (CRLF ends the line)
+        long first = line;
         while (true) {
             int b = read();
             if (b < 0) {
-                return any ? take(false) : null;
+                if (cr) {
+                    append('\r');
+                }
+                return any ? take(first) : null;
             }
             any = true;
             if (b == '\n') {
-                if (recLen > 0 && rec[recLen - 1] == '\r') {
-                    recLen--;
-                }
-                return take(false);
+                Bytes r = take(first);
+                line++;
+                return r;
             }
-            append(b);
+            if (cr) {
+                append('\r');
+            }
+            cr = b == '\r';
+            if (!cr) {
+                append(b);
+            }
         }
     }
 

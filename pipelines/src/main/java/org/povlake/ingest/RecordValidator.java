@@ -60,6 +60,9 @@ public final class RecordValidator {
             ReasonCode code = ReasonCode.valueOf(record.error());
             reasons.add(code);
             details.add("record:" + code);
+            if (record.fullLength() != null) { // over the record limit: the raw text is its beginning only
+                details.add("record:LENGTH=" + record.fullLength());
+            }
             return new Result(out, reasons, details);
         }
         boolean[] failed = new boolean[cols.size()];

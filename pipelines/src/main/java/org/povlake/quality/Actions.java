@@ -52,6 +52,8 @@ final class Actions {
     private static final Map<FileRejection, String> REJECTION = new EnumMap<>(FileRejection.class);
 
     static {
+        REJECTION.put(FileRejection.NOT_A_REGULAR_FILE, "deliver the file itself (a regular file), not a link, a"
+                + " device or a pipe; links are never followed");
         REJECTION.put(FileRejection.BAD_LOCATION, "deliver the file as INBOX/<source>/<extract>_<YYYYMMDD>.csv");
         REJECTION.put(FileRejection.UNKNOWN_SOURCE, "deliver into one of the folders registry, telecom, health,"
                 + " education, ecommerce");
@@ -59,16 +61,22 @@ final class Actions {
         REJECTION.put(FileRejection.BAD_FILE_NAME, "name the file <extract>_<YYYYMMDD>.csv or .jsonl (optionally"
                 + " .gz) with the real as-of date");
         REJECTION.put(FileRejection.WRONG_SOURCE, "deliver the file in the folder of the source it belongs to");
-        REJECTION.put(FileRejection.NO_HEADER, "re-deliver the file with its header row");
+        REJECTION.put(FileRejection.NO_HEADER, "re-deliver the file with its header row (column names only: letters,"
+                + " digits, '_' and spaces, not starting with a digit)");
         REJECTION.put(FileRejection.MISSING_REQUIRED_COLUMN, "add the missing required column(s) and re-deliver");
         REJECTION.put(FileRejection.DUPLICATE_HEADER, "name each column once in the header and re-deliver");
         REJECTION.put(FileRejection.UNREADABLE, "re-export the file and re-deliver it complete (a whole,"
-                + " uncorrupted .gz)");
+                + " uncorrupted .gz of a plain export)");
+        REJECTION.put(FileRejection.RUNAWAY_QUOTE, "close the quote at the line named (or remove the stray quote)"
+                + " and re-deliver the whole file; it was not loaded, so that no rows were lost inside the quote");
         REJECTION.put(FileRejection.SNAPSHOT_SHRANK, "if the export was cut short, re-deliver the complete snapshot;"
                 + " if the drop is real, tell the data office so that it loads the file with an override");
         REJECTION.put(FileRejection.EMPTY_SNAPSHOT, "re-deliver the snapshot with its rows");
         REJECTION.put(FileRejection.AMBIGUOUS_DELIVERY, "deliver one file per extract and as-of date: withdraw the"
                 + " wrong one and re-deliver");
+        if (REJECTION.size() != FileRejection.values().length) {
+            throw new IllegalStateException("an action is missing for a file rejection code");
+        }
     }
 
     static String reason(String code) {

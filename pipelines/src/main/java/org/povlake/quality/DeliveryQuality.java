@@ -15,6 +15,8 @@ import java.util.Map;
  * @param notRegistered        claims/enrollment/training rows of persons who are not in the registry
  * @param rejection            the file-level rejection code when status is "rejected"
  * @param message              the rejection's (or skip's) explanation
+ * @param extraColumnsUnlisted extra columns counted, not named: those that are not column names (never printed)
+ *                             and any beyond the listed ones
  */
 public record DeliveryQuality(String asOfDate, String sourceFile, String status,
         long rowsRead, long rowsAccepted, long rowsQuarantined,
@@ -22,7 +24,7 @@ public record DeliveryQuality(String asOfDate, String sourceFile, String status,
         Map<String, Long> orphansByLink, Map<String, List<String>> orphanExamples,
         long notRegistered,
         long silverRows, List<String> extraColumns, List<String> missingOptionalColumns,
-        String rejection, String message) {
+        String rejection, String message, long extraColumnsUnlisted) {
 
     public static final String LOADED = "loaded";
     public static final String REJECTED = "rejected";
@@ -37,12 +39,25 @@ public record DeliveryQuality(String asOfDate, String sourceFile, String status,
         missingOptionalColumns = missingOptionalColumns == null ? List.of() : missingOptionalColumns;
     }
 
+    /** A delivery whose extra columns are all listed. */
+    public DeliveryQuality(String asOfDate, String sourceFile, String status,
+            long rowsRead, long rowsAccepted, long rowsQuarantined,
+            Map<String, Long> quarantinedByReason, Map<String, List<Long>> exampleRecords,
+            Map<String, Long> orphansByLink, Map<String, List<String>> orphanExamples,
+            long notRegistered,
+            long silverRows, List<String> extraColumns, List<String> missingOptionalColumns,
+            String rejection, String message) {
+        this(asOfDate, sourceFile, status, rowsRead, rowsAccepted, rowsQuarantined, quarantinedByReason,
+                exampleRecords, orphansByLink, orphanExamples, notRegistered, silverRows, extraColumns,
+                missingOptionalColumns, rejection, message, 0);
+    }
+
     /** Orphan rows over all links (a row orphaned on two links counts twice). */
     public long orphans() {
         return orphansByLink.values().stream().mapToLong(v -> v == null ? 0 : v).sum();
     }
 
     public boolean hasDrift() {
-        return !extraColumns.isEmpty() || !missingOptionalColumns.isEmpty();
+        return !extraColumns.isEmpty() || extraColumnsUnlisted > 0 || !missingOptionalColumns.isEmpty();
     }
 }

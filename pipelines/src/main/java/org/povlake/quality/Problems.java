@@ -103,8 +103,13 @@ public final class Problems {
         if (d.hasDrift()) {
             List<String> columns = new ArrayList<>();
             d.extraColumns().forEach(c -> columns.add("extra: " + c));
+            if (d.extraColumnsUnlisted() > 0) {
+                columns.add("extra: " + d.extraColumnsUnlisted() + " more, not listed (not column names, or beyond"
+                        + " the listed ones)");
+            }
             d.missingOptionalColumns().forEach(c -> columns.add("missing: " + c));
-            out.add(new Problem(Problem.INFO, source, extract, file, asOf, SCHEMA_DRIFT, columns.size(),
+            out.add(new Problem(Problem.INFO, source, extract, file, asOf, SCHEMA_DRIFT,
+                    d.extraColumns().size() + d.extraColumnsUnlisted() + d.missingOptionalColumns().size(),
                     Actions.DRIFT, columns));
         }
         if (d.notRegistered() > 0) {

@@ -99,6 +99,7 @@ public final class QualityCollector {
                     }
                     String key = schema.name() + "/" + asOf;
                     String file = r.getAs("source_file");
+                    List<String> extra = strings(r, "extra_columns");
                     deliveries.add(new DeliveryQuality(String.valueOf(asOf), file, status,
                             r.<Long>getAs("rows_read"), r.<Long>getAs("rows_accepted"), r.<Long>getAs("rows_quarantined"),
                             reasons(r), examplesOf(examples, file), DeliveryQuality.LOADED.equals(status)
@@ -106,8 +107,8 @@ public final class QualityCollector {
                             DeliveryQuality.LOADED.equals(status) ? orphanExamples.getOrDefault(key, Map.of()) : Map.of(),
                             DeliveryQuality.LOADED.equals(status) ? notRegistered.getOrDefault(key, 0L) : 0L,
                             DeliveryQuality.LOADED.equals(status) ? silverRows.getOrDefault(key, 0L) : 0L,
-                            strings(r, "extra_columns"), strings(r, "missing_optional_columns"),
-                            r.getAs("rejection"), r.getAs("message")));
+                            named(extra), strings(r, "missing_optional_columns"),
+                            r.getAs("rejection"), r.getAs("message"), unlisted(r, extra)));
                 }
                 extracts.add(new ExtractQuality(schema.name(), schema.isSnapshot() ? "snapshot" : "event", deliveries));
             }
@@ -162,6 +163,21 @@ public final class QualityCollector {
             m.putAll(new TreeMap<>(CollectionConverters.asJava(raw)));
         }
         return m;
+    }
+
+    /**
+     * The extra columns that are column names. A log row written before povlake told a header from a data row may
+     * list a headerless file's first row as "extra columns": those values are counted, never printed.
+     */
+    private static List<String> named(List<String> extra) {
+        return extra.stream().filter(Contract.get().columnNames()::isName).toList();
+    }
+
+    /** Extra columns counted, not listed: the log's count (absent in rows of an earlier povlake) and the unnamed. */
+    private static long unlisted(Row r, List<String> extra) {
+        long logged = java.util.Arrays.asList(r.schema().fieldNames()).contains("extra_columns_unlisted")
+                && r.getAs("extra_columns_unlisted") != null ? r.<Long>getAs("extra_columns_unlisted") : 0;
+        return logged + extra.size() - named(extra).size();
     }
 
     private static List<String> strings(Row r, String column) {

@@ -123,6 +123,42 @@ class ContractTest {
     }
 
     @Test
+    void everyCodeOfTheContractIsACodeOfPovlakeAndTheLimitsAreItsNumbers() throws IOException {
+        String md = Files.readString(EXTRACTS_MD, StandardCharsets.UTF_8);
+        Matcher code = Pattern.compile("`([A-Z][A-Z_]{3,})`").matcher(md);
+        List<String> unknown = new ArrayList<>();
+        while (code.find()) {
+            String c = code.group(1);
+            boolean known = java.util.Arrays.stream(ReasonCode.values()).anyMatch(r -> r.name().equals(c))
+                    || java.util.Arrays.stream(FileRejection.values()).anyMatch(r -> r.name().equals(c))
+                    || List.of("NULL", "YYYYMMDD").contains(c); // a null token, a date pattern
+            if (!known) {
+                unknown.add(c);
+            }
+        }
+        assertEquals(List.of(), unknown, "codes EXTRACTS.md names that povlake does not have");
+
+        String limits = md.substring(md.indexOf("- Limits:"), md.indexOf("## Row-level rules"));
+        FileLimits l = Contract.get().fileLimits();
+        assertTrue(limits.contains("longer than 1 MiB") && l.maxRecordBytes() == 1 << 20, limits);
+        assertTrue(limits.contains("first\n  64 KiB") && l.keptRecordBytes() == 64 << 10, limits);
+        assertTrue(limits.contains("after 100 line breaks") && l.maxQuotedLineBreaks() == 100, limits);
+        assertTrue(limits.contains("more than 1,000-fold") && l.maxGzipRatio() == 1000, limits);
+    }
+
+    @Test
+    void aColumnNameIsLettersOfAnyScriptDigitsUnderscoreAndSpacesNotStartingWithADigit() {
+        ColumnNames names = Contract.get().columnNames();
+        for (String name : List.of("household_id", " Village_Code ", "户主姓名", "ཞིང", "_note", "note 2", "备注　说明")) {
+            assertTrue(names.isName(name), name);
+        }
+        for (String value : List.of("", "6201021985031412", "2019", "a-b", "x.y", "\"q\"", "张三,李四", "12ab", "１号")) {
+            assertFalse(names.isName(value), value);
+        }
+        assertTrue("a_b".matches(names.anchoredRegex()) && !"a-b".matches(names.anchoredRegex()));
+    }
+
+    @Test
     void personalDataColumnsAreFlagged() {
         for (ExtractSchema s : Contract.get().extracts().values()) {
             for (ColumnSpec col : s.columns()) {

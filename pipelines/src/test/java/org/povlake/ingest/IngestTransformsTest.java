@@ -27,7 +27,7 @@ class IngestTransformsTest {
     /** A raw poor_villages record: village_code, designated_year, exit_year. */
     static Row raw(String file, long n, String village, String designated, String exit) {
         return RowFactory.create(file, AS_OF, "sha", n, village + "," + designated + "," + exit,
-                ScalaValues.seq(java.util.Arrays.asList(village, designated, exit)), null, null, null);
+                ScalaValues.seq(java.util.Arrays.asList(village, designated, exit)), null, null, null, null);
     }
 
     static Dataset<Row> reasons(List<Row> raws) {
@@ -91,5 +91,22 @@ class IngestTransformsTest {
                         new Object[]{"a.csv", 3L, "OUT_OF_RANGE exit_year:OUT_OF_RANGE"}),
                 quarantine.select(col("source_file").as("_source_file"), col("record_number").as("_record_number"),
                         concat_ws(" ", concat_ws(" ", col("reasons")), concat_ws(" ", col("details"))).as("reasons")));
+    }
+
+    @Test
+    void aFileFailureRowCarriesItsCodeAndAnOverlongRecordItsLength() {
+        List<Row> given = List.of(raw("a.csv", 1, "620102001001", "2014", ""),
+                RowFactory.create("a.csv", AS_OF, "sha", 2L, "6201020", null, null, null, "BAD_RECORD", 2_000_000L),
+                RowFactory.create("b.csv", AS_OF, "sha", RawRecords.FAILURE, "EOFException: Unexpected end of ZLIB input"
+                        + " stream", null, null, null, "UNREADABLE", null));
+        Dataset<Row> flagged = IngestTransforms.flagDuplicates(IngestTransforms.validate(
+                TestSpark.get().createDataFrame(given, RawRecords.SCHEMA), VILLAGES), VILLAGES);
+        FrameAssert.assertSameRows(expected(
+                        new Object[]{"a.csv", 1L, " "}, // accepted: no reasons, no details
+                        new Object[]{"a.csv", 2L, "BAD_RECORD record:BAD_RECORD record:LENGTH=2000000"},
+                        new Object[]{"b.csv", RawRecords.FAILURE, "UNREADABLE file:UNREADABLE"}),
+                flagged.select(col("_source_file"), col("_record_number"), concat_ws(" ",
+                        concat_ws(" ", col(IngestTransforms.REASONS)), concat_ws(" ", col(IngestTransforms.DETAILS)))
+                        .as("reasons")));
     }
 }

@@ -1,6 +1,9 @@
 package org.povlake.ingest;
 
 import org.junit.jupiter.api.Test;
+import org.povlake.contract.Contract;
+import org.povlake.contract.FileLimits;
+import org.povlake.contract.FileRejection;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordSplitterTest {
@@ -50,12 +54,51 @@ class RecordSplitterTest {
     }
 
     @Test
-    void anUnterminatedQuoteRunsToTheEnd() throws IOException {
-        List<RecordSplitter.Bytes> r = split("h1,h2\n1,\"open\n2,3\n", true);
-        assertEquals(2, r.size());
-        assertTrue(r.get(1).unterminated());
-        assertEquals("1,\"open\n2,3\n", text(r.get(1)));
-        assertFalse(r.get(0).unterminated());
+    void anUnterminatedQuoteRejectsTheFileNamingTheLineItOpenedOn() {
+        RejectedFileException e = assertThrows(RejectedFileException.class,
+                () -> split("h1,h2\n1,2\n1,\"open\n2,3\n", true));
+        assertEquals(FileRejection.RUNAWAY_QUOTE, e.code());
+        assertTrue(e.getMessage().contains("opened on line 3 is never closed"), e.getMessage());
+    }
+
+    @Test
+    void aQuotedFieldOpenAfterTheLimitOfLineBreaksRejectsTheFile() throws IOException {
+        FileLimits limits = Contract.get().fileLimits();
+        String hundred = "x\n".repeat(limits.maxQuotedLineBreaks());
+        List<RecordSplitter.Bytes> ok = split("h\n\"" + hundred + "\"\nnext\n", true);
+        assertEquals(3, ok.size(), "100 line breaks in a quoted field are allowed");
+        assertEquals(101, ok.get(1).lines());
+        assertEquals(2, ok.get(1).line());
+        assertEquals(103, ok.get(2).line());
+        RejectedFileException e = assertThrows(RejectedFileException.class,
+                () -> split("h\r\n\"" + hundred.replace("\n", "\r\n") + "x\r\n\"\n", true));
+        assertEquals(FileRejection.RUNAWAY_QUOTE, e.code());
+        assertTrue(e.getMessage().contains("opened on line 2 is still open after 100 line breaks"), e.getMessage());
+    }
+
+    @Test
+    void aRecordOverTheLimitKeepsItsBeginningAndItsLength() throws IOException {
+        FileLimits limits = new FileLimits(10, 4, 100, 1000, 1L << 40, 100);
+        RecordSplitter s = new RecordSplitter(new ByteArrayInputStream(
+                "0123456789\nabcdefghijk,\"q\nq\"\nend\r\n".getBytes(StandardCharsets.UTF_8)), true, limits);
+        RecordSplitter.Bytes exact = s.next();
+        assertFalse(exact.truncated(), "exactly the limit is not over it");
+        assertEquals("0123456789", text(exact));
+        RecordSplitter.Bytes over = s.next();
+        assertTrue(over.truncated());
+        assertEquals("abcd", text(over));
+        assertEquals(17, over.length());
+        assertEquals(2, over.lines(), "the quoted line break inside is still seen");
+        assertEquals("end", text(s.next()));
+        assertNull(s.next());
+
+        RecordSplitter json = new RecordSplitter(new ByteArrayInputStream(
+                "0123456789\r\n0123456789A\n".getBytes(StandardCharsets.UTF_8)), false, limits);
+        assertFalse(json.next().truncated(), "a CRLF's CR is not part of the record");
+        RecordSplitter.Bytes long11 = json.next();
+        assertTrue(long11.truncated());
+        assertEquals(11, long11.length());
+        assertEquals(2, long11.line());
     }
 
     @Test
