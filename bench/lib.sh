@@ -47,9 +47,11 @@ bench_option() {
   esac
 }
 
-# bench_setup: /usr/bin/time (installed when missing), CACHE and RESULTS, and the fixed benchmark key.
+# bench_setup: /usr/bin/time (installed when missing), CACHE and RESULTS, and the fixed benchmark key (a random one:
+# povlake refuses a key that repeats a pattern; a cached lakehouse built under an earlier key is rebuilt by deleting
+# bench/cache).
 bench_setup() {
   command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
   CACHE="$ROOT/bench/cache"; RESULTS="$ROOT/bench/results"; mkdir -p "$CACHE" "$RESULTS"
-  export POVLAKE_PSEUDONYM_KEY=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+  export POVLAKE_PSEUDONYM_KEY=3e734c31f530de16c31f6dd0f625ba131bdbc7c090633df9bc3de2700304808f
 }

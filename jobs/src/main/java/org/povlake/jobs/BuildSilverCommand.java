@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
         "Incremental: only deliveries new since the last build are processed; nothing new → nothing written.",
         "Needs the pseudonymisation key: --key-file, or $" + PseudonymKey.ENV_FILE + " (a 0600 file of 64+ hex digits),",
         "or $" + PseudonymKey.ENV_KEY + ", or the lakehouse's local key (.secrets/pseudonym.key, made by `povlake demo`).",
+        "Rotating the key: --rebuild --retire-old-pseudonyms with the new key (every version of the tables that hold",
+        "pseudonyms is deleted, then they are rebuilt; build gold after it).",
         "Exit codes: 0 built or up to date; 2 usage; 1 failure (e.g. no key, or a key other than silver's)."})
 public final class BuildSilverCommand implements Callable<Integer> {
     @Mixin
@@ -31,6 +33,11 @@ public final class BuildSilverCommand implements Callable<Integer> {
             "key rotation or a silver format change; gives the same tables as the incremental builds)"})
     boolean rebuild;
 
+    @Option(names = "--retire-old-pseudonyms", description = {"confirms a key rotation (--rebuild under a key other than",
+            "silver's): every version of the silver tables that hold pseudonyms is deleted, so no pseudonym of the old",
+            "key stays readable; their time travel to before the rotation ends"})
+    boolean retireOldPseudonyms;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,15 +45,27 @@ public final class BuildSilverCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Lakehouse lakehouse = Spark.lakehouse(lake);
-        run(lakehouse, key(lakehouse, keyFile), rebuild, out);
+        run(lakehouse, key(lakehouse, keyFile), rebuild, retireOldPseudonyms, out);
         return PovlakeCli.OK;
     }
 
+    /** A build that is not a key rotation (nightly, build, demo: a key change is refused). */
     static SilverBuild.Result run(Lakehouse lakehouse, PseudonymKey key, boolean rebuild, PrintWriter out) {
+        return run(lakehouse, key, rebuild, false, out);
+    }
+
+    static SilverBuild.Result run(Lakehouse lakehouse, PseudonymKey key, boolean rebuild, boolean retireOldPseudonyms,
+                                  PrintWriter out) {
         out.println("building silver (" + (rebuild ? "rebuild" : "incremental") + ", pseudonymisation key "
                 + key.id() + ")");
         out.flush();
-        SilverBuild.Result r = new SilverBuild(lakehouse, key).run(rebuild);
+        SilverBuild.Result r = new SilverBuild(lakehouse, key).run(rebuild, retireOldPseudonyms);
+        if (r.retiredKeyId() != null) {
+            out.println("key rotation: the pseudonyms of key " + r.retiredKeyId() + " are retired — every earlier"
+                    + " version of " + String.join(", ", r.retiredTables()) + " was deleted; build gold now");
+        } else if (retireOldPseudonyms) {
+            out.println("nothing to retire: silver's pseudonyms are already under key " + key.id());
+        }
         if (r.upToDate()) {
             out.println("silver is up to date: no delivery is new or changed since the last build");
         } else {

@@ -39,7 +39,7 @@ public final class SqlCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** A version file's table → version map, or the time as given. */
+    /** A version file's pins (table → version, and when they were pinned), or the time as given. */
     Object asOfValue() {
         java.nio.file.Path file = java.nio.file.Path.of(asOf);
         if (!java.nio.file.Files.isRegularFile(file)) {
@@ -50,7 +50,9 @@ public final class SqlCommand implements Callable<Integer> {
             return asOf;
         }
         try {
-            return org.povlake.assess.Manifest.newestPins(file).inputs();
+            org.povlake.assess.Manifest.Entry pins = org.povlake.assess.Manifest.newestPins(file);
+            return new TableRegistry.Pins(pins.inputs(),
+                    pins.generatedAt() == null ? null : java.time.Instant.parse(pins.generatedAt()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

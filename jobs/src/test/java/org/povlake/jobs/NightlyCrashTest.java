@@ -74,7 +74,7 @@ class NightlyCrashTest {
 
     /** A fixed pseudonymisation key file (mode 0600). */
     static Path testKey(Path file) throws IOException {
-        Files.writeString(file, "7".repeat(64));
+        Files.writeString(file, "ff41d5e054e8df7ce6c062e91cb00a50dd2082f696fb134398a44132d5af9548");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
     }

@@ -111,7 +111,7 @@ class PovlakeCliTest {
     void buildIngestsThenBuildsSilverAndGold() throws Exception {
         String lake = tmp.resolve("b").toString();
         java.nio.file.Path key = tmp.resolve("b.key");
-        java.nio.file.Files.writeString(key, "cd".repeat(32));
+        java.nio.file.Files.writeString(key, "e9d8a692158dc52a9b2a5001a6ff540600f3202291b43c57b142c523d115cd5e");
         java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Run r = run("build", "--lakehouse", lake, "--inbox", SAMPLE.resolve("file-faults").toString(),
                 "--key-file", key.toString());

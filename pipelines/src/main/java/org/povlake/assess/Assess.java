@@ -101,7 +101,13 @@ public final class Assess {
                 notes.add("the manifest was written by code " + pinsFrom.codeVersion() + ", this is " + o.codeVersion()
                         + ": if the code changed how the assessment is computed or printed, the files may differ");
             }
-            tables = PinnedTables.asOf(lake, pinsFrom.inputs());
+            // when they were pinned: a version a key rotation deleted since is refused with the rotation's record
+            tables = PinnedTables.asOf(lake, pinsFrom.inputs(),
+                    pinsFrom.generatedAt() == null ? null : Instant.parse(pinsFrom.generatedAt()));
+            if (o.formats().contains(Format.HTML) || o.formats().contains(Format.XLSX)) {
+                // the report's data-quality summary reads silver: refused here, before any file is written
+                tables.requireNotRetired(QualityCollector.tablesRead(Contract.get()));
+            }
         }
         seconds.put("pin", (System.nanoTime() - t) / 1e9);
         t = System.nanoTime();

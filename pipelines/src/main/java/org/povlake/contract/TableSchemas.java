@@ -66,6 +66,20 @@ public final class TableSchemas {
         return strings(name, "key");
     }
 
+    /**
+     * The columns of a table of {@code schemas/lakehouse/<name>.json} that hold keyed pseudonyms ({@code "pseudonym":
+     * true}): a key rotation deletes every earlier version of a table that has one.
+     */
+    public static List<String> pseudonymColumns(String name) {
+        List<String> columns = new ArrayList<>();
+        for (JsonNode c : Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").get("columns")) {
+            if (c.path("pseudonym").asBoolean(false)) {
+                columns.add(c.get("name").asText());
+            }
+        }
+        return columns;
+    }
+
     private static List<String> strings(String name, String field) {
         List<String> values = new ArrayList<>();
         Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path(field)

@@ -10,6 +10,7 @@ import org.povlake.lake.ScalaValues;
 import org.povlake.ops.CrashPoints;
 import org.povlake.silver.Delivery;
 import org.povlake.silver.DeliveryLedger;
+import org.povlake.silver.KeyRotation;
 import org.povlake.silver.SilverSchemas;
 
 import java.time.Duration;
@@ -80,6 +81,7 @@ public final class GoldBuild {
             throw new GoldBuildException("silver has not been built in " + lake.root()
                     + ": run `povlake ingest` then `povlake build` (which builds silver first)");
         }
+        KeyRotation.requireNoneUnfinished(lake, "a gold build");
         long tInputs = System.nanoTime();
         GoldInputs inputs = new GoldInputs(lake);
         double versionsSeconds = (System.nanoTime() - tInputs) / 1e9;

@@ -147,6 +147,26 @@ public final class Lakehouse implements TableSource {
     }
 
     /**
+     * Deletes the table's folder — its data files and its whole Delta log, every version — so that nothing of it can
+     * be read again, not even the per-file statistics the log keeps; a later write creates the table anew (version 0).
+     * Only a key rotation does this ({@code SilverBuild}). Nothing to do if the folder does not exist.
+     */
+    public void drop(String qualifiedName) {
+        Path dir = new Path(path(qualifiedName));
+        try {
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(dir) && !fs.delete(dir, true)) {
+                throw new IOException("the file system did not delete it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + qualifiedName + " at " + dir, e);
+        }
+        verified.remove(qualifiedName);
+        // Delta caches each table's log in the JVM: the next write must see a new table, not the deleted one
+        org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, dir);
+    }
+
+    /**
      * The property that keeps personal data out of a table's Delta log: Delta writes each file's min/max values of
      * the columns it collects statistics on into {@code _delta_log} (and logs them at INFO), so statistics are kept
      * only for the columns of {@code schema} that are not {@code excluded} (personal data, partition columns), of
@@ -182,6 +202,12 @@ public final class Lakehouse implements TableSource {
 
     /** Every Delta table of the lakehouse with a committed version, as {@code layer.name}, sorted. */
     public List<String> tables() {
+        // a committed version, not just a _delta_log folder (a first write killed before its commit)
+        return folders().stream().filter(this::exists).toList();
+    }
+
+    /** Every table folder of the lakehouse, committed or not, as {@code layer.name}, sorted. */
+    public List<String> folders() {
         List<String> names = new ArrayList<>();
         try {
             Path rootPath = new Path(root);
@@ -192,10 +218,8 @@ public final class Lakehouse implements TableSource {
                     continue;
                 }
                 for (FileStatus st : fs.listStatus(dir)) {
-                    // a committed version, not just a _delta_log folder (a first write killed before its commit)
-                    String name = layer + "." + st.getPath().getName();
-                    if (st.isDirectory() && exists(name)) {
-                        names.add(name);
+                    if (st.isDirectory()) {
+                        names.add(layer + "." + st.getPath().getName());
                     }
                 }
             }

@@ -2,8 +2,10 @@ package org.povlake.lake;
 
 import org.apache.spark.sql.SparkSession;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,23 +37,40 @@ public final class TableRegistry {
         return register(lake, names, null);
     }
 
+    /** The versions an assessment read (table → Delta version) and when it pinned them (null if unknown). */
+    public record Pins(Map<String, Long> versions, Instant pinnedAt) {
+    }
+
     /**
-     * Registers the named tables that exist, each as of {@code asOf}: a table name → Delta version map (a table it
-     * does not list is not registered: it was not read then), or a timestamp string (the version current then), or
-     * null (the current version). Returns those that were registered.
+     * Registers the named tables that exist, each as of {@code asOf}: {@link Pins} (a table they do not list is not
+     * registered: it was not read then), or a timestamp string (the version current then), or null (the current
+     * version). A version a key rotation has deleted since is refused with the rotation's record
+     * ({@link RetiredVersions}). Returns those that were registered.
      */
     public static List<String> register(Lakehouse lake, Set<String> names, Object asOf) {
         if (asOf != null) {
             SparkSession spark = lake.spark();
             List<String> existing = lake.tables();
             List<String> done = new java.util.ArrayList<>();
+            RetiredVersions retired = RetiredVersions.of(lake);
             for (String name : names) {
-                if (!existing.contains(name) || (asOf instanceof java.util.Map<?, ?> m && !m.containsKey(name))) {
+                if (!existing.contains(name) || (asOf instanceof Pins p && !p.versions().containsKey(name))) {
                     continue;
                 }
                 String layer = name.substring(0, name.indexOf('.'));
-                String clause = asOf instanceof java.util.Map<?, ?> m ? "VERSION AS OF " + ((Number) m.get(name)).longValue()
-                        : "TIMESTAMP AS OF '" + asOf.toString().replace("'", "") + "'";
+                String clause;
+                if (asOf instanceof Pins p) {
+                    retired.requirePinned(name, p.versions().get(name), p.pinnedAt());
+                    clause = "VERSION AS OF " + p.versions().get(name);
+                } else {
+                    String time = asOf.toString().replace("'", "");
+                    if (retired.retiredEver(name)) {
+                        // the time as Delta's TIMESTAMP AS OF reads it (the session's time zone)
+                        Instant when = spark.sql("SELECT CAST('" + time + "' AS TIMESTAMP)").first().getAs(0);
+                        retired.requireAsOf(name, when, time);
+                    }
+                    clause = "TIMESTAMP AS OF '" + time + "'";
+                }
                 spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
                 spark.sql("DROP TABLE IF EXISTS " + name);
                 spark.sql("DROP VIEW IF EXISTS " + name);

@@ -15,18 +15,24 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The secret key of the resident-ID pseudonyms (HMAC-SHA256). It comes from configuration, never from the code:
  * {@code --key-file}, else {@value #ENV_FILE}, else {@value #ENV_KEY} (the key itself), else the lakehouse's local
  * key {@code <lakehouse>/.secrets/pseudonym.key} (created only by {@code povlake demo}). A key is at least 32 bytes,
- * written as hex; a key file must be readable by its owner only (mode 0600). Only the key's id is ever recorded.
+ * written as hex, that look random ({@link #weakness}); a key file must be readable by its owner only (mode 0600).
+ * Only the key's id is ever recorded.
  */
 public final class PseudonymKey implements Serializable {
     public static final String ENV_FILE = "POVLAKE_PSEUDONYM_KEY_FILE";
     public static final String ENV_KEY = "POVLAKE_PSEUDONYM_KEY";
     public static final String LOCAL_KEY = ".secrets/pseudonym.key";
     private static final int MIN_BYTES = 32;
+    /** A repeated pattern of up to this many bytes is refused. */
+    private static final int MAX_PERIOD = 16;
+    /** Fewer distinct byte values than this is refused (32 random bytes have about 30). */
+    private static final int MIN_DISTINCT = 16;
 
     private final byte[] key;
     private final String id;
@@ -71,7 +77,55 @@ public final class PseudonymKey implements Serializable {
             throw new KeyException("the pseudonymisation key from " + origin + " has " + bytes.length
                     + " bytes; at least " + MIN_BYTES + " are needed (64 hex digits)");
         }
+        String weakness = weakness(bytes);
+        if (weakness != null) {
+            throw new KeyException("the pseudonymisation key from " + origin + " does not look random: " + weakness
+                    + ". Pseudonyms are only as secret as the key (it needs 128 bits or more of randomness): make one"
+                    + " with `openssl rand -hex 32`");
+        }
         return new PseudonymKey(bytes, origin);
+    }
+
+    /**
+     * Why a key is too regular to be a secret, or null. Not a proof of randomness — a cheap guard against the keys
+     * people type or copy from an example: all one byte, a pattern of up to {@value #MAX_PERIOD} bytes repeated, a
+     * counter (its successive differences repeat such a pattern: 00 01 02 …), or fewer than {@value #MIN_DISTINCT}
+     * distinct byte values. Says what, never the key.
+     */
+    static String weakness(byte[] key) {
+        int distinct = (int) IntStream.range(0, key.length).map(i -> key[i]).distinct().count();
+        if (distinct == 1) {
+            return "all its " + key.length + " bytes are the same";
+        }
+        int period = period(key);
+        if (period > 0) {
+            return "it repeats a pattern of " + period + " byte" + (period == 1 ? "" : "s");
+        }
+        byte[] steps = new byte[key.length - 1];
+        for (int i = 1; i < key.length; i++) {
+            steps[i - 1] = (byte) (key[i] - key[i - 1]);
+        }
+        if (period(steps) > 0) {
+            return "it counts up or down in a repeating pattern of steps";
+        }
+        if (distinct < MIN_DISTINCT) {
+            return "it has only " + distinct + " distinct byte values (at least " + MIN_DISTINCT + ")";
+        }
+        return null;
+    }
+
+    /** The shortest period of at most {@value #MAX_PERIOD} with which {@code b} repeats itself, or 0. */
+    private static int period(byte[] b) {
+        for (int p = 1; p <= MAX_PERIOD && p < b.length; p++) {
+            boolean repeats = true;
+            for (int i = p; i < b.length && repeats; i++) {
+                repeats = b[i] == b[i - p];
+            }
+            if (repeats) {
+                return p;
+            }
+        }
+        return 0;
     }
 
     /** Reads a key file, refusing one that others may read. */

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -35,7 +36,9 @@ import static org.apache.spark.sql.functions.col;
  * whose delivery is new or changed since the last build ({@link DeliveryLedger}) are processed, and a table is
  * recomputed in full when a parent it is checked against changed (so orphans join as soon as the parent arrives).
  * Re-running with nothing new writes nothing. {@code rebuild} recomputes every table from all of bronze; it gives
- * the same tables as any sequence of incremental builds, and is required after a pseudonymisation key change.
+ * the same tables as any sequence of incremental builds. Under a key other than silver's it is a key rotation
+ * ({@link KeyRotation}), which must be confirmed ({@code retireOldPseudonyms}): it deletes every version of the
+ * tables that hold pseudonyms first, and records that in the build log.
  */
 public final class SilverBuild {
     /** Silver's layout version: a change of it (a new column, a changed rule) needs a rebuild. */
@@ -57,20 +60,47 @@ public final class SilverBuild {
         this.steps = new SilverSteps(lake, pseudonyms, writer);
     }
 
-    /** What a build did. */
+    /**
+     * What a build did; {@code retiredKeyId} and {@code retiredTables}: the key whose pseudonyms a rotation retired
+     * and the tables it deleted (null and empty for any other build).
+     */
     public record Result(String buildId, String mode, boolean upToDate, List<String> changedDeliveries,
-                         Map<String, String> actions, double seconds) {
+                         Map<String, String> actions, double seconds, String retiredKeyId, List<String> retiredTables) {
     }
 
+    /** A build that is not a key rotation (a rotation is refused: it must be confirmed). */
     public Result run(boolean rebuild) {
+        return run(rebuild, false);
+    }
+
+    /**
+     * @param rebuild             recompute every table from all of bronze
+     * @param retireOldPseudonyms the confirmation a key rotation needs (a rebuild under a key other than silver's):
+     *                            every version of the tables that hold pseudonyms is deleted
+     */
+    public Result run(boolean rebuild, boolean retireOldPseudonyms) {
         Instant started = Instant.now();
         String buildId = started.toString().replaceAll("[-:]", "").replace(".", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         String referenceVersion = referenceVersion();
+        String keyId = pseudonyms.key().id();
         BuildRecord last = lastBuild();
-        if (!rebuild && last != null) {
-            last.requireCompatible(pseudonyms.key().id(), referenceVersion);
+        Optional<KeyRotation.Pending> pending = KeyRotation.pending(lake);
+        if (pending.isPresent() && !(rebuild && retireOldPseudonyms)) {
+            throw new SilverBuildException(KeyRotation.unfinished(pending.get(), "a silver build"));
         }
+        if (!rebuild && last != null) {
+            last.requireCompatible(keyId, referenceVersion);
+        }
+        // a key rotation: a rebuild under a key other than silver's (or finishing one that was killed)
+        String retiredKeyId = pending.map(KeyRotation.Pending::retiredKeyId)
+                .orElse(last != null && !last.keyId().equals(keyId) ? last.keyId() : null);
+        List<String> retiredTables = retiredKeyId == null ? List.of() : KeyRotation.tablesWithPseudonyms(lake);
+        if (retiredKeyId != null && !retireOldPseudonyms) {
+            throw new SilverBuildException(KeyRotation.unconfirmed(retiredKeyId, keyId, retiredTables));
+        }
+        Instant retiredAt = retiredKeyId == null ? null
+                : KeyRotation.retire(lake, new KeyRotation.Pending(buildId, started, retiredKeyId, keyId), retiredTables);
         boolean full = rebuild || last == null;
         List<Delivery> loaded = DeliveryLedger.loaded(lake);
         List<Delivery> before = full ? List.of() : DeliveryLedger.built(lake);
@@ -80,7 +110,7 @@ public final class SilverBuild {
         boolean regionsStale = full || !last.referenceVersion().equals(referenceVersion);
         if (!regionsStale && changed.isEmpty()) {
             return new Result(buildId, "incremental", true, List.of(), Map.of(),
-                    Duration.between(started, Instant.now()).toMillis() / 1000.0);
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0, null, List.of());
         }
         Plan plan = new Plan(full, changed);
         Map<String, String> actions = new ConcurrentHashMap<>();
@@ -121,10 +151,15 @@ public final class SilverBuild {
                 SilverSchemas.schema(DeliveryLedger.TABLE)));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         String mode = rebuild ? "rebuild" : full ? "first" : "incremental";
-        Row log = RowFactory.create(buildId, started, seconds, mode, pseudonyms.key().id(), FORMAT_VERSION,
-                referenceVersion, ScalaValues.seq(changedLabels), ScalaValues.map(new TreeMap<>(actions)));
+        Row log = RowFactory.create(buildId, started, seconds, mode, keyId, FORMAT_VERSION,
+                referenceVersion, ScalaValues.seq(changedLabels), ScalaValues.map(new TreeMap<>(actions)), retiredKeyId,
+                retiredKeyId == null ? null : ScalaValues.seq(retiredTables), retiredAt);
         writer.append(BUILDS, spark.createDataFrame(List.of(log), TableSchemas.lakehouse("ops_silver_builds")), List.of());
-        return new Result(buildId, mode, false, changedLabels, new TreeMap<>(actions), seconds);
+        if (retiredKeyId != null) {
+            KeyRotation.end(lake);
+        }
+        return new Result(buildId, mode, false, changedLabels, new TreeMap<>(actions), seconds, retiredKeyId,
+                retiredTables);
     }
 
     /** Runs a wave's steps, {@value #PARALLEL_STEPS} at a time; records what each did and how long it took. */
@@ -174,8 +209,8 @@ public final class SilverBuild {
             if (!keyId.equals(currentKeyId)) {
                 throw new SilverBuildException("silver was built with pseudonymisation key " + keyId
                         + " but the configured key is " + currentKeyId + ": pseudonyms would not join. Rotating the key"
-                        + " is a full rebuild: run `povlake build-silver --rebuild` (every silver table is rewritten;"
-                        + " build gold again after it).");
+                        + " is a full rebuild that retires the old pseudonyms: run `povlake build-silver --rebuild"
+                        + " --retire-old-pseudonyms` (it says what it deletes; build gold again after it).");
             }
             if (formatVersion != FORMAT_VERSION) {
                 throw new SilverBuildException("silver was built by a povlake with silver format " + formatVersion

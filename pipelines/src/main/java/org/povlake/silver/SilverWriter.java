@@ -76,9 +76,9 @@ final class SilverWriter {
                 .execute();
     }
 
-    /** Appends rows (build log). */
+    /** Appends rows (build log); a log written by an older povlake gains the columns added since. */
     void append(String table, Dataset<Row> rows, List<String> partitionBy) {
         lake.createIfMissing(table, rows.schema(), partitionBy);
-        rows.write().format("delta").mode("append").save(lake.path(table));
+        rows.write().format("delta").mode("append").option("mergeSchema", "true").save(lake.path(table));
     }
 }

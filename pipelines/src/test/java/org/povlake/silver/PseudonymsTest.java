@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keyed pseudonyms: stable for a key, different under another, never without a key; key files must be private. */
 class PseudonymsTest {
-    static final String HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    static final String HEX = "b0d20cde8096a41b1f85eee7543a745e88804f39f0310d3c25efb2061b5bc45c";
     static final String ID = "62112119730508123X";
 
     @TempDir
@@ -70,6 +70,19 @@ class PseudonymsTest {
         assertTrue(e.getMessage().contains(PseudonymKey.ENV_FILE) && e.getMessage().contains("0600"), e.getMessage());
         assertThrows(PseudonymKey.KeyException.class, () -> PseudonymKey.fromHex("abcd", "short"));
         assertThrows(PseudonymKey.KeyException.class, () -> PseudonymKey.fromHex("not hex at all", "bad"));
+    }
+
+    @Test
+    void aKeyThatDoesNotLookRandomIsRefusedWithWhatToDo() {
+        for (String weak : List.of("00".repeat(32), "a7".repeat(32), "00112233445566778899aabbccddeeff".repeat(2),
+                "deadbeef".repeat(8), "0123456789abcdef".repeat(4))) {
+            PseudonymKey.KeyException e = assertThrows(PseudonymKey.KeyException.class,
+                    () -> PseudonymKey.fromHex(weak, "test"), weak);
+            assertTrue(e.getMessage().contains("openssl rand -hex 32"), e.getMessage());
+            assertFalse(e.getMessage().contains(weak.substring(0, 16)), "the key is never printed: " + e.getMessage());
+        }
+        assertEquals(16, PseudonymKey.fromHex("3e734c31f530de16c31f6dd0f625ba131bdbc7c090633df9bc3de2700304808f", "random")
+                .id().length(), "a random key is accepted");
     }
 
     @Test

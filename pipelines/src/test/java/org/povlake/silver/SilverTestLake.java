@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /** A real lakehouse in a temporary folder, ingested and built as the CLI does. */
 final class SilverTestLake {
-    static final PseudonymKey KEY = PseudonymKey.fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "test");
-    static final PseudonymKey OTHER_KEY = PseudonymKey.fromHex("ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100", "test");
+    static final PseudonymKey KEY = PseudonymKey.fromHex("4768ab726c8f63d47d9da9005b888c9055b455b40c0ac8cbe521cdf9e90c7401", "test");
+    static final PseudonymKey OTHER_KEY = PseudonymKey.fromHex("04f40483a1127b30718b7eb5b417b2298edfd399d2cc94339a177a91a518592d", "test");
 
     final Lakehouse lake;
 

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class SampleLake {
     public static final Path INBOX = Path.of("..", "sample-data", "inbox");
     public static final PseudonymKey KEY =
-            PseudonymKey.fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "test");
+            PseudonymKey.fromHex("4768ab726c8f63d47d9da9005b888c9055b455b40c0ac8cbe521cdf9e90c7401", "test");
 
     private static Lakehouse lake;
     private static GoldBuild.Result gold;
