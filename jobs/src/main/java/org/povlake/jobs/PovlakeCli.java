@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code povlake}: the command line of the lakehouse. Exit codes: 0 ok; 1 failure; 2 usage;
- * 3 ok but some files were rejected.
+ * 3 ok but some files were rejected; 4 another run holds the lakehouse's lock (nothing was touched).
  */
 @Command(name = "povlake", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Gansu network poverty-alleviation lakehouse.",
@@ -16,6 +16,7 @@ public final class PovlakeCli implements Runnable {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     public static final int REJECTED_FILES = 3;
+    public static final int LOCKED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
