@@ -2,18 +2,30 @@ package org.povlake.lake;
 
 import org.apache.spark.sql.SparkSession;
 
+import java.util.Map;
+
 /**
  * The one place a SparkSession is configured: Delta, small shuffles for a small machine, loopback binding
  * in local mode, and ANSI mode left on. The master is {@code POVLAKE_MASTER} when set, else spark-submit's
  * ({@code spark.master}, never overridden), else {@code local[*]}; the driver binds to 127.0.0.1 in local mode only.
+ * What others on the machine could read is closed: Spark's scratch space is this process's private folder
+ * ({@link Scratch}) and files written through Hadoop (every lakehouse file) are owner-only ({@value #UMASK_ENV},
+ * default {@value #DEFAULT_UMASK}).
  */
 public final class SparkSessions {
+    public static final String UMASK_ENV = "POVLAKE_UMASK";
+    public static final String DEFAULT_UMASK = "077";
+
     private SparkSessions() {
     }
 
     public static SparkSession.Builder builder(String appName) {
         String master = System.getenv().getOrDefault("POVLAKE_MASTER", System.getProperty("spark.master"));
         SparkSession.Builder b = SparkSession.builder().appName(appName)
+                // shuffle and spill files hold resident IDs and names: in a folder only this user can enter
+                .config("spark.local.dir", Scratch.forThisProcess().toString())
+                // Hadoop sets the mode of every file it writes from its own umask, not the process's
+                .config("spark.hadoop.fs.permissions.umask-mode", umask(System.getenv()))
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
@@ -38,5 +50,14 @@ public final class SparkSessions {
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }
         return b;
+    }
+
+    /** {@value #UMASK_ENV} (three or four octal digits), else {@value #DEFAULT_UMASK}. */
+    static String umask(Map<String, String> env) {
+        String u = env.getOrDefault(UMASK_ENV, DEFAULT_UMASK).strip();
+        if (!u.matches("[0-7]{3,4}")) {
+            throw new IllegalArgumentException(UMASK_ENV + " must be an octal umask such as 077 or 027, not '" + u + "'");
+        }
+        return u;
     }
 }
