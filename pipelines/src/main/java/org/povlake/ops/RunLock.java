@@ -23,8 +23,8 @@ import java.util.Optional;
  *     creates n+1;</li>
  * <li>a stale lock is taken over by a compare-and-replace: the run that creates n+1 replaces exactly the n it
  *     judged stale; a racer that judged the same n creates nothing;</li>
- * <li>releasing creates n+1 saying "released", which fails if another run took the lock over: a run never
- *     releases a lock it no longer holds.</li>
+ * <li>releasing creates n+1 saying "released" while n is still the newest, which fails if another run took the
+ *     lock over: a run never releases a lock it no longer holds.</li>
  * </ul>
  * A holder is stale when its lock is older than the maximum age (whoever holds it, wherever it runs), or when it
  * is a process of this host that is gone — its PID runs no process, or one that started at another time
@@ -152,14 +152,20 @@ public final class RunLock implements AutoCloseable {
 
     /**
      * Releases the lock, if this run still holds it: true if it did; false if another run took it over (this run's
-     * lock had grown older than that run's maximum age). Releasing twice does nothing the second time.
+     * lock had grown older than that run's maximum age). Releasing twice does nothing the second time. (Were the
+     * lock taken over and handed on again in the microseconds between the check and the creation below, the answer
+     * would be a wrong true; the lock itself is never touched: a number created again is never the newest.)
      */
     public boolean release() {
         if (held) {
             held = false;
             try {
-                Holder released = new Holder(holder.runId(), holder.command(), holder.process(), Instant.now());
-                releasedOwnLock = folder.create(generation + 1, json(released, true));
+                // A newer generation: taken over. Creating the next one alone would not tell: a run that took the
+                // lock over and then released it has deleted that number, so it could be created again.
+                if (folder.newest() == generation) {
+                    Holder released = new Holder(holder.runId(), holder.command(), holder.process(), Instant.now());
+                    releasedOwnLock = folder.create(generation + 1, json(released, true));
+                }
                 if (releasedOwnLock) {
                     folder.deleteBefore(generation + 1);
                 }

@@ -130,6 +130,20 @@ class RunLockTest {
     }
 
     @Test
+    void releasingALockAnotherRunTookOverAndReleasedSaysSoAndLeavesTheLockAlone() throws IOException {
+        RunLock first = RunLock.acquire(folder(), holder("first", RunningProcess.current(),
+                Instant.now().minus(Duration.ofHours(25))), DAY).lock();
+        RunLock second = RunLock.acquire(folder(), holder("second", RunningProcess.current(), Instant.now()), DAY).lock();
+        assertTrue(second.release(), "the second run released its lock (the first's generation number is free again)");
+        RunLock third = RunLock.acquire(folder(), holder("third", RunningProcess.current(), Instant.now()), DAY).lock();
+
+        assertFalse(first.release(), "the first run's lock was taken over");
+        RunLock.Attempt fourth = RunLock.acquire(folder(), holder("fourth", RunningProcess.current(), Instant.now()), DAY);
+        assertEquals("third", fourth.heldBy().runId(), "the third run still holds it");
+        assertTrue(third.release());
+    }
+
+    @Test
     void anUnreadableLockFileIsStaleAndTheFolderKeepsOnlyTheNewestPrivately() throws IOException {
         assertTrue(RunLock.acquire(folder(), holder("a", RunningProcess.current(), Instant.now()), DAY).lock().release());
         Path dir = tmp.resolve("lake/_ops/lock");
