@@ -48,7 +48,7 @@ WORK="$CACHE/nightly-$(date -u +%Y-%m-%dT%H%M%SZ)"; mkdir -p "$WORK"
 code_version="$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
 echo "bench: linking the gold lakehouse and the inbox into $WORK…" >&2
 link_lakehouse "$GOLD_CACHE/lakehouse" "$WORK/lakehouse"
-rm -f "$WORK/lakehouse/_ops/nightly.lock"
+rm -rf "$WORK/lakehouse/_ops/lock" # the run lock of the cached build, if any: this copy starts unlocked
 cp -al "$INBOX" "$WORK/inbox"
 night() {
   timed "$1" "$ROOT/bin/povlake" nightly --inbox "$WORK/inbox" --lakehouse "$WORK/lakehouse" --out "$WORK/reports"

@@ -2,6 +2,7 @@ package org.povlake.jobs;
 
 import org.povlake.assess.Assess;
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,14 +50,18 @@ public final class AssessCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
         Set<Assess.Format> f = formats(cmd);
         if (asOf != null && !java.nio.file.Files.isRegularFile(asOf)) {
             throw new CommandLine.ParameterException(cmd, "--as-of " + asOf + " is not a file");
         }
+        return LockedRun.run(cmd, Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> assess(f));
+    }
+
+    private int assess(Set<Assess.Format> f) throws IOException {
         run(Spark.lakehouse(lake), new Assess.Options(year, out, f, publish, asOf, reference.catalogue(),
-                reference.lines(), BuildInfo.version()), cmd.getOut());
+                reference.lines(), BuildInfo.version()), spec.commandLine().getOut());
         return PovlakeCli.OK;
     }
 

@@ -2,6 +2,7 @@ package org.povlake.jobs;
 
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
         "Builds the lakehouse from what is ingested: silver (incrementally), then gold for --years (default: every",
         "year with a households delivery; a year whose inputs are unchanged is skipped). Ingest is separate",
         "(`povlake ingest`); --inbox ingests that inbox first, as a convenience.",
-        "Exit codes: 0 done; 3 done, but some files were rejected; 2 usage; 1 failure (nothing after it runs)."})
+        "Exit codes: 0 done; 3 done, but some files were rejected; 2 usage; 4 another run holds the lock (nothing",
+        "touched); 1 failure (nothing after it runs)."})
 public final class BuildCommand implements Callable<Integer> {
     @Mixin
     LakehouseOption lake;
@@ -35,6 +37,11 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        gold.check(spec.commandLine()); // a usage error before the lock
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> build());
+    }
+
+    private int build() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         boolean rejected = false;
         if (inbox != null) {

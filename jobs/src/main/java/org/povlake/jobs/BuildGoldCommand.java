@@ -2,6 +2,7 @@ package org.povlake.jobs;
 
 import org.povlake.gold.GoldBuild;
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "build-gold", description = {
         "Builds gold from silver: every indicator of METRICS.md for every region and year, the pillar and composite",
         "scores, the MPI and the household portrait (gold.* tables; see README). A year whose inputs are unchanged",
-        "since its last build is skipped. Exit codes: 0 done; 2 usage; 1 failure."})
+        "since its last build is skipped. Exit codes: 0 done; 2 usage; 4 another run holds the lock; 1 failure."})
 public final class BuildGoldCommand implements Callable<Integer> {
     @Mixin
     LakehouseOption lake;
@@ -24,7 +25,12 @@ public final class BuildGoldCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        gold.check(spec.commandLine()); // a usage error before the lock
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> build());
+    }
+
+    private int build() {
         CommandLine cmd = spec.commandLine();
         run(Spark.lakehouse(lake), gold, cmd, cmd.getOut());
         return PovlakeCli.OK;

@@ -1,6 +1,7 @@
 package org.povlake.jobs;
 
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunLock;
 import org.povlake.silver.PseudonymKey;
 import org.povlake.silver.SilverBuild;
 import picocli.CommandLine;
@@ -42,7 +43,11 @@ public final class BuildSilverCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> build());
+    }
+
+    private int build() {
         PrintWriter out = spec.commandLine().getOut();
         Lakehouse lakehouse = Spark.lakehouse(lake);
         run(lakehouse, key(lakehouse, keyFile), rebuild, retireOldPseudonyms, out);

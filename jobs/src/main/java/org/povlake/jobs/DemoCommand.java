@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunLock;
 import org.povlake.silver.PseudonymKey;
 
 import java.io.PrintWriter;
@@ -85,6 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> demo());
+    }
+
+    private int demo() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Progress.header(out, "povlake demo: ingest " + inbox + " → " + lake.lakehouse);
         IngestJob.Result result = IngestCommand.run(lake, inbox, null, Set.of(), out);

@@ -17,6 +17,13 @@ public final class GoldOptions {
     @Option(names = "--force", description = "rebuild gold years even when their inputs are unchanged")
     boolean force;
 
+    /** A usage error for a {@code --years} that is not a year or a range. */
+    void check(CommandLine cmd) {
+        if (years != null) {
+            bounds(cmd);
+        }
+    }
+
     Integer from(CommandLine cmd) {
         return years == null ? null : bounds(cmd)[0];
     }

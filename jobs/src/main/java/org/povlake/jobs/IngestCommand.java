@@ -3,6 +3,7 @@ package org.povlake.jobs;
 import org.povlake.contract.Contract;
 import org.povlake.ingest.FileOutcome;
 import org.povlake.ingest.IngestJob;
+import org.povlake.ops.RunLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,14 +48,23 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Charset cs = null;
-        if (charset != null) {
-            try {
-                cs = Charset.forName(charset);
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown charset '" + charset + "'");
-            }
+        Charset cs = charset(); // a usage error before the lock
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> ingest(cs));
+    }
+
+    /** The charset {@code --charset} names; null: detect it per file. */
+    private Charset charset() {
+        if (charset == null) {
+            return null;
         }
+        try {
+            return Charset.forName(charset);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown charset '" + charset + "'");
+        }
+    }
+
+    private int ingest(Charset cs) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         IngestJob.Result result = run(lake, new IngestJob.Options(inbox, cs, new HashSet<>(allowShrink),
                 limits.limits()), out);

@@ -2,6 +2,7 @@ package org.povlake.jobs;
 
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Maintenance;
+import org.povlake.ops.RunLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,8 +14,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "maintain", description = {"Compacts small files (Delta OPTIMIZE) and deletes the data files no version of",
         "the last 10 years needs (VACUUM with each table's delta.deletedFileRetentionDuration, never under 7 years):",
-        "every assessment of the last 7 years stays reproducible with povlake assess --as-of. Run it when nothing",
-        "else writes (e.g. after the nightly run). Exit codes: 0 done; 2 usage; 1 failure."})
+        "every assessment of the last 7 years stays reproducible with povlake assess --as-of. It takes the run lock:",
+        "nothing else writes while it runs. Exit codes: 0 done; 2 usage; 4 another run holds the lock; 1 failure."})
 public final class MaintainCommand implements Callable<Integer> {
     @Mixin
     LakehouseOption lakeOption;
@@ -32,7 +33,12 @@ public final class MaintainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lakeOption), RunLock.DEFAULT_MAX_AGE,
+                held -> maintain());
+    }
+
+    private int maintain() {
         Lakehouse lake = Spark.lakehouse(lakeOption);
         List<String> all = lake.tables();
         List<String> chosen = tables == null ? all : tables;

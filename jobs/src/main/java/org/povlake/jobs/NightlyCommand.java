@@ -9,7 +9,6 @@ import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
 import org.povlake.ops.CrashPoints;
-import org.povlake.ops.NightlyLock;
 import org.povlake.silver.SilverBuild;
 import org.povlake.silver.SilverSchemas;
 import picocli.CommandLine;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.col;
@@ -39,12 +37,11 @@ import static org.apache.spark.sql.functions.col;
         "The scheduler's one command: ingest what is new in the inbox → silver (incrementally) → gold for the years",
         "whose inputs changed → the assessment of each year rebuilt (into --out) and the data-quality report (into",
         "--out/quality) → a row in the run log ops.nightly_runs (inputs, table versions before and after, counts,",
-        "seconds per stage, exit status). One run at a time per lakehouse (a lock; a stale one is taken over).",
-        "Exit codes: 0 ok (also: nothing new); 3 ok, but some files were rejected; 4 another run holds the lock",
-        "(nothing touched); 2 usage; 1 failure."})
+        "seconds per stage, exit status). One run at a time per lakehouse (the run lock every writing command takes;",
+        "a stale one is taken over). Exit codes: 0 ok (also: nothing new); 3 ok, but some files were rejected; 4",
+        "another run holds the lock (nothing touched); 2 usage; 1 failure."})
 public final class NightlyCommand implements Callable<Integer> {
     public static final String RUNS = "ops.nightly_runs";
-    public static final int LOCKED = 4;
 
     @Mixin
     LakehouseOption lake;
@@ -60,7 +57,8 @@ public final class NightlyCommand implements Callable<Integer> {
     Path keyFile;
 
     @Option(names = "--lock-max-age", paramLabel = "HOURS", defaultValue = "24",
-            description = "a lock held this long by a run on another host is stale (default: ${DEFAULT-VALUE})")
+            description = "a lock held this long is stale, whoever holds it (default: ${DEFAULT-VALUE}; the other"
+                    + " commands: 24)")
     long lockMaxAgeHours;
 
     @Mixin
@@ -74,22 +72,9 @@ public final class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
         Lakehouse lakehouse = Spark.lakehouse(lake);
-        String runId = "nightly-" + Instant.now().toString().replaceAll("[-:.]", "") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
-        NightlyLock.Attempt attempt = NightlyLock.acquire(lakehouse, runId, Duration.ofHours(lockMaxAgeHours));
-        if (attempt.lock() == null) {
-            spec.commandLine().getErr().println("povlake nightly: another run holds the lock "
-                    + NightlyLock.path(lakehouse) + ": " + attempt.heldBy().describe() + "; nothing was touched");
-            return LOCKED;
-        }
-        try (NightlyLock ignored = attempt.lock()) {
-            if (attempt.tookOver() != null) {
-                w.println("took over a stale lock of " + attempt.tookOver().describe());
-            }
-            return run(lakehouse, runId, w, attempt.tookOver() != null);
-        }
+        return LockedRun.run(spec.commandLine(), lakehouse, Duration.ofHours(lockMaxAgeHours), held -> run(lakehouse,
+                held.lock().holder().runId(), spec.commandLine().getOut(), held.tookOver() != null));
     }
 
     /**

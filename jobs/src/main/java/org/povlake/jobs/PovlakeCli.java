@@ -5,10 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code povlake}: the command line of the lakehouse. Exit codes: 0 ok; 1 failure; 2 usage;
- * 3 ok but some files were rejected.
+ * 3 ok but some files were rejected; 4 another run holds the lakehouse's lock (nothing was touched).
  */
 @Command(name = "povlake", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        description = "Gansu network poverty-alleviation lakehouse.",
+        description = {"Gansu network poverty-alleviation lakehouse.",
+                "A command that writes the lakehouse, or a report from it, takes the lakehouse's run lock: while",
+                "another run holds it, it touches nothing and exits 4."},
         subcommands = {IngestCommand.class, BuildCommand.class, BuildSilverCommand.class, BuildGoldCommand.class, AssessCommand.class, QualityCommand.class, HistoryCommand.class, PortraitCommand.class, MaintainCommand.class, NightlyCommand.class, TablesCommand.class, SqlCommand.class, DemoCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PovlakeCli implements Runnable {
@@ -16,6 +18,7 @@ public final class PovlakeCli implements Runnable {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     public static final int REJECTED_FILES = 3;
+    public static final int LOCKED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

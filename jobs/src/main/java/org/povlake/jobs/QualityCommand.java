@@ -1,6 +1,7 @@
 package org.povlake.jobs;
 
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunLock;
 import org.povlake.quality.QualityCollector;
 import org.povlake.quality.QualityReport;
 import org.povlake.quality.QualityReportFiles;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
         "The data-quality report: per agency, extract and delivery — rows read / accepted / quarantined by rule,",
         "orphans by link, schema drift, freshness, consistency signals, and a list of problems to send back.",
         "Prints a summary and writes quality_report.json and a self-contained quality_report.html.",
-        "Exit codes: 0 written; 2 usage; 1 failure."})
+        "Exit codes: 0 written; 2 usage; 4 another run holds the lock; 1 failure."})
 public final class QualityCommand implements Callable<Integer> {
     @Mixin
     LakehouseOption lake;
@@ -38,6 +39,10 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> report());
+    }
+
+    private int report() throws Exception {
         run(Spark.lakehouse(lake), out, today == null ? LocalDate.now(ZoneOffset.UTC) : today,
                 spec.commandLine().getOut());
         return PovlakeCli.OK;

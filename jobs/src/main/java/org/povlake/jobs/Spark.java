@@ -1,5 +1,8 @@
 package org.povlake.jobs;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.SparkSessions;
@@ -12,9 +15,16 @@ final class Spark {
     }
 
     static synchronized Lakehouse lakehouse(LakehouseOption opt) {
+        if (opt.verbose) {
+            // every logger of the configuration (Spark, Hadoop, Delta and Parquet are at ERROR there) to INFO, before
+            // Spark starts: SparkContext.setLogLevel sets the root logger only, which those do not inherit from
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
+        }
         if (session == null) {
             session = SparkSessions.builder("povlake").getOrCreate();
-            session.sparkContext().setLogLevel(opt.verbose ? "INFO" : "ERROR");
+            if (!opt.verbose) {
+                session.sparkContext().setLogLevel("ERROR");
+            }
         }
         return new Lakehouse(session, opt.lakehouse);
     }

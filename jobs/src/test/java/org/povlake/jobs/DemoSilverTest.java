@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunLock;
 import org.povlake.testing.ExpectedSilver;
 
 import java.io.IOException;
@@ -159,41 +160,31 @@ class DemoSilverTest {
         assertEquals("nothing_new", logged.getAs("status"));
         assertEquals(0, (int) logged.getAs("exit_code"));
         assertEquals(45L, (long) logged.getAs("files_skipped"));
-        assertFalse(Files.exists(NightlyLockPath.of(lh)), "the lock is released");
+        assertTrue(RunLock.holder(lh).isEmpty(), "the lock is released");
 
         // a live holder (this test's own process): the next run exits 4 at once and touches nothing
         long runs = lh.read(NightlyCommand.RUNS).count();
         long logVersion = lh.version("ops.ingest_log");
-        Path lock = NightlyLockPath.of(lh);
-        Files.createDirectories(lock.getParent());
-        Files.writeString(lock, "{\"run_id\":\"other\",\"host\":\"" + java.net.InetAddress.getLocalHost().getHostName()
-                + "\",\"pid\":" + ProcessHandle.current().pid() + ",\"since\":\"" + java.time.Instant.now() + "\"}");
+        RunLock.Attempt other = RunLock.acquire(lh, "other", "test", RunLock.DEFAULT_MAX_AGE);
         PovlakeCliTest.Run locked = PovlakeCliTest.run("nightly", "--inbox", INBOX.toString(), "--lakehouse",
                 lake.toString(), "--out", out.toString());
-        assertEquals(NightlyCommand.LOCKED, locked.code(), locked.out() + locked.err());
-        assertTrue(locked.err().contains("another run holds the lock") && locked.err().contains("run other"), locked.err());
+        assertEquals(PovlakeCli.LOCKED, locked.code(), locked.out() + locked.err());
+        assertTrue(locked.err().contains("another run holds the lakehouse's lock") && locked.err().contains("run other"),
+                locked.err());
         assertEquals(runs, lh.read(NightlyCommand.RUNS).count());
         assertEquals(logVersion, lh.version("ops.ingest_log"));
-        assertTrue(Files.exists(lock), "another run's lock is left alone");
+        assertEquals("other", RunLock.holder(lh).orElseThrow().runId(), "another run's lock is left alone");
 
-        // a holder that died (a finished process of this host): the lock is stale, taken over with a message
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Files.writeString(lock, "{\"run_id\":\"crashed\",\"host\":\"" + java.net.InetAddress.getLocalHost().getHostName()
-                + "\",\"pid\":" + gone.pid() + ",\"since\":\"2026-01-01T00:00:00Z\"}");
+        // a holder older than --lock-max-age, alive or not: stale, taken over with a message; the holder then finds
+        // the lock is no longer its own, and releasing it leaves it alone
         PovlakeCliTest.Run takeover = PovlakeCliTest.run("nightly", "--inbox", INBOX.toString(), "--lakehouse",
-                lake.toString(), "--out", out.toString());
+                lake.toString(), "--out", out.toString(), "--lock-max-age", "0");
         assertEquals(PovlakeCli.OK, takeover.code(), takeover.out() + takeover.err());
-        assertTrue(takeover.out().contains("took over a stale lock of run crashed"), takeover.out());
-        assertFalse(Files.exists(lock));
+        assertTrue(takeover.out().contains("took over a stale lock of run other")
+                && takeover.out().contains("older than the maximum age of 0 h"), takeover.out());
+        assertTrue(RunLock.holder(lh).isEmpty(), "the nightly released the lock");
+        assertFalse(other.lock().release(), "taken over: the first holder no longer holds it");
         assertEquals(runs + 1, lh.read(NightlyCommand.RUNS).count());
-    }
-
-    /** Where the run lock of a local lakehouse lives. */
-    static final class NightlyLockPath {
-        static Path of(Lakehouse lh) {
-            return Path.of(java.net.URI.create(org.povlake.ops.NightlyLock.path(lh).toString()));
-        }
     }
 
     @Test

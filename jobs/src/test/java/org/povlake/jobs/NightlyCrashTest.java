@@ -3,7 +3,9 @@ package org.povlake.jobs;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.povlake.lake.Lakehouse;
 import org.povlake.lake.SparkSessions;
+import org.povlake.ops.RunLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,20 +51,22 @@ class NightlyCrashTest {
         assertTrue(base.out().contains("assessed: [2020]"), base.out());
 
         Path crash = tmp.resolve("crash");
+        SparkSession spark = SparkSessions.builder("crash-test").getOrCreate();
+        Lakehouse crashed = new Lakehouse(spark, crash.resolve("lake").toString());
         for (String point : POINTS) {
             PovlakeProcess.Result r = PovlakeProcess.run(logs, "killed-at-" + point.replaceAll("[^a-z0-9]+", "-"),
                     Map.of("povlake.test.crashAt", point), TIMEOUT, nightly(crash, inbox, key));
             assertEquals(137, r.exit(), "killed by SIGKILL at " + point + ":\n" + r.all());
             assertTrue(r.err().contains("crash point " + point + " reached"), r.err());
-            assertTrue(Files.exists(crash.resolve("lake/_ops/nightly.lock")), "a killed run leaves its lock behind");
+            assertTrue(RunLock.holder(crashed).isPresent(), "a killed run leaves its lock behind");
         }
         PovlakeCliTest.Run last = PovlakeCliTest.run(nightly(crash, inbox, key));
         assertEquals(PovlakeCli.OK, last.code(), last.out() + last.err());
-        assertTrue(last.out().contains("took over a stale lock"), last.out());
+        assertTrue(last.out().contains("took over a stale lock") && last.out().contains("its process is gone"),
+                last.out());
         assertTrue(last.out().contains("assessed: [2020]"), "the year the killed run built is assessed:\n" + last.out());
-        assertFalse(Files.exists(crash.resolve("lake/_ops/nightly.lock")), "the lock is released");
+        assertTrue(RunLock.holder(crashed).isEmpty(), "the lock is released");
 
-        SparkSession spark = SparkSessions.builder("crash-test").getOrCreate();
         SameResults.assertSameTables(spark, tmp.resolve("base/lake"), crash.resolve("lake"));
         SameResults.assertSameReports(tmp.resolve("base/out"), crash.resolve("out"));
     }
