@@ -144,7 +144,7 @@ public final class Assess {
             audit = publication.summary();
             notes.add(String.format(java.util.Locale.ROOT, "disclosure audit passed: %,d hidden numerators audited "
                             + "in %,d groups (largest %d; %,d linear programmes), narrowest interval %s, after %d "
-                            + "round(s)", report.audited(), report.groups(), report.largestGroup(), report.programmes(),
+                            + "round(s)", report.audited(), report.groups(), report.largestGroup(), publication.programmes(),
                     audit.narrowestInterval() == null ? "—" : DisclosureAudit.fmt(audit.narrowestInterval()),
                     publication.rounds()));
         }

@@ -86,6 +86,13 @@ final class DisclosureAudit {
         long seed() {
             return members.get(0).item().key().hashCode();
         }
+
+        /** Which unknowns it holds (the same unknowns: the same relations, the same intervals). */
+        String signature() {
+            StringBuilder b = new StringBuilder();
+            members.forEach(m -> b.append(m.item().key()).append(','));
+            return b.toString();
+        }
     }
 
     /**
@@ -98,27 +105,47 @@ final class DisclosureAudit {
      */
     Report run(List<RegionResult> release, DisclosureTable truth, List<RegionResult> previousRelease,
                boolean narrowest) {
+        return run(release, truth, previousRelease, narrowest, new HashMap<>());
+    }
+
+    /**
+     * {@link #run(List, DisclosureTable, List, boolean)}, reusing the intervals of the groups {@code memo} already
+     * holds: a group with the same unknowns has the same relations (a cell that changes from printed to hidden with
+     * somebody in it joins every group it relates to), so the control's rounds audit only the groups they changed.
+     */
+    Report run(List<RegionResult> release, DisclosureTable truth, List<RegionResult> previousRelease,
+               boolean narrowest, Map<String, double[][]> memo) {
         Map<String, IndicatorResult> printed = cells(release);
         List<String> violations = new ArrayList<>(scoreViolations(release, truth, printed));
         violations.addAll(changeViolations(release, previousRelease));
         List<Group> groups = groups(truth, printed);
         double min = rules.minInterval();
+        // the groups are independent: solved side by side (each with its own seed, so the answer does not depend on
+        // the order)
+        double[][][] intervals = new double[groups.size()][][];
+        java.util.stream.IntStream.range(0, groups.size()).parallel().forEach(g -> {
+            Group group = groups.get(g);
+            double[][] known = memo.get(group.signature());
+            intervals[g] = known != null ? known : group.programme().intervals(group.known(),
+                    (k, lo, hi) -> wideEnough(lo, hi, group.members().get(k).denominator(), min), group.seed(),
+                    blocks(group.members(), truth));
+        });
+        for (int g = 0; g < groups.size(); g++) {
+            memo.putIfAbsent(groups.get(g).signature(), intervals[g]);
+        }
         List<Failure> failures = new ArrayList<>();
         List<double[]> established = new ArrayList<>(); // width, group, member
         int fullRange = 0;
         int audited = 0;
         int largest = 0;
         for (int g = 0; g < groups.size(); g++) {
-            Group group = groups.get(g);
-            List<Unknown> members = group.members();
+            List<Unknown> members = groups.get(g).members();
             audited += members.size();
             largest = Math.max(largest, members.size());
-            double[][] interval = group.programme().intervals(group.known(),
-                    (k, lo, hi) -> wideEnough(lo, hi, members.get(k).denominator(), min), group.seed());
             for (int k = 0; k < members.size(); k++) {
                 Unknown u = members.get(k);
-                double lo = interval[0][k];
-                double hi = interval[1][k];
+                double lo = intervals[g][0][k];
+                double hi = intervals[g][1][k];
                 if (!wideEnough(lo, hi, u.denominator(), min)) {
                     DisclosureTable.Item i = u.item();
                     failures.add(new Failure(i.region.code, i.region.name, i.region.level, i.indicator,
@@ -154,6 +181,44 @@ final class DisclosureAudit {
                 .thenComparing(Failure::indicator));
         return new Report(failures.isEmpty() && violations.isEmpty(), List.copyOf(failures), List.copyOf(violations),
                 audited, fullRange, best, groups.size(), largest, programmes);
+    }
+
+    /** Groups up to this many unknowns are solved whole; larger ones first block by block. */
+    private static final int WHOLE = 40;
+
+    /**
+     * Blocks of a large group for cheap witnesses ({@link IntervalProgramme#intervals(double[],
+     * IntervalProgramme.Enough, long, List)}): the unknowns of a region with those of each of its next two siblings in
+     * the group (a move between two siblings keeps their parent's sums), and with those of its parent.
+     */
+    private static List<int[]> blocks(List<Unknown> members, DisclosureTable truth) {
+        if (members.size() <= WHOLE) {
+            return List.of();
+        }
+        Map<DisclosureTable.Region, List<Integer>> byRegion = new LinkedHashMap<>();
+        for (int k = 0; k < members.size(); k++) {
+            byRegion.computeIfAbsent(members.get(k).item().region, r -> new ArrayList<>()).add(k);
+        }
+        List<int[]> blocks = new ArrayList<>();
+        for (Map.Entry<DisclosureTable.Region, List<Integer>> e : byRegion.entrySet()) {
+            DisclosureTable.Region parent = truth.parentOf(e.getKey());
+            if (parent == null) {
+                continue;
+            }
+            List<DisclosureTable.Region> siblings = parent.children.stream().filter(byRegion::containsKey).toList();
+            int at = siblings.indexOf(e.getKey());
+            for (int step = 1; step <= 2 && step < siblings.size(); step++) {
+                blocks.add(block(e.getValue(), byRegion.get(siblings.get((at + step) % siblings.size()))));
+            }
+            if (byRegion.containsKey(parent)) {
+                blocks.add(block(e.getValue(), byRegion.get(parent)));
+            }
+        }
+        return blocks;
+    }
+
+    private static int[] block(List<Integer> a, List<Integer> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).mapToInt(Integer::intValue).toArray();
     }
 
     /** The exact interval of every hidden numerator of {@code release} (region/indicator → [lo, hi]). */

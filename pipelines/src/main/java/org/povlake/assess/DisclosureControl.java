@@ -34,9 +34,13 @@ final class DisclosureControl {
         this.audit = new DisclosureAudit(rules, catalogue);
     }
 
-    /** The decided release of a year, its audit and what the control did. */
+    /**
+     * The decided release of a year, its audit and what the control did.
+     *
+     * @param programmes the linear programmes solved by all the audits of the year (the rounds' and the report's)
+     */
     record Result(DisclosureTable table, List<RegionResult> release, DisclosureAudit.Report report, int rounds,
-                  Summary summary) {
+                  int programmes, Summary summary) {
     }
 
     /**
@@ -63,8 +67,11 @@ final class DisclosureControl {
         DisclosureTable before = previous == null ? null : previous.table();
         List<RegionResult> prior = previous == null ? null : previous.release();
         int rounds = 0;
+        int programmes = 0;
+        Map<String, double[][]> memo = new java.util.HashMap<>();
         while (true) {
-            DisclosureAudit.Report r = audit.run(release(table, before), table, prior, false);
+            DisclosureAudit.Report r = audit.run(release(table, before), table, prior, false, memo);
+            programmes += r.programmes();
             if (r.failures().isEmpty() || rounds >= rules.maxRounds()) {
                 break;
             }
@@ -77,8 +84,9 @@ final class DisclosureControl {
         follow(table);
         scores(table);
         List<RegionResult> release = release(table, before);
-        DisclosureAudit.Report report = audit.run(release, table, prior, true);
-        return new Result(table, release, report, rounds, summary(table, report, rounds));
+        DisclosureAudit.Report report = audit.run(release, table, prior, true, memo);
+        programmes += report.programmes();
+        return new Result(table, release, report, rounds, programmes, summary(table, report, rounds));
     }
 
     /** Hides every cell of a region's group ({@link PublicationRules#hiddenTogether()}) when one is hidden. */
