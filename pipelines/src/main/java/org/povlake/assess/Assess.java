@@ -134,7 +134,26 @@ public final class Assess {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<RegionResult> regions = filesOfPinnedVersions(() -> reader.regions(o.year(), o.publish()), pinsFrom != null);
-        seconds.put("read", (System.nanoTime() - t) / 1e9);
+        // the disclosure control's own time (every year it decided, gold's reads apart) is reported on its own
+        seconds.put("read", (System.nanoTime() - t) / 1e9 - reader.controlSeconds());
+        DisclosureControl.Summary audit = null;
+        if (o.publish()) {
+            seconds.put("disclosure", reader.controlSeconds());
+            DisclosureControl.Result publication = reader.publication(o.year());
+            DisclosureAudit.Report report = publication.report();
+            if (!report.passed()) {
+                throw new IllegalStateException("the published release of " + o.year() + " is refused, nothing was "
+                        + "written: " + report.firstProblem(rules.minInterval()) + " ("
+                        + (report.failures().size() + report.violations().size()) + " problem(s) left after "
+                        + publication.rounds() + " round(s) of the disclosure control; see schemas/publication.json)");
+            }
+            audit = publication.summary();
+            notes.add(String.format(java.util.Locale.ROOT, "disclosure audit passed: %,d hidden numerators audited "
+                            + "in %,d groups (largest %d; %,d linear programmes), narrowest interval %s, after %d "
+                            + "round(s)", report.audited(), report.groups(), report.largestGroup(), publication.programmes(),
+                    audit.narrowestInterval() == null ? "—" : DisclosureAudit.fmt(audit.narrowestInterval()),
+                    publication.rounds()));
+        }
         Assessment a = new Assessment(o.year(), now.toString(), tables.versions(), o.codeVersion(), catalogueVersion,
                 o.publish(), regions);
         long cells = 0;
@@ -146,7 +165,8 @@ public final class Assess {
             }
         }
         PublicationSummary summary = o.publish()
-                ? new PublicationSummary(rules.version(), suppressed, rules.footnoteZh(), rules.footnoteEn()) : null;
+                ? new PublicationSummary(rules.version(), suppressed, rules.footnoteZh(), rules.footnoteEn(), audit)
+                : null;
 
         List<Path> files = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
@@ -169,7 +189,7 @@ public final class Assess {
         if (o.formats().contains(Format.HTML) || o.formats().contains(Format.XLSX)) {
             t = System.nanoTime();
             List<AssessmentReport.YearPoint> trend =
-                    filesOfPinnedVersions(() -> reader.provinceTrend(o.year()), pinsFrom != null);
+                    filesOfPinnedVersions(() -> reader.provinceTrend(o.year(), o.publish()), pinsFrom != null);
             // "days since the last delivery" as seen on the day of the run (of the original run, when reproducing)
             LocalDate today = pinsFrom != null && pinsFrom.generatedAt() != null
                     ? Instant.parse(pinsFrom.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate()
@@ -204,7 +224,7 @@ public final class Assess {
         }
         Path manifest = Manifest.record(o.out(), new Manifest.Entry(o.year(), a.generatedAt(), o.codeVersion(),
                 catalogueVersion, o.publish() ? rules.version() : null, o.publish(), lake.root(), a.inputs(), hashes,
-                o.asOf() == null ? null : o.asOf().toAbsolutePath().toString()));
+                o.asOf() == null ? null : o.asOf().toAbsolutePath().toString(), audit));
         seconds.put("total", (System.nanoTime() - t0) / 1e9);
         return new Result(o.year(), List.copyOf(files), manifest, a.inputs(), regions.size(), cells, suppressed,
                 List.copyOf(notes), seconds);

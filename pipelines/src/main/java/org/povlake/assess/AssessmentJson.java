@@ -14,7 +14,7 @@ import java.util.Map;
  * assessment has ~770,000 indicator cells): one region per line, numbers printed as they are stored without
  * trailing zeros (counts as integers, rates with up to 6 decimals, the composite with up to 4), null as null.
  * Beside the contract's fields: {@code catalogue_version}, and in published mode {@code suppression} (rules version,
- * cells suppressed, footnote). Deterministic: the same assessment gives the same bytes.
+ * cells suppressed, footnote, the disclosure audit's summary). Deterministic: the same assessment gives the same bytes.
  */
 public final class AssessmentJson {
     private AssessmentJson() {
@@ -39,6 +39,10 @@ public final class AssessmentJson {
                 g.writeNumberField("cells_suppressed", suppression.cells());
                 g.writeStringField("footnote_zh", suppression.footnoteZh());
                 g.writeStringField("footnote_en", suppression.footnoteEn());
+                if (suppression.audit() != null) {
+                    g.writeFieldName("audit");
+                    audit(g, suppression.audit());
+                }
                 g.writeEndObject();
             }
             g.writeArrayFieldStart("regions");
@@ -87,6 +91,34 @@ public final class AssessmentJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The disclosure audit's summary (also written into the manifest). */
+    static void audit(JsonGenerator g, DisclosureControl.Summary a) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("passed", a.passed());
+        g.writeNumberField("rounds", a.rounds());
+        g.writeObjectFieldStart("cells_hidden");
+        for (Map.Entry<String, Integer> e : a.cellsHidden().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("pillar_scores_hidden", a.pillarScoresHidden());
+        g.writeObjectFieldStart("composites");
+        for (Map.Entry<String, Map<String, Integer>> level : a.composites().entrySet()) {
+            g.writeObjectFieldStart(level.getKey());
+            for (Map.Entry<String, Integer> e : level.getValue().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeNumberField("hidden_numerators_audited", a.audited());
+        g.writeNumberField("min_interval", BigDecimal.valueOf(a.minInterval()).stripTrailingZeros());
+        number(g, "narrowest_interval", a.narrowestInterval() == null ? null
+                : new BigDecimal(DisclosureAudit.fmt(a.narrowestInterval())));
+        g.writeNumberField("spanning_whole_denominator", a.spanningDenominator());
         g.writeEndObject();
     }
 

@@ -18,8 +18,8 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * Reads one year's assessment from gold (gold.indicators, gold.pillar_scores, gold.region_scores) into the
- * {@link Assessment} model; in published mode through {@link Suppression}. Regions are ordered top-down by level, then
- * by code; indicators in catalogue order (ids the catalogue does not know last, by id).
+ * {@link Assessment} model; in published mode through {@link Suppression} and {@link DisclosureControl}. Regions are
+ * ordered top-down by level, then by code; indicators in catalogue order (ids the catalogue does not know last, by id).
  */
 public final class AssessmentReader {
     public static final List<String> TABLES = List.of("gold.indicators", "gold.pillar_scores", "gold.region_scores");
@@ -34,34 +34,90 @@ public final class AssessmentReader {
         this.rules = rules;
     }
 
-    /** The years gold holds (any table of it), sorted. */
+    /** The years gold holds (any table of it), sorted (read once per reader: the tables are pinned). */
     public TreeSet<Integer> years() {
-        TreeSet<Integer> years = new TreeSet<>();
-        if (tables.exists("gold.region_scores")) {
-            tables.read("gold.region_scores").select("year").distinct().collectAsList()
-                    .forEach(r -> years.add(r.getInt(0)));
+        if (years == null) {
+            years = new TreeSet<>();
+            if (tables.exists("gold.region_scores")) {
+                tables.read("gold.region_scores").select("year").distinct().collectAsList()
+                        .forEach(r -> years.add(r.getInt(0)));
+            }
         }
-        return years;
+        return new TreeSet<>(years);
     }
 
-    /** The regions of year Y with their indicators; {@code published}: suppressed, no excluded levels. */
+    private TreeSet<Integer> years;
+
+    /**
+     * The regions of year Y with their indicators; {@code published}: the release {@link #publication} decided (no
+     * excluded levels, cells and scores hidden as the disclosure control decided).
+     */
     public List<RegionResult> regions(int year, boolean published) {
-        Dataset<Row> indicators = indicatorRows(year, published);
+        if (published) {
+            return publication(year).release();
+        }
+        Dataset<Row> indicators = tables.read("gold.indicators").where(col("year").equalTo(year))
+                .withColumn("suppressed", org.apache.spark.sql.functions.lit(false));
         Dataset<Row> scores = tables.read("gold.region_scores").where(col("year").equalTo(year));
         Dataset<Row> pillars = tables.read("gold.pillar_scores").where(col("year").equalTo(year));
-        if (published) {
-            scores = scores.where(org.apache.spark.sql.functions.not(col("region_level").isin(rules.excludedLevels().toArray())));
-            pillars = pillars.where(org.apache.spark.sql.functions.not(col("region_level").isin(rules.excludedLevels().toArray())));
-        }
         return assemble(indicators, scores, pillars);
     }
 
     /**
-     * The province of every year ≤ Y gold holds, oldest first, with its composite, grade and pillar scores (the
-     * trend; its indicators are in each year's own assessment, so they are not read here). Scores are published in
-     * both modes.
+     * The published release of year Y: gold's rows at the published levels, the primary cells flagged
+     * ({@link Suppression}), then {@link DisclosureControl} (with the release of Y−1, decided the same way, for the
+     * changes) and its audit. Computed once per year and reader.
      */
-    public List<AssessmentReport.YearPoint> provinceTrend(int year) {
+    public DisclosureControl.Result publication(int year) {
+        DisclosureControl.Result done = publications.get(year);
+        if (done != null) {
+            return done;
+        }
+        Object[] excluded = rules.excludedLevels().toArray();
+        List<Row> indicators = Suppression.flag(tables.read("gold.indicators").where(col("year").equalTo(year)), rules,
+                catalogue).select(PUBLICATION_COLUMNS).collectAsList();
+        List<Row> pillars = tables.read("gold.pillar_scores").where(col("year").equalTo(year)
+                .and(org.apache.spark.sql.functions.not(col("region_level").isin(excluded)))).collectAsList();
+        List<Row> scores = tables.read("gold.region_scores").where(col("year").equalTo(year)
+                .and(org.apache.spark.sql.functions.not(col("region_level").isin(excluded)))).collectAsList();
+        DisclosureControl.Result previous = years().contains(year - 1) ? publication(year - 1) : null;
+        long t = System.nanoTime();
+        DisclosureControl.Result result = new DisclosureControl(rules, catalogue)
+                .protect(DisclosureTable.of(year, indicators, pillars, scores, catalogue), previous);
+        controlSeconds += (System.nanoTime() - t) / 1e9;
+        publications.put(year, result);
+        return result;
+    }
+
+    private final Map<Integer, DisclosureControl.Result> publications = new HashMap<>();
+    private double controlSeconds;
+
+    /** Seconds the disclosure control and its audits took so far (every year decided, without reading gold). */
+    public double controlSeconds() {
+        return controlSeconds;
+    }
+
+    /** What the disclosure control takes of a gold.indicators row. */
+    private static final org.apache.spark.sql.Column[] PUBLICATION_COLUMNS = java.util.stream.Stream.of("region_code",
+            "indicator_id", "numerator", "denominator", "value", "target", "met", "achievement", "change", "stale",
+            "missing", "primary").map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+
+    /**
+     * The province of every year ≤ Y gold holds, oldest first, with its composite, grade and pillar scores (the
+     * trend; its indicators are in each year's own assessment, so they are not read here). Published: as each year's
+     * release prints them.
+     */
+    public List<AssessmentReport.YearPoint> provinceTrend(int year, boolean published) {
+        if (published) {
+            List<AssessmentReport.YearPoint> points = new ArrayList<>();
+            for (Integer y : years().headSet(year, true)) {
+                publication(y).release().stream().filter(r -> r.level().equals("province")).findFirst()
+                        .ifPresent(p -> points.add(new AssessmentReport.YearPoint(y, new RegionResult(p.code(),
+                                p.name(), p.level(), p.parent(), p.composite(), p.grade(), p.rank(), p.pillars(),
+                                List.of()))));
+            }
+            return points;
+        }
         Dataset<Row> scores = tables.read("gold.region_scores")
                 .where(col("region_level").equalTo("province").and(col("year").leq(year)));
         Dataset<Row> pillars = tables.read("gold.pillar_scores")
@@ -83,20 +139,6 @@ public final class AssessmentReader {
         List<Row> v = tables.read("gold.region_scores").where(col("year").equalTo(year)).select("catalogue_version")
                 .distinct().orderBy("catalogue_version").collectAsList();
         return v.isEmpty() ? null : String.join(",", v.stream().map(r -> r.getString(0)).toList());
-    }
-
-    /**
-     * gold.indicators of one year; published: suppressed ({@link Suppression}), with the change of a cell hidden in
-     * Y−1 hidden too.
-     */
-    Dataset<Row> indicatorRows(int year, boolean published) {
-        Dataset<Row> all = tables.read("gold.indicators");
-        Dataset<Row> rows = all.where(col("year").equalTo(year));
-        if (!published) {
-            return rows.withColumn("suppressed", org.apache.spark.sql.functions.lit(false));
-        }
-        Dataset<Row> previous = all.where(col("year").equalTo(year - 1));
-        return Suppression.apply(Suppression.flag(rows, rules, catalogue), Suppression.flag(previous, rules, catalogue));
     }
 
     private List<RegionResult> assemble(Dataset<Row> indicators, Dataset<Row> scores, Dataset<Row> pillars) {

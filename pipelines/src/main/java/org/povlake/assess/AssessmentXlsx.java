@@ -390,6 +390,9 @@ public final class AssessmentXlsx {
         for (String line : SCORING) {
             text(sh.createRow(r++), 0, line, st.text);
         }
+        if (a.published()) {
+            text(sh.createRow(r++), 0, PUBLISHED_SCORES, st.text);
+        }
         r++;
 
         r = section(sh, st, r, "图例 legend");
@@ -429,6 +432,13 @@ public final class AssessmentXlsx {
                     + "counties among all counties: competition ranking on the rounded composite (1, 1, 3).",
             "各地区指标均为 Σ分子 / Σ分母 (非比率的平均) · every region's rate is Σnumerator / Σdenominator over the region, "
                     + "never an average of rates.");
+
+    /** How a published workbook prints scores (the disclosure control: schemas/publication.json). */
+    private static final String PUBLISHED_SCORES = "公开版：含不公布指标的支柱得分不公布；含不公布支柱得分的综合得分只在其等级不受不公布指标影响时"
+            + "公布等级，否则不公布；排名仅在公布综合得分的地区之间排列 · published: a pillar score with a suppressed indicator in "
+            + "it is suppressed; a composite with a suppressed pillar score is shown as its grade only when no value of the "
+            + "suppressed indicators could change the grade, else not at all; ranks are among the regions whose composite "
+            + "is shown.";
 
     private static int section(SXSSFSheet sh, Styles st, int r, String title) {
         text(sh.createRow(r), 0, title, st.section);

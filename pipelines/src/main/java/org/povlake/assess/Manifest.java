@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * {@code manifest.json} of an assessment folder: per year assessed into the folder, what the run read (every input
- * table → Delta version), the code, catalogue and publication-rules versions, when, and each file written with its
- * SHA-256. {@code povlake assess --as-of} takes this file (or an {@code assessment_<Y>.json}, whose {@code inputs}
+ * table → Delta version), the code, catalogue and publication-rules versions, when, each file written with its
+ * SHA-256, and for a published release the disclosure audit's summary. {@code povlake assess --as-of} takes this file (or an {@code assessment_<Y>.json}, whose {@code inputs}
  * say the same) and reads exactly those table versions again.
  */
 public final class Manifest {
@@ -26,10 +26,10 @@ public final class Manifest {
     private Manifest() {
     }
 
-    /** One year's entry. */
+    /** One year's entry; {@code audit}: the disclosure audit's summary of a published release (else null). */
     public record Entry(int year, String generatedAt, String codeVersion, String catalogueVersion,
                         String publicationRules, boolean published, String lakehouse, Map<String, Long> inputs,
-                        Map<String, String> files, String asOf) {
+                        Map<String, String> files, String asOf, DisclosureControl.Summary audit) {
     }
 
     /** The pins of an assessment JSON, or of a manifest's newest year (for reading the lakehouse as it read it). */
@@ -82,7 +82,7 @@ public final class Manifest {
         }
         return new Entry(year, text(entry, "generated_at"), text(entry, "code_version"), text(entry, "catalogue_version"),
                 text(entry, "publication_rules"), entry.path("published").asBoolean(false), text(entry, "lakehouse"),
-                inputs, Map.of(), null);
+                inputs, Map.of(), null, null);
     }
 
     /** Adds or replaces {@code entry} in {@code dir}/manifest.json (written atomically). */
@@ -114,6 +114,13 @@ public final class Manifest {
         new TreeMap<>(entry.files()).forEach(files::put);
         if (entry.asOf() != null) {
             e.put("as_of", entry.asOf());
+        }
+        if (entry.audit() != null) {
+            java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+            try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(json)) {
+                AssessmentJson.audit(g, entry.audit());
+            }
+            e.set("disclosure_audit", mapper.readTree(json.toByteArray()));
         }
         // years in order
         TreeMap<String, JsonNode> years = new TreeMap<>();

@@ -230,8 +230,6 @@ class AssessSampleTest {
         assertTrue(r.suppressed() > 100, "the sample's small counties have many small cells: " + r.suppressed());
         PublicationRules rules = PublicationRules.get();
         Catalogue c = Catalogue.get();
-        Map<String, Integer> hiddenChildren = new HashMap<>();
-        Map<String, Integer> shownChildrenWithCounts = new HashMap<>();
         int regions = 0;
         for (JsonNode region : a.get("regions")) {
             regions++;
@@ -253,20 +251,18 @@ class AssessSampleTest {
                         assertTrue(i.get(f).isNull(), f + " of a hidden cell");
                     }
                 }
-                if (!region.get("parent").isNull()) {
-                    String key = region.get("parent").asText() + "/" + region.get("level").asText() + "/" + id;
-                    if (hidden) {
-                        hiddenChildren.merge(key, 1, Integer::sum);
-                    } else if (!i.get("missing").asBoolean()) {
-                        shownChildrenWithCounts.merge(key, 1, Integer::sum);
-                    }
-                }
             }
         }
         assertEquals(1 + 14 + 88 + 1_403 - countLevel("township") + countLevel("township"), regions, "no villages");
-        // complementary suppression: never exactly one hidden child when another could be hidden
-        hiddenChildren.forEach((k, n) -> assertTrue(n != 1 || !shownChildrenWithCounts.containsKey(k),
-                "exactly one hidden child under " + k));
+        // the disclosure audit passed; its summary is in the JSON and in the manifest (what each rule hid)
+        JsonNode audit = a.get("suppression").get("audit");
+        assertTrue(audit.get("passed").asBoolean(), audit.toString());
+        assertTrue(audit.get("narrowest_interval").asDouble() >= 5, audit.toString());
+        assertTrue(audit.get("hidden_numerators_audited").asInt() > 0, audit.toString());
+        assertEquals(r.suppressed(), audit.get("cells_hidden").get("primary").asLong()
+                + audit.get("cells_hidden").get("complement").asLong() + audit.get("cells_hidden").get("linked").asLong()
+                + audit.get("cells_hidden").get("audit").asLong());
+        assertEquals(audit, JSON.readTree(r.manifest().toFile()).get("assessments").get("2020").get("disclosure_audit"));
         // the reimbursement ratio follows the one-stop claims count
         for (JsonNode region : a.get("regions")) {
             JsonNode ratio = find(region, "HEALTH_REIMBURSEMENT_RATIO");
