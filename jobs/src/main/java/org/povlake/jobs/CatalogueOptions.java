@@ -1,7 +1,7 @@
 package org.povlake.jobs;
 
 import org.povlake.contract.PovertyLines;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
 import org.povlake.ops.CrashPoints;
 import org.povlake.silver.SilverBuild;
-import org.povlake.silver.SilverSchemas;
+import org.povlake.lake.LakeSchemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -162,7 +162,7 @@ public final class NightlyCommand implements Callable<Integer> {
     private void log(Lakehouse lakehouse, String runId, Instant started, int code, String status, String message,
                      IngestJob.Result ingest, List<Integer> built, List<String> assessments, Map<String, Long> before,
                      Map<String, Double> stages, PrintWriter w) {
-        lakehouse.createIfMissing(RUNS, SilverSchemas.schema(RUNS), List.of());
+        lakehouse.createIfMissing(RUNS, LakeSchemas.schema(RUNS), List.of());
         Map<String, Long> after = versions(lakehouse);
         Row row = RowFactory.create(runId, started, Instant.now(), code, status, message,
                 inbox, count(ingest, FileOutcome.Status.LOADED), count(ingest, FileOutcome.Status.SKIPPED),
@@ -170,7 +170,7 @@ public final class NightlyCommand implements Callable<Integer> {
                 ingest == null ? 0L : ingest.total(f -> f.quarantined),
                 ScalaValues.seq(built), ScalaValues.seq(assessments), ScalaValues.map(before), ScalaValues.map(after),
                 ScalaValues.map(stages));
-        lakehouse.spark().createDataFrame(List.of(row), SilverSchemas.schema(RUNS)).write().format("delta")
+        lakehouse.spark().createDataFrame(List.of(row), LakeSchemas.schema(RUNS)).write().format("delta")
                 .mode("append").save(lakehouse.path(RUNS));
         w.printf("nightly %s: %s (exit %d)%s, logged in %s%n", runId, status, code,
                 message == null ? "" : ": " + message, RUNS);

@@ -1,7 +1,7 @@
 package org.povlake.jobs;
 
 import org.apache.spark.sql.Row;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.lake.Lakehouse;
 
 import java.io.PrintWriter;

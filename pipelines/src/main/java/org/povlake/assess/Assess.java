@@ -5,7 +5,7 @@ import org.povlake.ops.CrashPoints;
 
 import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.gold.GoldBuild;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.PinnedTables;

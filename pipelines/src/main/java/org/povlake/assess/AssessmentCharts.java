@@ -1,6 +1,6 @@
 package org.povlake.assess;
 
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

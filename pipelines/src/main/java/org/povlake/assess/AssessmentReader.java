@@ -2,7 +2,7 @@ package org.povlake.assess;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.lake.TableSource;
 
 import java.math.BigDecimal;

@@ -22,7 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.io.IOException;
 import java.io.OutputStream;

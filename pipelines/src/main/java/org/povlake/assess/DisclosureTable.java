@@ -1,7 +1,7 @@
 package org.povlake.assess;
 
 import org.apache.spark.sql.Row;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

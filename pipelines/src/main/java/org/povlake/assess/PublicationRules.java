@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ContractException;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;

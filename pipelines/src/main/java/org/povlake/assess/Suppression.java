@@ -3,7 +3,7 @@ package org.povlake.assess;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.povlake.gold;
 
+import org.povlake.contract.Catalogue;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -11,7 +12,7 @@ import org.povlake.ops.CrashPoints;
 import org.povlake.silver.Delivery;
 import org.povlake.silver.DeliveryLedger;
 import org.povlake.silver.KeyRotation;
-import org.povlake.silver.SilverSchemas;
+import org.povlake.lake.LakeSchemas;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -185,16 +186,16 @@ public final class GoldBuild {
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         Row log = RowFactory.create(buildId, started, y, seconds, catalogue.version(), lines.version(), FORMAT_VERSION,
                 ScalaValues.map(inputs.versions()), ScalaValues.map(resolved.describe()), ScalaValues.map(rows));
-        lake.createIfMissing(BUILDS, SilverSchemas.schema(BUILDS), List.of());
-        spark.createDataFrame(List.of(log), SilverSchemas.schema(BUILDS)).write().format("delta").mode("append")
+        lake.createIfMissing(BUILDS, LakeSchemas.schema(BUILDS), List.of());
+        spark.createDataFrame(List.of(log), LakeSchemas.schema(BUILDS)).write().format("delta").mode("append")
                 .save(lake.path(BUILDS));
         return new YearResult(y, "built", seconds, rows, steps);
     }
 
     /** Replaces year Y's rows of a gold table in one commit; returns the rows written. */
     private long write(String table, Dataset<Row> rows, int y) {
-        lake.createIfMissing(table, SilverSchemas.schema(table), SilverSchemas.partitioning(table));
-        Dataset<Row> conformed = SilverSchemas.conform(rows, table);
+        lake.createIfMissing(table, LakeSchemas.schema(table), LakeSchemas.partitioning(table));
+        Dataset<Row> conformed = LakeSchemas.conform(rows, table);
         conformed.write().format("delta").mode("overwrite").option("replaceWhere", "year = " + y)
                 .save(lake.path(table));
         Row metrics = lake.table(table).history(1).select("operationMetrics").first();
@@ -206,7 +207,7 @@ public final class GoldBuild {
     /** The printed values of year Y in gold (empty if Y is not built). */
     private Dataset<Row> previousValues(int y) {
         if (!lake.exists("gold.indicators")) {
-            return spark.createDataFrame(List.of(), SilverSchemas.schema("gold.indicators"))
+            return spark.createDataFrame(List.of(), LakeSchemas.schema("gold.indicators"))
                     .select("region_code", "indicator_id", "value");
         }
         return spark.read().format("delta").load(lake.path("gold.indicators")).where(col("year").equalTo(y))

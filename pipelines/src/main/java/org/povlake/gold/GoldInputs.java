@@ -4,7 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.povlake.lake.Lakehouse;
-import org.povlake.silver.SilverSchemas;
+import org.povlake.lake.LakeSchemas;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class GoldInputs {
     private Dataset<Row> load(String name) {
         Long v = versions.get(name);
         if (v == null) {
-            return spark.createDataFrame(List.of(), SilverSchemas.schema(name));
+            return spark.createDataFrame(List.of(), LakeSchemas.schema(name));
         }
         return spark.read().format("delta").option("versionAsOf", v).load(lake.path(name));
     }

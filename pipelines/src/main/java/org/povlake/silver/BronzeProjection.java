@@ -1,5 +1,6 @@
 package org.povlake.silver;
 
+import org.povlake.lake.LakeSchemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -21,7 +22,7 @@ import static org.apache.spark.sql.functions.when;
  * personal identifiers are replaced by their pseudonyms, and names are dropped (by never being selected).
  * Birth date, sex and county of registration are derived from the resident ID before it is dropped
  * ({@code id_birth_date}, {@code id_sex}, {@code id_county_code}). Everything else is selected by name by
- * {@link SilverSchemas#conform}.
+ * {@link LakeSchemas#conform}.
  */
 public final class BronzeProjection {
     private BronzeProjection() {
@@ -35,7 +36,7 @@ public final class BronzeProjection {
 
     /**
      * Adds silver's lineage and pseudonym columns to a bronze frame and drops the personal columns (ids and names).
-     * The result still has bronze's other columns; {@link SilverSchemas#conform} then picks the table's columns.
+     * The result still has bronze's other columns; {@link LakeSchemas#conform} then picks the table's columns.
      */
     public static Dataset<Row> project(Dataset<Row> bronze, Pseudonyms pseudonyms) {
         List<String> have = Arrays.asList(bronze.columns());

@@ -1,5 +1,6 @@
 package org.povlake.silver;
 
+import org.povlake.lake.LakeSchemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,7 +65,7 @@ public final class ReferentialIntegrity {
         for (int i = 1; i < orphans.size(); i++) {
             all = all.unionByName(orphans.get(i));
         }
-        return new Split(kept, SilverSchemas.conform(all, ORPHANS));
+        return new Split(kept, LakeSchemas.conform(all, ORPHANS));
     }
 
     /**
@@ -81,7 +82,7 @@ public final class ReferentialIntegrity {
                 .withColumn(link.childKey(), when(col("_found").isNull(), lit(null).cast("string"))
                         .otherwise(col(link.childKey())))
                 .drop("_parent_key", "_found");
-        return new Split(kept, SilverSchemas.conform(orphans, ORPHANS));
+        return new Split(kept, LakeSchemas.conform(orphans, ORPHANS));
     }
 
     /** Child rows whose parent is missing, in silver.orphans' columns. */

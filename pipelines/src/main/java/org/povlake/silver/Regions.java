@@ -1,5 +1,6 @@
 package org.povlake.silver;
 
+import org.povlake.lake.LakeSchemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,7 +38,7 @@ public final class Regions {
             rows.add(row("village", code, e.getValue(), d.parentOf(code), villageType(code),
                     Divisions.isAdministrativeVillage(code)));
         }
-        return spark.createDataFrame(rows, SilverSchemas.schema(TABLE));
+        return spark.createDataFrame(rows, LakeSchemas.schema(TABLE));
     }
 
     private static Row row(String level, String code, String name, String parent, String unitType, Boolean flag) {

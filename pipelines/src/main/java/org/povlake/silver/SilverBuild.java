@@ -1,5 +1,6 @@
 package org.povlake.silver;
 
+import org.povlake.lake.LakeSchemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -148,7 +149,7 @@ public final class SilverBuild {
         second.put(ConsistencySignals.MEMBERS, () -> steps.memberSignals(plan.memberSignals()));
         runWave(second, actions);
         writer.overwrite(DeliveryLedger.TABLE, spark.createDataFrame(DeliveryLedger.rows(loaded),
-                SilverSchemas.schema(DeliveryLedger.TABLE)));
+                LakeSchemas.schema(DeliveryLedger.TABLE)));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         String mode = rebuild ? "rebuild" : full ? "first" : "incremental";
         Row log = RowFactory.create(buildId, started, seconds, mode, keyId, FORMAT_VERSION,

@@ -1,5 +1,6 @@
 package org.povlake.silver;
 
+import org.povlake.lake.LakeSchemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -161,7 +162,7 @@ final class SilverSteps {
             ReferentialIntegrity.Split split = conform.apply(
                     LatestEvents.latest(BronzeProjection.project(candidates, pseudonyms), List.of(pk)));
             // computed once: each MERGE reads its source twice
-            kept = SilverSchemas.conform(split.kept(), table).persist();
+            kept = LakeSchemas.conform(split.kept(), table).persist();
             orphans = split.orphans().persist();
             kept.count();
             writer.mergeKeys(table, pk, kept, affected, null);
@@ -195,7 +196,7 @@ final class SilverSteps {
 
     private ReferentialIntegrity.Split noOrphans(Dataset<Row> rows) {
         return new ReferentialIntegrity.Split(rows,
-                spark.createDataFrame(List.of(), SilverSchemas.schema(ReferentialIntegrity.ORPHANS)));
+                spark.createDataFrame(List.of(), LakeSchemas.schema(ReferentialIntegrity.ORPHANS)));
     }
 
     // ---- the tables ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.povlake.silver;
 
+import org.povlake.lake.LakeSchemas;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,8 +26,8 @@ final class SilverWriter {
     }
 
     void create(String table) {
-        lake.createIfMissing(table, SilverSchemas.schema(table), SilverSchemas.partitioning(table),
-                SilverSchemas.properties(table));
+        lake.createIfMissing(table, LakeSchemas.schema(table), LakeSchemas.partitioning(table),
+                LakeSchemas.properties(table));
     }
 
     /**
@@ -34,17 +35,17 @@ final class SilverWriter {
      * retention properties).
      */
     void overwrite(String table, Dataset<Row> rows) {
-        if (!SilverSchemas.properties(table).isEmpty()) {
+        if (!LakeSchemas.properties(table).isEmpty()) {
             create(table);
         }
-        SilverSchemas.conform(rows, table).write().format("delta").mode("overwrite")
-                .partitionBy(SilverSchemas.partitioning(table).toArray(new String[0])).save(lake.path(table));
+        LakeSchemas.conform(rows, table).write().format("delta").mode("overwrite")
+                .partitionBy(LakeSchemas.partitioning(table).toArray(new String[0])).save(lake.path(table));
     }
 
     /** Replaces the rows matching {@code predicate} (a SQL condition) with {@code rows}, atomically. */
     void replaceWhere(String table, Dataset<Row> rows, String predicate) {
         create(table);
-        SilverSchemas.conform(rows, table).write().format("delta").mode("overwrite")
+        LakeSchemas.conform(rows, table).write().format("delta").mode("overwrite")
                 .option("replaceWhere", predicate).save(lake.path(table));
     }
 
@@ -61,10 +62,10 @@ final class SilverWriter {
      */
     void mergeKeys(String table, String keyColumn, Dataset<Row> rows, Dataset<Row> affected, String scope) {
         create(table);
-        Dataset<Row> conformed = SilverSchemas.conform(rows, table).withColumn("_present", lit(true));
+        Dataset<Row> conformed = LakeSchemas.conform(rows, table).withColumn("_present", lit(true));
         Dataset<Row> source = affected.join(conformed, affected.col("_key").equalTo(conformed.col(keyColumn)), "left");
         Map<String, Column> assignments = new LinkedHashMap<>();
-        for (String c : SilverSchemas.schema(table).fieldNames()) {
+        for (String c : LakeSchemas.schema(table).fieldNames()) {
             assignments.put(c, col("s." + c));
         }
         String on = "t." + keyColumn + " = s._key" + (scope == null ? "" : " AND " + scope);

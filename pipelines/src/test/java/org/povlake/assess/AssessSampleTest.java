@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.gold.GoldBuild;
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;

@@ -2,7 +2,7 @@ package org.povlake.assess;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

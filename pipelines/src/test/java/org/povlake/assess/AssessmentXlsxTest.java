@@ -10,7 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;

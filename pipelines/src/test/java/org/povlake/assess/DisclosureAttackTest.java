@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.PovertyLines;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.lake.Lakehouse;
 import org.povlake.testing.SampleLake;
 

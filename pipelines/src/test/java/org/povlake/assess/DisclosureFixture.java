@@ -4,7 +4,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.gold.Scoring;
 
 import java.math.BigDecimal;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package org.povlake.assess;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.testing.TestSpark;
 
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.povlake.gold;
 
+import org.povlake.contract.Catalogue;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,12 +1,13 @@
 package org.povlake.gold;
 
+import org.povlake.contract.Catalogue;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.povlake.contract.Contract;
-import org.povlake.silver.SilverSchemas;
+import org.povlake.lake.LakeSchemas;
 import org.povlake.testing.TestSpark;
 
 import java.math.BigDecimal;
@@ -218,7 +219,7 @@ public final class GoldFixture {
     }
 
     static Dataset<Row> empty(String table) {
-        return SPARK.createDataFrame(List.of(), SilverSchemas.schema(table));
+        return SPARK.createDataFrame(List.of(), LakeSchemas.schema(table));
     }
 
     /** Conforms a partial frame to a silver table's schema: missing columns are null, every column cast. */
@@ -226,12 +227,12 @@ public final class GoldFixture {
         Dataset<Row> given = SPARK.sql(sql);
         List<String> have = Arrays.asList(given.columns());
         List<Column> cols = new ArrayList<>();
-        for (StructField f : SilverSchemas.schema(table).fields()) {
+        for (StructField f : LakeSchemas.schema(table).fields()) {
             Column c = have.contains(f.name()) ? col(f.name()) : lit(null);
             cols.add(c.cast(f.dataType()).as(f.name()));
         }
         for (String h : have) {
-            if (SilverSchemas.schema(table).getFieldIndex(h).isEmpty()) {
+            if (LakeSchemas.schema(table).getFieldIndex(h).isEmpty()) {
                 throw new IllegalArgumentException(table + " has no column " + h);
             }
         }

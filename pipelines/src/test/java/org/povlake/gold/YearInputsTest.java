@@ -1,5 +1,6 @@
 package org.povlake.gold;
 
+import org.povlake.contract.Catalogue;
 import org.junit.jupiter.api.Test;
 import org.povlake.silver.Delivery;
 

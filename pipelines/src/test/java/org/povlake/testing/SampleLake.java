@@ -2,7 +2,7 @@ package org.povlake.testing;
 
 import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
-import org.povlake.gold.Catalogue;
+import org.povlake.contract.Catalogue;
 import org.povlake.gold.GoldBuild;
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;

@@ -1,4 +1,4 @@
-package org.povlake.silver;
+package org.povlake.lake;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -13,9 +13,12 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 
-/** The silver tables' schemas, from {@code schemas/lakehouse/silver_<table>.json}: the code never lists columns. */
-public final class SilverSchemas {
-    private SilverSchemas() {
+/**
+ * The lakehouse tables' schemas (bronze lineage, silver, gold, ops), from {@code schemas/lakehouse/<schema>_<table>.json}:
+ * the code never lists columns.
+ */
+public final class LakeSchemas {
+    private LakeSchemas() {
     }
 
     /** {@code silver.members} → {@code silver_members}. */

@@ -1,9 +1,7 @@
-package org.povlake.gold;
+package org.povlake.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.povlake.contract.Contract;
-import org.povlake.contract.ContractException;
 
 import java.io.IOException;
 import java.io.InputStream;
