@@ -41,11 +41,16 @@ public final class EcommerceIndicators {
                         lit(true).as("township_station")), new String[]{"region_code"}, "left")
                 .join(active.where(col("level").equalTo("VILLAGE_POINT")).select(col("region_code"),
                         lit(true).as("village_point")), new String[]{"region_code"}, "left");
-        return Facts.sumByPlace(units, col("region_code"), List.of(
+        return Facts.sumByPlace(units, col("region_code"), servicePointMeasures());
+    }
+
+    /** The service-point coverages, over every region with its active {@code county_center}, … flags. */
+    public static List<Measure> servicePointMeasures() {
+        return List.of(
                 Measure.count("ECOM_COUNTY_CENTER", col("region_level").equalTo("county"), col("county_center")),
                 Measure.count("ECOM_TOWNSHIP_STATION", col("is_township"), col("township_station")),
                 Measure.count("ECOM_VILLAGE_POINT", col("region_level").equalTo("village").and(col("is_admin_village")),
-                        col("village_point"))));
+                        col("village_point")));
     }
 
     /**
@@ -66,14 +71,19 @@ public final class EcommerceIndicators {
         Dataset<Row> placed = orders.where(col("status").equalTo("COMPLETED").and(col("order_year").isin(year, year - 1)))
                 .select("shop_id", "order_year", "direction", "amount")
                 .join(shopPlaces(shopsUpToY), "shop_id");
+        return Facts.sumByPlace(placed, col("village_code"), tradeMeasures(year));
+    }
+
+    /** The trade indicators of Y, over COMPLETED orders of Y and Y−1 ({@code order_year, direction, amount}). */
+    public static List<Measure> tradeMeasures(int year) {
         Column zero = lit(BigDecimal.ZERO);
         Column inY = col("order_year").equalTo(year);
         Column thisYear = when(inY, col("amount")).otherwise(zero);
         Column lastYear = when(col("order_year").equalTo(year - 1), col("amount")).otherwise(zero);
-        return Facts.sumByPlace(placed, col("village_code"), List.of(
+        return List.of(
                 Measure.sum("ECOM_TRADE_GROWTH", thisYear.minus(lastYear), lastYear),
                 Measure.sum("ECOM_UPWARD_SHARE", when(inY.and(col("direction").equalTo("UPWARD")), col("amount"))
-                        .otherwise(zero), thisYear)));
+                        .otherwise(zero), thisYear));
     }
 
     /**
