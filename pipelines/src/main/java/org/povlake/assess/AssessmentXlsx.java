@@ -23,16 +23,13 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.povlake.contract.Catalogue;
+import org.povlake.lake.OutputFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -40,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The assessment workbook ({@code assessment_<Y>.xlsx}) that an evaluation office opens: one sheet per level present
@@ -93,25 +89,10 @@ public final class AssessmentXlsx {
     private static final Map<String, String> LEVEL_ZH = Map.of("province", "省", "city", "市", "county", "县",
             "township", "乡镇", "village", "村");
 
-    /** Writes the workbook to {@code file} (its folder created if needed), atomically. */
+    /** Writes the workbook to {@code file} (its folder created if needed), atomically ({@link OutputFiles}). */
     public static void write(AssessmentReport report, Path file) {
-        Path target = file.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            // not Files.createTempFile: its file is private (rw-------) and the workbook would stay so after the move
-            Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    render(report, out);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            OutputFiles.write(file, out -> render(report, out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the assessment workbook " + file + ": " + e.getMessage(), e);
         }
