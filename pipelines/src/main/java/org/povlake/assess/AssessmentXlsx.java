@@ -23,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.povlake.contract.Catalogue;
+import org.povlake.lake.DisplayWidth;
 import org.povlake.lake.OutputFiles;
 
 import java.io.IOException;
@@ -324,7 +325,8 @@ public final class AssessmentXlsx {
             text(row, 3, i.pillar() == null ? "—" : i.pillar(), st.text);
             text(row, 4, i.definition(), st.wrapped);
             // no spreadsheet fits the height of a wrapped row written by a stream: estimate the lines
-            int lines = (int) Math.ceil(displayWidth(i.definition()) / (DEFINITION_WIDTH * 1.15));
+            int width = i.definition() == null ? 0 : DisplayWidth.columns(i.definition());   // a CJK character counts two
+            int lines = (int) Math.ceil(width / (DEFINITION_WIDTH * 1.15));
             if (lines > 1) {
                 row.setHeightInPoints(lines * 15f);
             }
@@ -480,14 +482,6 @@ public final class AssessmentXlsx {
     }
 
     private static final int DEFINITION_WIDTH = 60;
-
-    /** Width in characters of the default font's digit: a CJK character counts two. */
-    static int displayWidth(String s) {
-        if (s == null) {
-            return 0;
-        }
-        return s.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
-    }
 
     static String symbol(String direction) {
         return "<=".equals(direction) ? "≤" : "≥";
