@@ -60,8 +60,25 @@ import java.util.Optional;
  * into place atomically: a reader never sees half a workbook. The content depends only on the report (the document's
  * creation date is the assessment's generated_at).
  */
-public final class AssessmentXlsx {
+public final class AssessmentXlsx implements ReportFormat {
+    public static final ReportFormat FORMAT = new AssessmentXlsx();
+
     private AssessmentXlsx() {
+    }
+
+    @Override
+    public String fileName(int year) {
+        return "assessment_" + year + ".xlsx";
+    }
+
+    @Override
+    public boolean needsReport() {
+        return true;
+    }
+
+    @Override
+    public void write(Inputs in, OutputStream out) throws IOException {
+        render(in.report(), out);
     }
 
     /** Sheet name of each level: 中文 + English. */
