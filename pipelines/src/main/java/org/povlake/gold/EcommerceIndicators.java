@@ -3,7 +3,7 @@ package org.povlake.gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.povlake.silver.OrderPlacement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +11,6 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -54,23 +53,18 @@ public final class EcommerceIndicators {
     }
 
     /**
-     * Where a shop is for year Y: its village in the latest shops snapshot ≤ Y-12-31 that contains it (a shop that
-     * closed still counts where it was). {@code shops}: every shops snapshot up to Y-12-31.
-     */
-    public static Dataset<Row> shopPlaces(Dataset<Row> shops) {
-        return shops.withColumn("_latest", row_number().over(Window.partitionBy("shop_id").orderBy(col("snapshot_date").desc())))
-                .where(col("_latest").equalTo(1)).select("shop_id", "village_code");
-    }
-
-    /**
      * ECOM_TRADE_GROWTH = (Σamount of COMPLETED orders in Y − same in Y−1) / same in Y−1 (negative allowed; zero base →
-     * null) and ECOM_UPWARD_SHARE = Σamount COMPLETED UPWARD in Y / Σamount COMPLETED in Y; both years' orders are
-     * placed by {@link #shopPlaces} as of Y. The order's year is its order_time's.
+     * null) and ECOM_UPWARD_SHARE = Σamount COMPLETED UPWARD in Y / Σamount COMPLETED in Y. Both years' orders are
+     * placed as of Y by silver's {@link OrderPlacement#shopVillages}: the shop's village in the latest shops snapshot
+     * ≤ Y-12-31 that contains it (a shop that closed still counts where it was; one in no such snapshot is in no
+     * region). The order's year is its order_time's. {@code shopsUpToY}: every shops snapshot up to Y-12-31.
      */
     public static Dataset<Row> tradeFacts(Dataset<Row> orders, Dataset<Row> shopsUpToY, int year) {
+        Dataset<Row> asOfY = OrderPlacement.shopVillages(shopsUpToY,
+                shopsUpToY.sparkSession().range(1).select(lit(year).as("order_year"))).select("shop_id", "village_code");
         Dataset<Row> placed = orders.where(col("status").equalTo("COMPLETED").and(col("order_year").isin(year, year - 1)))
                 .select("shop_id", "order_year", "direction", "amount")
-                .join(shopPlaces(shopsUpToY), "shop_id");
+                .join(asOfY, "shop_id");
         return Facts.sumByPlace(placed, col("village_code"), tradeMeasures(year));
     }
 
