@@ -32,8 +32,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder to write into (created)")
     Path out;
 
-    @Option(names = "--format", split = ",", paramLabel = "F",
-            description = "json, csv, html, xlsx, comma-separated (default: all four)")
+    @Option(names = "--format", split = ",", paramLabel = "F", completionCandidates = FormatNames.class,
+            description = "${COMPLETION-CANDIDATES}, comma-separated (default: all of them)")
     Set<String> formats;
 
     @Option(names = "--publish", description = "the public release: no village rows, small cells suppressed (METRICS.md)")
@@ -72,11 +72,20 @@ public final class AssessCommand implements Callable<Integer> {
                 try {
                     f.add(Assess.Format.valueOf(s.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(cmd, "--format takes json, csv, html or xlsx, not '" + s + "'");
+                    throw new CommandLine.ParameterException(cmd, "--format takes " + String.join(", ", new FormatNames())
+                            + ", not '" + s + "'");
                 }
             }
         }
         return f;
+    }
+
+    /** The names {@code --format} takes: every {@link Assess.Format}'s, in its order. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Assess.Format.values()).map(Assess.Format::key).iterator();
+        }
     }
 
     static Assess.Result run(Lakehouse lakehouse, Assess.Options o, PrintWriter out) throws IOException {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.povlake.ingest.FileOutcome;
 import org.povlake.ingest.IngestJob;
+import org.povlake.lake.OutputFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,18 +101,8 @@ final class IngestReport {
         return root;
     }
 
+    /** Writes {@link #json} to {@code file}, atomically and with the folder's usual permissions ({@link OutputFiles}). */
     static void writeJson(IngestJob.Result r, Path file) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        // written beside the target, then moved into place: a reader never sees half a report
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".report", ".tmp");
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json(r));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json(r)));
     }
 }

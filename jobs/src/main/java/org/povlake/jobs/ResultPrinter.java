@@ -1,6 +1,7 @@
 package org.povlake.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.povlake.lake.DisplayWidth;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,13 +50,13 @@ final class ResultPrinter {
         int[] width = new int[header.size()];
         List<List<String>> cells = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            width[i] = displayWidth(header.get(i));
+            width[i] = DisplayWidth.columns(header.get(i));
         }
         for (List<Object> r : rows) {
             List<String> line = new ArrayList<>();
             for (int i = 0; i < r.size(); i++) {
                 String t = truncate(text(r.get(i)));
-                width[i] = Math.max(width[i], displayWidth(t));
+                width[i] = Math.max(width[i], DisplayWidth.columns(t));
                 line.add(t);
             }
             cells.add(line);
@@ -74,7 +75,7 @@ final class ResultPrinter {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
-            b.append(c).append(" ".repeat(Math.max(0, width[i] - displayWidth(c)))).append("  ");
+            b.append(c).append(" ".repeat(Math.max(0, width[i] - DisplayWidth.columns(c)))).append("  ");
         }
         return b.toString().stripTrailing();
     }
@@ -119,32 +120,18 @@ final class ResultPrinter {
 
     private static String truncate(String s) {
         String one = s.replace('\n', ' ').replace('\r', ' ');
-        if (displayWidth(one) <= MAX_WIDTH) {
+        if (DisplayWidth.columns(one) <= MAX_WIDTH) {
             return one;
         }
         StringBuilder b = new StringBuilder();
         int w = 0;
-        for (int i = 0; i < one.length() && w < MAX_WIDTH - 1; i++) {
-            char c = one.charAt(i);
-            w += wide(c) ? 2 : 1;
-            b.append(c);
+        for (int i = 0; i < one.length() && w < MAX_WIDTH - 1; ) {
+            int cp = one.codePointAt(i);
+            w += DisplayWidth.columns(cp);
+            b.appendCodePoint(cp);
+            i += Character.charCount(cp);
         }
         return b.append('…').toString();
-    }
-
-    /** Terminal columns: CJK characters take two. */
-    static int displayWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += wide(s.charAt(i)) ? 2 : 1;
-        }
-        return w;
-    }
-
-    private static boolean wide(char c) {
-        return c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-                || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
-                || (c >= 0xffe0 && c <= 0xffe6));
     }
 
     private static String csv(String s) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code povlake demo} on the whole sample inbox (2018–2020), as a new user runs it: ingest, silver with a local key
- * it creates, the data-quality report. Silver must hold what the sample generator expects; no silver, gold or ops
+ * it creates, the data-quality report. Silver must hold what expected-silver.json says; no silver, gold or ops
  * table, report file, console output or log line may hold a resident ID or a name from the input.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

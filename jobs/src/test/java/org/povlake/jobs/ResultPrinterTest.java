@@ -24,4 +24,18 @@ class ResultPrinterTest {
         assertEquals("{\"status\":\"ok\",\"files\":3,\"rate\":0.500000,\"stage_seconds\":{\"gold\":829.4,\"silver\":61.8},"
                 + "\"years_built\":[2019,2020],\"message\":null}\n", out.toString());
     }
+
+    @Test
+    void aTableAlignsAndTruncatesByCodePoint() {
+        String extB = new String(Character.toChars(0x20BB7));   // 𠮷: one wide hanzi, two chars
+        StringWriter out = new StringWriter();
+        ResultPrinter.print(new PrintWriter(out), ResultPrinter.Format.table, List.of("name", "n"),
+                List.of(Arrays.asList(extB + "村", 1), Arrays.asList("ab", 2), Arrays.asList(extB.repeat(30), 3)));
+        String[] lines = out.toString().split("\\n");
+        // the long value is cut after 20 hanzi (the first to reach 39 columns) and an ellipsis: 41 columns wide
+        assertEquals("name" + " ".repeat(39) + "n", lines[0]);
+        assertEquals(extB + "村" + " ".repeat(39) + "1", lines[2]);
+        assertEquals("ab" + " ".repeat(41) + "2", lines[3]);
+        assertEquals(extB.repeat(20) + "…  3", lines[4], "never half a surrogate pair");
+    }
 }

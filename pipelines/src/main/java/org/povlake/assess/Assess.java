@@ -33,7 +33,28 @@ import java.util.TreeSet;
  * manifest lists — which reproduces that run's JSON and CSV byte for byte apart from {@code generated_at}.
  */
 public final class Assess {
-    public enum Format { JSON, CSV, HTML, XLSX }
+    /**
+     * The formats an assessment is written in, in this order: one constant per {@link ReportFormat}, named as
+     * {@code --format} takes it (lower case).
+     */
+    public enum Format {
+        JSON(AssessmentJson.FORMAT), CSV(AssessmentCsv.FORMAT), HTML(AssessmentHtml.FORMAT), XLSX(AssessmentXlsx.FORMAT);
+
+        private final ReportFormat writer;
+
+        Format(ReportFormat writer) {
+            this.writer = writer;
+        }
+
+        public ReportFormat writer() {
+            return writer;
+        }
+
+        /** Its name on the command line and in the run's step timings: json, csv, html, xlsx. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** What the run is asked. {@code asOf} null: read the current versions. */
     public record Options(int year, Path out, Set<Format> formats, boolean publish, Path asOf, Catalogue catalogue,
@@ -104,7 +125,7 @@ public final class Assess {
             // when they were pinned: a version a key rotation deleted since is refused with the rotation's record
             tables = PinnedTables.asOf(lake, pinsFrom.inputs(),
                     pinsFrom.generatedAt() == null ? null : Instant.parse(pinsFrom.generatedAt()));
-            if (o.formats().contains(Format.HTML) || o.formats().contains(Format.XLSX)) {
+            if (o.formats().stream().anyMatch(f -> f.writer().needsReport())) {
                 // the report's data-quality summary reads silver: refused here, before any file is written
                 tables.requireNotRetired(QualityCollector.tablesRead(Contract.get()));
             }
@@ -170,54 +191,19 @@ public final class Assess {
 
         List<Path> files = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
-        if (o.formats().contains(Format.JSON)) {
+        AssessmentReport report = null;
+        for (Format format : o.formats()) {
+            ReportFormat writer = format.writer();
+            if (writer.needsReport() && report == null) {
+                report = report(lake, tables, o, a, now, pinsFrom, reader, rules, (int) suppressed, seconds);
+            }
             t = System.nanoTime();
-            Path f = o.out().resolve("assessment_" + o.year() + ".json");
-            OutputFiles.write(f, out -> AssessmentJson.write(a, summary, out));
+            Path f = o.out().resolve(writer.fileName(o.year()));
+            ReportFormat.Inputs inputs = new ReportFormat.Inputs(a, summary, report);
+            OutputFiles.write(f, out -> writer.write(inputs, out));
             files.add(f);
             CrashPoints.reached("report:" + f.getFileName());
-            seconds.put("json", (System.nanoTime() - t) / 1e9);
-        }
-        if (o.formats().contains(Format.CSV)) {
-            t = System.nanoTime();
-            Path f = o.out().resolve("indicators_" + o.year() + ".csv");
-            OutputFiles.write(f, out -> AssessmentCsv.write(a, out));
-            files.add(f);
-            CrashPoints.reached("report:" + f.getFileName());
-            seconds.put("csv", (System.nanoTime() - t) / 1e9);
-        }
-        if (o.formats().contains(Format.HTML) || o.formats().contains(Format.XLSX)) {
-            t = System.nanoTime();
-            List<AssessmentReport.YearPoint> trend =
-                    filesOfPinnedVersions(() -> reader.provinceTrend(o.year(), o.publish()), pinsFrom != null);
-            // "days since the last delivery" as seen on the day of the run (of the original run, when reproducing)
-            LocalDate today = pinsFrom != null && pinsFrom.generatedAt() != null
-                    ? Instant.parse(pinsFrom.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate()
-                    : now.atZone(ZoneOffset.UTC).toLocalDate();
-            seconds.put("trend", (System.nanoTime() - t) / 1e9);
-            t = System.nanoTime();
-            QualityReport quality = tables.exists("ops.ingest_log")
-                    ? new QualityCollector(lake, tables, true).collect(today, o.codeVersion()) : null;
-            seconds.put("quality", (System.nanoTime() - t) / 1e9);
-            AssessmentReport report = new AssessmentReport(a, o.catalogue(), trend, quality, (int) suppressed,
-                    o.publish() ? rules.footnoteZh() : null, o.publish() ? rules.footnoteEn() : null);
-            if (o.formats().contains(Format.HTML)) {
-                t = System.nanoTime();
-                Path f = o.out().resolve("assessment_" + o.year() + ".html");
-                byte[] html = AssessmentHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                OutputFiles.write(f, html);
-                files.add(f);
-            CrashPoints.reached("report:" + f.getFileName());
-                seconds.put("html", (System.nanoTime() - t) / 1e9);
-            }
-            if (o.formats().contains(Format.XLSX)) {
-                t = System.nanoTime();
-                Path f = o.out().resolve("assessment_" + o.year() + ".xlsx");
-                AssessmentXlsx.write(report, f);
-                files.add(f);
-            CrashPoints.reached("report:" + f.getFileName());
-                seconds.put("xlsx", (System.nanoTime() - t) / 1e9);
-            }
+            seconds.put(format.key(), (System.nanoTime() - t) / 1e9);
         }
         for (Path f : files) {
             hashes.put(f.getFileName().toString(), OutputFiles.sha256(f));
@@ -228,5 +214,25 @@ public final class Assess {
         seconds.put("total", (System.nanoTime() - t0) / 1e9);
         return new Result(o.year(), List.copyOf(files), manifest, a.inputs(), regions.size(), cells, suppressed,
                 List.copyOf(notes), seconds);
+    }
+
+    /** The human report: the assessment with the catalogue, the province's trend and the data-quality summary. */
+    private static AssessmentReport report(Lakehouse lake, PinnedTables tables, Options o, Assessment a, Instant now,
+                                           Manifest.Entry pinsFrom, AssessmentReader reader, PublicationRules rules,
+                                           int suppressed, Map<String, Double> seconds) {
+        long t = System.nanoTime();
+        List<AssessmentReport.YearPoint> trend =
+                filesOfPinnedVersions(() -> reader.provinceTrend(o.year(), o.publish()), pinsFrom != null);
+        // "days since the last delivery" as seen on the day of the run (of the original run, when reproducing)
+        LocalDate today = pinsFrom != null && pinsFrom.generatedAt() != null
+                ? Instant.parse(pinsFrom.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate()
+                : now.atZone(ZoneOffset.UTC).toLocalDate();
+        seconds.put("trend", (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        QualityReport quality = tables.exists("ops.ingest_log")
+                ? new QualityCollector(lake, tables, true).collect(today, o.codeVersion()) : null;
+        seconds.put("quality", (System.nanoTime() - t) / 1e9);
+        return new AssessmentReport(a, o.catalogue(), trend, quality, suppressed,
+                o.publish() ? rules.footnoteZh() : null, o.publish() ? rules.footnoteEn() : null);
     }
 }

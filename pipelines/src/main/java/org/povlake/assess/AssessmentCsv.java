@@ -13,8 +13,25 @@ import java.util.List;
  * {@code indicators_<Y>.csv}: one row per region × indicator with the contract's header, in the JSON's order. UTF-8
  * without a byte-order mark, {@code \n} line ends, RFC 4180 quoting; null → empty field; numbers as in the JSON.
  */
-public final class AssessmentCsv {
+public final class AssessmentCsv implements ReportFormat {
+    public static final ReportFormat FORMAT = new AssessmentCsv();
+
     private AssessmentCsv() {
+    }
+
+    @Override
+    public String fileName(int year) {
+        return "indicators_" + year + ".csv";
+    }
+
+    @Override
+    public boolean needsReport() {
+        return false;
+    }
+
+    @Override
+    public void write(Inputs in, OutputStream out) throws IOException {
+        write(in.assessment(), out);
     }
 
     public static final List<String> HEADER = List.of("year", "region_code", "region_level", "region_name",

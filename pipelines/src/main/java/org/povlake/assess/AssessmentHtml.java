@@ -3,6 +3,9 @@ package org.povlake.assess;
 import freemarker.template.Configuration;
 import org.povlake.templates.HtmlTemplates;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -11,8 +14,25 @@ import java.util.Map;
  * auto-escaping, from the {@link AssessmentView} of the report. Villages are never listed (they are in the JSON,
  * CSV and workbook).
  */
-public final class AssessmentHtml {
+public final class AssessmentHtml implements ReportFormat {
+    public static final ReportFormat FORMAT = new AssessmentHtml();
+
     private AssessmentHtml() {
+    }
+
+    @Override
+    public String fileName(int year) {
+        return "assessment_" + year + ".html";
+    }
+
+    @Override
+    public boolean needsReport() {
+        return true;
+    }
+
+    @Override
+    public void write(Inputs in, OutputStream out) throws IOException {
+        out.write(render(in.report()).getBytes(StandardCharsets.UTF_8));
     }
 
     static final String TEMPLATE = "assessment_report.html.ftlh";

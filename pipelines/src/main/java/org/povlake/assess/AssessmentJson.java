@@ -16,8 +16,25 @@ import java.util.Map;
  * Beside the contract's fields: {@code catalogue_version}, and in published mode {@code suppression} (rules version,
  * cells suppressed, footnote, the disclosure audit's summary). Deterministic: the same assessment gives the same bytes.
  */
-public final class AssessmentJson {
+public final class AssessmentJson implements ReportFormat {
+    public static final ReportFormat FORMAT = new AssessmentJson();
+
     private AssessmentJson() {
+    }
+
+    @Override
+    public String fileName(int year) {
+        return "assessment_" + year + ".json";
+    }
+
+    @Override
+    public boolean needsReport() {
+        return false;
+    }
+
+    @Override
+    public void write(Inputs in, OutputStream out) throws IOException {
+        write(in.assessment(), in.publication(), out);
     }
 
     public static void write(Assessment a, PublicationSummary suppression, OutputStream out) throws IOException {

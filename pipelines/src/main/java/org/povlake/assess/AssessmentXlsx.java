@@ -23,16 +23,14 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.povlake.contract.Catalogue;
+import org.povlake.lake.DisplayWidth;
+import org.povlake.lake.OutputFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -40,7 +38,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The assessment workbook ({@code assessment_<Y>.xlsx}) that an evaluation office opens: one sheet per level present
@@ -63,8 +60,25 @@ import java.util.UUID;
  * into place atomically: a reader never sees half a workbook. The content depends only on the report (the document's
  * creation date is the assessment's generated_at).
  */
-public final class AssessmentXlsx {
+public final class AssessmentXlsx implements ReportFormat {
+    public static final ReportFormat FORMAT = new AssessmentXlsx();
+
     private AssessmentXlsx() {
+    }
+
+    @Override
+    public String fileName(int year) {
+        return "assessment_" + year + ".xlsx";
+    }
+
+    @Override
+    public boolean needsReport() {
+        return true;
+    }
+
+    @Override
+    public void write(Inputs in, OutputStream out) throws IOException {
+        render(in.report(), out);
     }
 
     /** Sheet name of each level: 中文 + English. */
@@ -90,28 +104,10 @@ public final class AssessmentXlsx {
     private static final byte[] TARGET_FILL = {(byte) 0xFF, (byte) 0xF2, (byte) 0xCC};
     private static final byte[] STALE_GREY = {(byte) 0x80, (byte) 0x80, (byte) 0x80};
 
-    private static final Map<String, String> LEVEL_ZH = Map.of("province", "省", "city", "市", "county", "县",
-            "township", "乡镇", "village", "村");
-
-    /** Writes the workbook to {@code file} (its folder created if needed), atomically. */
+    /** Writes the workbook to {@code file} (its folder created if needed), atomically ({@link OutputFiles}). */
     public static void write(AssessmentReport report, Path file) {
-        Path target = file.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            // not Files.createTempFile: its file is private (rw-------) and the workbook would stay so after the move
-            Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    render(report, out);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            OutputFiles.write(file, out -> render(report, out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the assessment workbook " + file + ": " + e.getMessage(), e);
         }
@@ -292,9 +288,10 @@ public final class AssessmentXlsx {
 
     // ---------------------------------------------------------------------------------------------- methods sheet
 
+    /** The methods appendix ({@link MethodsAppendix}, as the HTML report prints it) and the run's particulars. */
     private static void methodsSheet(SXSSFWorkbook wb, Styles st, AssessmentReport report) {
         Assessment a = report.assessment();
-        Catalogue cat = report.catalogue();
+        MethodsAppendix md = MethodsAppendix.of(report);
         SXSSFSheet sh = wb.createSheet(METHODS_SHEET);
         int[] widths = {34, 26, 44, 12, DEFINITION_WIDTH, 12, 9, 10, 20};
         for (int c = 0; c < widths.length; c++) {
@@ -327,71 +324,73 @@ public final class AssessmentXlsx {
 
         r = section(sh, st, r, "输入 inputs (湖仓表 → Delta 版本 lakehouse table → Delta version)");
         r = header(sh, st, r, "表 table", "版本 version");
-        for (Map.Entry<String, Long> e : a.inputs().entrySet()) {
-            r = pair(sh, st, r, e.getKey(), e.getValue());
+        for (MethodsAppendix.InputRow in : md.inputs()) {
+            r = pair(sh, st, r, in.table(), in.deltaVersion() == null ? in.version() : in.deltaVersion());
         }
         r++;
 
-        r = section(sh, st, r, "指标 indicators (" + cat.indicators().size() + ")");
+        r = section(sh, st, r, "指标 indicators (" + md.indicators().size() + ")");
+        text(sh.createRow(r++), 0, md.indicatorNotes(), st.text);
         r = header(sh, st, r, "id", "中文", "English", "pillar", "定义 definition", "目标 target", "方向 dir",
                 "下限 floor", "最低层级 lowest level");
-        for (Catalogue.Indicator i : cat.indicators()) {
+        for (MethodsAppendix.IndicatorRow i : md.indicators()) {
             Row row = sh.createRow(r++);
             text(row, 0, i.id(), st.text);
             text(row, 1, i.nameZh(), st.text);
             text(row, 2, i.nameEn(), st.text);
-            text(row, 3, i.pillar() == null ? "—" : i.pillar(), st.text);
+            text(row, 3, i.pillar(), st.text);
             text(row, 4, i.definition(), st.wrapped);
             // no spreadsheet fits the height of a wrapped row written by a stream: estimate the lines
-            int lines = (int) Math.ceil(displayWidth(i.definition()) / (DEFINITION_WIDTH * 1.15));
+            int width = i.definition() == null ? 0 : DisplayWidth.columns(i.definition());   // a CJK character counts two
+            int lines = (int) Math.ceil(width / (DEFINITION_WIDTH * 1.15));
             if (lines > 1) {
                 row.setHeightInPoints(lines * 15f);
             }
-            if (i.scored()) {
-                number(row, 5, i.target(), st.percent(i.target()));
+            if (i.targetValue() != null) {
+                number(row, 5, i.targetValue(), st.percent(i.targetValue()));
             } else {
-                text(row, 5, "— 不计分", st.text);
+                text(row, 5, i.target(), st.text);
             }
-            text(row, 6, symbol(i.direction()), st.center);
-            if (i.floor() != null) {
-                number(row, 7, i.floor(), st.percent(i.floor()));
+            text(row, 6, i.direction(), st.center);
+            if (i.floorValue() != null) {
+                number(row, 7, i.floorValue(), st.percent(i.floorValue()));
+            } else {
+                text(row, 7, i.floor(), st.text);
             }
-            text(row, 8, LEVEL_ZH.get(i.lowestLevel()) + " " + i.lowestLevel(), st.text);
+            text(row, 8, i.lowestLevel(), st.text);
         }
         r++;
 
         r = section(sh, st, r, "支柱权重 pillar weights");
-        r = header(sh, st, r, "pillar", "中文", "English", "权重 weight");
-        for (Catalogue.Pillar p : cat.pillars()) {
+        r = header(sh, st, r, "pillar", "中文", "English", "权重 weight", "占比 share");
+        for (MethodsAppendix.PillarRow p : md.pillars()) {
             Row row = sh.createRow(r++);
             text(row, 0, p.id(), st.text);
             text(row, 1, p.nameZh(), st.text);
             text(row, 2, p.nameEn(), st.text);
-            number(row, 3, p.weight(), st.plain);
+            number(row, 3, p.weightValue(), st.plain);
+            text(row, 4, p.share(), st.text);
         }
         r++;
 
         r = section(sh, st, r, "等级 grades (综合得分 composite)");
         r = header(sh, st, r, "等级 grade", "综合得分 composite");
-        BigDecimal previous = null;
-        for (Catalogue.Grade g : cat.grades()) {
-            String range = g.min() != null ? "≥ " + g.min().toPlainString()
-                    : previous != null ? "< " + previous.toPlainString() : "";
-            r = pair(sh, st, r, g.grade(), range);
-            if (g.min() != null) {
-                previous = g.min();
-            }
+        for (MethodsAppendix.GradeRow g : md.grades()) {
+            r = pair(sh, st, r, g.grade(), g.range());
         }
-        r = pair(sh, st, r, "排名 ranked levels", String.join(", ", cat.rankedLevels().stream()
-                .map(l -> LEVEL_ZH.getOrDefault(l, "") + " " + l).toList()));
+        r = pair(sh, st, r, "排名 ranked levels", String.join(", ", md.rankedLevels()));
         r++;
 
         r = section(sh, st, r, "计分方法 scoring");
-        for (String line : SCORING) {
-            text(sh.createRow(r++), 0, line, st.text);
+        for (String rule : md.scoring()) {
+            text(sh.createRow(r++), 0, rule, st.text);
         }
-        if (a.published()) {
-            text(sh.createRow(r++), 0, PUBLISHED_SCORES, st.text);
+        r++;
+
+        r = section(sh, st, r, "多维贫困 MPI (k = " + md.mpiCutoff() + ")");
+        r = header(sh, st, r, "MPI 维度 dimension", "权重 weight");
+        for (MethodsAppendix.WeightRow w : md.mpiWeights()) {
+            r = pair(sh, st, r, w.dimension(), w.weight());
         }
         r++;
 
@@ -419,26 +418,6 @@ public final class AssessmentXlsx {
             }
         }
     }
-
-    private static final List<String> SCORING = List.of(
-            "达成度 achievement = clamp((v − f) / (t − f), 0, 1)：v 值 value、t 目标 target、f 下限 floor (≥ 与 ≤ 同式 — the "
-                    + "same formula covers both directions).",
-            "达标 met：方向 ≥ 时 v ≥ t，方向 ≤ 时 v ≤ t；v 为空则为空 · met is v ≥ t (≥) or v ≤ t (≤); null when v is null.",
-            "支柱得分 pillar score = 该层级有值的计分指标的平均达成度；缺少输入的指标计 0 · the mean achievement of the "
-                    + "scored indicators present at the level with a value; a missing indicator counts 0.",
-            "综合得分 composite = 100 × Σ(支柱权重 × 支柱得分) / Σ(有得分支柱的权重) · 100 × Σ(weight × pillar score) / "
-                    + "Σ(weights of pillars with a score); null when no pillar has a score.",
-            "排名：市在市之间、县在全部县之间，按四舍五入后的综合得分竞争排名 (1, 1, 3) · cities are ranked among cities, "
-                    + "counties among all counties: competition ranking on the rounded composite (1, 1, 3).",
-            "各地区指标均为 Σ分子 / Σ分母 (非比率的平均) · every region's rate is Σnumerator / Σdenominator over the region, "
-                    + "never an average of rates.");
-
-    /** How a published workbook prints scores (the disclosure control: schemas/publication.json). */
-    private static final String PUBLISHED_SCORES = "公开版：含不公布指标的支柱得分不公布；含不公布支柱得分的综合得分只在其等级不受不公布指标影响时"
-            + "公布等级，否则不公布；排名仅在公布综合得分的地区之间排列 · published: a pillar score with a suppressed indicator in "
-            + "it is suppressed; a composite with a suppressed pillar score is shown as its grade only when no value of the "
-            + "suppressed indicators could change the grade, else not at all; ranks are among the regions whose composite "
-            + "is shown.";
 
     private static int section(SXSSFSheet sh, Styles st, int r, String title) {
         text(sh.createRow(r), 0, title, st.section);
@@ -499,14 +478,6 @@ public final class AssessmentXlsx {
     }
 
     private static final int DEFINITION_WIDTH = 60;
-
-    /** Width in characters of the default font's digit: a CJK character counts two. */
-    static int displayWidth(String s) {
-        if (s == null) {
-            return 0;
-        }
-        return s.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
-    }
 
     static String symbol(String direction) {
         return "<=".equals(direction) ? "≤" : "≥";

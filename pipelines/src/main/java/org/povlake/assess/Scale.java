@@ -1,6 +1,8 @@
 package org.povlake.assess;
 
 import java.math.BigDecimal;
+import org.povlake.lake.DisplayWidth;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,12 +42,16 @@ final class Scale {
         return out;
     }
 
-    /** Roughly the width in pixels of {@code text} at {@code fontPx}: CJK characters are square, others half. */
+    /**
+     * Roughly the width in pixels of {@code text} at {@code fontPx}: a wide character ({@link DisplayWidth}: CJK) is
+     * square, others a bit over half, combining marks nothing.
+     */
     static int textWidth(String text, int fontPx) {
         double w = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            w += Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp >= 0x3000 ? 1.0 : 0.58;
+            int columns = DisplayWidth.columns(cp);
+            w += columns == 2 ? 1.0 : columns == 1 ? 0.58 : 0;
             i += Character.charCount(cp);
         }
         return (int) Math.ceil(w * fontPx);

@@ -3,7 +3,7 @@ package org.povlake.gold;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.povlake.silver.OrderPlacement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +11,6 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -41,39 +40,44 @@ public final class EcommerceIndicators {
                         lit(true).as("township_station")), new String[]{"region_code"}, "left")
                 .join(active.where(col("level").equalTo("VILLAGE_POINT")).select(col("region_code"),
                         lit(true).as("village_point")), new String[]{"region_code"}, "left");
-        return Facts.sumByPlace(units, col("region_code"), List.of(
+        return Facts.sumByPlace(units, col("region_code"), servicePointMeasures());
+    }
+
+    /** The service-point coverages, over every region with its active {@code county_center}, … flags. */
+    public static List<Measure> servicePointMeasures() {
+        return List.of(
                 Measure.count("ECOM_COUNTY_CENTER", col("region_level").equalTo("county"), col("county_center")),
                 Measure.count("ECOM_TOWNSHIP_STATION", col("is_township"), col("township_station")),
                 Measure.count("ECOM_VILLAGE_POINT", col("region_level").equalTo("village").and(col("is_admin_village")),
-                        col("village_point"))));
-    }
-
-    /**
-     * Where a shop is for year Y: its village in the latest shops snapshot ≤ Y-12-31 that contains it (a shop that
-     * closed still counts where it was). {@code shops}: every shops snapshot up to Y-12-31.
-     */
-    public static Dataset<Row> shopPlaces(Dataset<Row> shops) {
-        return shops.withColumn("_latest", row_number().over(Window.partitionBy("shop_id").orderBy(col("snapshot_date").desc())))
-                .where(col("_latest").equalTo(1)).select("shop_id", "village_code");
+                        col("village_point")));
     }
 
     /**
      * ECOM_TRADE_GROWTH = (Σamount of COMPLETED orders in Y − same in Y−1) / same in Y−1 (negative allowed; zero base →
-     * null) and ECOM_UPWARD_SHARE = Σamount COMPLETED UPWARD in Y / Σamount COMPLETED in Y; both years' orders are
-     * placed by {@link #shopPlaces} as of Y. The order's year is its order_time's.
+     * null) and ECOM_UPWARD_SHARE = Σamount COMPLETED UPWARD in Y / Σamount COMPLETED in Y. Both years' orders are
+     * placed as of Y by silver's {@link OrderPlacement#shopVillages}: the shop's village in the latest shops snapshot
+     * ≤ Y-12-31 that contains it (a shop that closed still counts where it was; one in no such snapshot is in no
+     * region). The order's year is its order_time's. {@code shopsUpToY}: every shops snapshot up to Y-12-31.
      */
     public static Dataset<Row> tradeFacts(Dataset<Row> orders, Dataset<Row> shopsUpToY, int year) {
+        Dataset<Row> asOfY = OrderPlacement.shopVillages(shopsUpToY,
+                shopsUpToY.sparkSession().range(1).select(lit(year).as("order_year"))).select("shop_id", "village_code");
         Dataset<Row> placed = orders.where(col("status").equalTo("COMPLETED").and(col("order_year").isin(year, year - 1)))
                 .select("shop_id", "order_year", "direction", "amount")
-                .join(shopPlaces(shopsUpToY), "shop_id");
+                .join(asOfY, "shop_id");
+        return Facts.sumByPlace(placed, col("village_code"), tradeMeasures(year));
+    }
+
+    /** The trade indicators of Y, over COMPLETED orders of Y and Y−1 ({@code order_year, direction, amount}). */
+    public static List<Measure> tradeMeasures(int year) {
         Column zero = lit(BigDecimal.ZERO);
         Column inY = col("order_year").equalTo(year);
         Column thisYear = when(inY, col("amount")).otherwise(zero);
         Column lastYear = when(col("order_year").equalTo(year - 1), col("amount")).otherwise(zero);
-        return Facts.sumByPlace(placed, col("village_code"), List.of(
+        return List.of(
                 Measure.sum("ECOM_TRADE_GROWTH", thisYear.minus(lastYear), lastYear),
                 Measure.sum("ECOM_UPWARD_SHARE", when(inY.and(col("direction").equalTo("UPWARD")), col("amount"))
-                        .otherwise(zero), thisYear)));
+                        .otherwise(zero), thisYear));
     }
 
     /**

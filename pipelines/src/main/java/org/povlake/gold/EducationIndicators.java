@@ -18,9 +18,14 @@ public final class EducationIndicators {
 
     /** Schools of the snapshot of Y, placed at their village: broadband share and Σmultimedia / Σclassrooms. */
     public static Dataset<Row> schoolFacts(Dataset<Row> schools) {
-        return Facts.sumByPlace(schools, col("village_code"), List.of(
+        return Facts.sumByPlace(schools, col("village_code"), schoolMeasures());
+    }
+
+    /** School EDU indicators, over schools rows. */
+    public static List<Measure> schoolMeasures() {
+        return List.of(
                 Measure.count("EDU_SCHOOL_BROADBAND", col("broadband")),
-                Measure.sum("EDU_MULTIMEDIA_CLASSROOMS", col("multimedia_classrooms"), col("classrooms"))));
+                Measure.sum("EDU_MULTIMEDIA_CLASSROOMS", col("multimedia_classrooms"), col("classrooms")));
     }
 
     /** Compulsory-age children (registered members aged 6–15 in Y) not enrolled in Y / such children; member rows. */

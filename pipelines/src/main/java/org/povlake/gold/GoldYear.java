@@ -37,6 +37,7 @@ public final class GoldYear {
     public static Output compute(YearFrames f, YearInputs inputs, Catalogue catalogue, BigDecimal povertyLine,
                                  Dataset<Row> previous) {
         int y = inputs.year();
+        IndicatorRegistry.check(catalogue, y, povertyLine);
         List<Dataset<Row>> cached = new ArrayList<>();   // mutable: release() clears it
         // the members, the households and return to poverty read it: materialised once, not re-read from the history
         Dataset<Row> householdsNow = cache(f.households(), cached);
@@ -47,16 +48,8 @@ public final class GoldYear {
                 f.links(), catalogue, y, povertyLine), cached);
         Dataset<Row> persons = cache(MemberFacts.persons(members), cached);
 
-        List<Measure> perHousehold = new ArrayList<>();
-        perHousehold.addAll(NetworkIndicators.householdMeasures());
-        perHousehold.addAll(EcommerceIndicators.householdMeasures());
-        perHousehold.addAll(EducationIndicators.householdMeasures());
-        perHousehold.addAll(TargetIndicators.householdMeasures(y, povertyLine));
-        perHousehold.addAll(MpiIndicators.measures());
-        List<Measure> perMember = new ArrayList<>();
-        perMember.addAll(EducationIndicators.memberMeasures());
-        perMember.addAll(HealthIndicators.memberMeasures());
-        perMember.addAll(TargetIndicators.memberMeasures());
+        List<Measure> perHousehold = IndicatorRegistry.householdMeasures(y, povertyLine);
+        List<Measure> perMember = IndicatorRegistry.memberMeasures();
 
         Facts facts = Facts.direct(Facts.sumByPlace(households, col("village_code"), perHousehold))
                 .plus(Facts.direct(Facts.sumByPlace(members, col("village_code"), perMember)))

@@ -33,21 +33,31 @@ public final class HealthIndicators {
      * @param persons {@link MemberFacts#persons} of Y
      */
     public static Facts claimFacts(Dataset<Row> claims, Dataset<Row> persons, int year) {
-        Column zero = lit(BigDecimal.ZERO);
         Dataset<Row> counted = claims.where(year(col("discharge_date")).equalTo(year))
                 .select("claim_id", "person_key", "total_cost", "basic_reimbursed", "serious_reimbursed",
                         "assistance_paid", "one_stop")
                 .join(persons.select("person_key", "villages"), "person_key");
+        return Facts.byPlaces(counted, "claim_id", "villages", claimMeasures());
+    }
+
+    /** Claim HEALTH indicators, over inpatient claims. */
+    public static List<Measure> claimMeasures() {
+        Column zero = lit(BigDecimal.ZERO);
         Column paid = coalesce(col("basic_reimbursed"), zero).plus(coalesce(col("serious_reimbursed"), zero))
                 .plus(coalesce(col("assistance_paid"), zero));
-        return Facts.byPlaces(counted, "claim_id", "villages", List.of(
+        return List.of(
                 Measure.sum("HEALTH_REIMBURSEMENT_RATIO", paid, col("total_cost")),
-                Measure.count("HEALTH_ONE_STOP", col("one_stop"))));
+                Measure.count("HEALTH_ONE_STOP", col("one_stop")));
     }
 
     /** COUNTY_HOSPITAL facilities of the snapshot of Y with telemedicine / such facilities, placed at their village. */
     public static Dataset<Row> facilityFacts(Dataset<Row> facilities) {
-        return Facts.sumByPlace(facilities, col("village_code"), List.of(
-                Measure.count("HEALTH_COUNTY_TELEMEDICINE", col("level").equalTo("COUNTY_HOSPITAL"), col("telemedicine"))));
+        return Facts.sumByPlace(facilities, col("village_code"), facilityMeasures());
+    }
+
+    /** Facility HEALTH indicator, over facilities rows. */
+    public static List<Measure> facilityMeasures() {
+        return List.of(
+                Measure.count("HEALTH_COUNTY_TELEMEDICINE", col("level").equalTo("COUNTY_HOSPITAL"), col("telemedicine")));
     }
 }

@@ -28,13 +28,18 @@ public final class NetworkIndicators {
                 .withColumn("poor_village", lit(true));
         Dataset<Row> villages = villageNetwork(regions, network)
                 .join(poor, new String[]{"village_code"}, "left");
+        return Facts.sumByPlace(villages, col("village_code"), villageMeasures());
+    }
+
+    /** Village NET indicators, over every village-level region with its network row and {@code poor_village}. */
+    public static List<Measure> villageMeasures() {
         var admin = col("is_admin_village");
-        return Facts.sumByPlace(villages, col("village_code"), List.of(
+        return List.of(
                 Measure.count("NET_VILLAGE_BROADBAND", admin, col("fiber_broadband")),
                 Measure.count("NET_POOR_VILLAGE_BROADBAND", col("poor_village"), col("fiber_broadband")),
                 Measure.count("NET_VILLAGE_50MBPS", admin, col("max_fiber_mbps").geq(50)),
                 Measure.count("NET_VILLAGE_4G", admin, col("lte_coverage")),
-                Measure.count("NET_VILLAGE_CATV", admin, col("cable_tv_fiber"))));
+                Measure.count("NET_VILLAGE_CATV", admin, col("cable_tv_fiber")));
     }
 
     /** Townships (镇/乡) with ≥ 1 village-level unit (any kind) with cable_tv_fiber / townships; placed at the township. */
@@ -43,8 +48,12 @@ public final class NetworkIndicators {
                 .agg(max(col("cable_tv_fiber").equalTo(true)).as("catv"));
         Dataset<Row> townships = regions.where(col("is_township").equalTo(true)).select(col("region_code").as("township_code"))
                 .join(withCatv, new String[]{"township_code"}, "left");
-        return Facts.sumByPlace(townships, col("township_code"),
-                List.of(Measure.count("NET_TOWNSHIP_CATV", col("catv"))));
+        return Facts.sumByPlace(townships, col("township_code"), townshipMeasures());
+    }
+
+    /** Township NET indicator, over townships with {@code catv}. */
+    public static List<Measure> townshipMeasures() {
+        return List.of(Measure.count("NET_TOWNSHIP_CATV", col("catv")));
     }
 
     /** Household NET indicators, over {@link HouseholdFacts}. */

@@ -45,8 +45,12 @@ public final class TargetIndicators {
 
     /** Persons that are members of ≥ 2 registered households, counted once in each region holding one of them. */
     public static Facts duplicatePersons(Dataset<Row> persons) {
-        return Facts.byPlaces(persons, "person_key", "villages",
-                List.of(Measure.count("TARGET_DUPLICATE_PERSON", col("households").geq(2))));
+        return Facts.byPlaces(persons, "person_key", "villages", personMeasures());
+    }
+
+    /** Person TARGET indicator, over {@link MemberFacts#persons}. */
+    public static List<Measure> personMeasures() {
+        return List.of(Measure.count("TARGET_DUPLICATE_PERSON", col("households").geq(2)));
     }
 
     /**
@@ -58,8 +62,12 @@ public final class TargetIndicators {
         Dataset<Row> exited = householdsPrevious.where(col("status").equalTo("EXITED"))
                 .select("household_id", "village_code")
                 .join(now, new String[]{"household_id"}, "left");
-        return Facts.sumByPlace(exited, col("village_code"),
-                List.of(Measure.count("TARGET_RETURN_TO_POVERTY", col("status_now").equalTo("RETURNED"))));
+        return Facts.sumByPlace(exited, col("village_code"), exitedHouseholdMeasures());
+    }
+
+    /** Return to poverty, over the households EXITED in Y−1 with their {@code status_now}. */
+    public static List<Measure> exitedHouseholdMeasures() {
+        return List.of(Measure.count("TARGET_RETURN_TO_POVERTY", col("status_now").equalTo("RETURNED")));
     }
 
     /** Households with status EXITED and exit_year = Y: exit compliance's denominator. */

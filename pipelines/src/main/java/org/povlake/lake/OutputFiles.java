@@ -9,7 +9,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Report files (assessments, quality reports, manifests) are written beside their target and moved into place: a reader never sees half a file. */
+/**
+ * The one way povlake writes a file outside the tables (assessments, workbooks, quality reports, manifests, ingest
+ * reports): beside its target, then moved into place, so a reader never sees half a file; and with the folder's usual
+ * permissions (those the umask gives a new file), never the private mode of {@code Files.createTempFile}, which the
+ * move would keep.
+ */
 public final class OutputFiles {
     private OutputFiles() {
     }
@@ -34,7 +39,11 @@ public final class OutputFiles {
                     java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

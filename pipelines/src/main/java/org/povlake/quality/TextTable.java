@@ -1,5 +1,7 @@
 package org.povlake.quality;
 
+import org.povlake.lake.DisplayWidth;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +37,7 @@ final class TextTable {
         int[] w = new int[right.length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], width(r[i]));
+                w[i] = Math.max(w[i], DisplayWidth.columns(r[i]));
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -54,40 +56,10 @@ final class TextTable {
     }
 
     static String padRight(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - width(s)));
+        return s + " ".repeat(Math.max(0, width - DisplayWidth.columns(s)));
     }
 
     static String padLeft(String s, int width) {
-        return " ".repeat(Math.max(0, width - width(s))) + s;
-    }
-
-    /** Terminal cells taken by s: East Asian wide and full-width characters count two, combining marks zero. */
-    static int width(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || cp == 0x200B) {
-                continue;
-            }
-            w += wide(cp) ? 2 : 1;
-        }
-        return w;
-    }
-
-    private static boolean wide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F)
-                || (cp >= 0x2E80 && cp <= 0x303E)
-                || (cp >= 0x3041 && cp <= 0x33FF)
-                || (cp >= 0x3400 && cp <= 0x4DBF)
-                || (cp >= 0x4E00 && cp <= 0x9FFF)
-                || (cp >= 0xA000 && cp <= 0xA4CF)
-                || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF)
-                || (cp >= 0xFE30 && cp <= 0xFE4F)
-                || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6)
-                || (cp >= 0x20000 && cp <= 0x3FFFD);
+        return " ".repeat(Math.max(0, width - DisplayWidth.columns(s))) + s;
     }
 }

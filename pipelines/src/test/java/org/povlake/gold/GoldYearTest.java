@@ -84,4 +84,19 @@ class GoldYearTest {
             out.release();
         }
     }
+
+    @Test
+    void aCatalogueIdNoCodeComputesStopsTheYearBeforeAnythingIsComputed() {
+        org.povlake.contract.Catalogue shipped = org.povlake.contract.Catalogue.get();
+        java.util.List<org.povlake.contract.Catalogue.Indicator> more = new java.util.ArrayList<>(shipped.indicators());
+        org.povlake.contract.Catalogue.Indicator t = shipped.require("EDU_SCHOOL_BROADBAND");
+        more.add(new org.povlake.contract.Catalogue.Indicator("EDU_SCHOOL_WIFI", "EDU", "学校无线覆盖率",
+                "schools with Wi-Fi", "schools with Wi-Fi / schools", t.target(), t.direction(), t.floor(),
+                t.lowestLevel(), t.counts(), t.needs()));
+        GoldFixture f = new GoldFixture(2020).catalogue(IndicatorRegistryTest.with(shipped, more));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                f::compute);
+        assertTrue(e.getMessage().contains("EDU_SCHOOL_WIFI is in the catalogue but no code computes it"),
+                e.getMessage());
+    }
 }

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * End to end on {@code sample-data/}: each file's outcome equals {@code expected-ingest.json}, which the
- * sample generator computed from the faults it injected (independently of povlake).
+ * End to end on {@code sample-data/}: each file's outcome equals {@code expected-ingest.json}, computed when the
+ * sample was made from the faults injected (independently of povlake).
  */
 class SampleDataIngestTest {
     static final Path SAMPLE = Path.of("..", "sample-data");

@@ -1,5 +1,6 @@
 package org.povlake.quality;
 
+import org.povlake.lake.DisplayWidth;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -27,7 +28,7 @@ class QualityTextTest {
     private static int endColumn(String line, String token) {
         int i = line.indexOf(token);
         assertTrue(i >= 0, token + " in " + line);
-        return TextTable.width(line.substring(0, i + token.length()));
+        return DisplayWidth.columns(line.substring(0, i + token.length()));
     }
 
     @Test
@@ -47,7 +48,7 @@ class QualityTextTest {
         // right-aligned numbers: the "silver" column ends at the same column on every row
         int silverEnd = endColumn(rows.get(0), "silver");
         String claims = rows.stream().filter(l -> l.contains("health/inpatient_claims")).findFirst().orElseThrow();
-        assertEquals(silverEnd, TextTable.width(claims), claims);    // no top reasons: the line ends at silver
+        assertEquals(silverEnd, DisplayWidth.columns(claims), claims);    // no top reasons: the line ends at silver
     }
 
     @Test
@@ -66,7 +67,7 @@ class QualityTextTest {
             assertTrue(r.contains("省"), r);
             int i = r.indexOf("省");
             // the agency (CJK, double width) comes last, so it never shifts the columns before it
-            assertEquals(behindEnd, TextTable.width(r.substring(0, i).replace("STALE", "").stripTrailing()), r);
+            assertEquals(behindEnd, DisplayWidth.columns(r.substring(0, i).replace("STALE", "").stripTrailing()), r);
         }
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("  ecommerce") && r.contains("省商务厅")),
                 "agency name from schemas/agencies.json when the report has none");
@@ -113,13 +114,12 @@ class QualityTextTest {
                 .split("\n");
         assertEquals("省扶贫办      1  x", t[0]);   // 4 characters, 8 cells: one more than "telecom"
         assertEquals("telecom   1,000  y", t[1]);
-        assertEquals(TextTable.width(t[0]), TextTable.width(t[1]));
+        assertEquals(DisplayWidth.columns(t[0]), DisplayWidth.columns(t[1]));
     }
 
     @Test
-    void displayWidth() {
-        assertEquals(6, TextTable.width("省扶贫办".substring(0, 3)));
-        assertEquals(4, TextTable.width("ab中"));
+    void padsByDisplayWidth() {
         assertEquals("省厅  |", TextTable.padRight("省厅", 6) + "|");
+        assertEquals("  省厅|", TextTable.padLeft("省厅", 6) + "|");
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Compares silver with {@code sample-data/expected-silver.json}, which the sample generator computed from its own
+ * Compares silver with {@code sample-data/expected-silver.json}, computed when the sample was made from its own
  * model (never by running povlake): orphans by extract/delivery/link, persons not in the registry, rows reaching
  * silver, and the consistency signals.
  */
