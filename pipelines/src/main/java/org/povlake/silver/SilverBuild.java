@@ -11,7 +11,8 @@ import org.povlake.contract.TableSchemas;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
 import org.povlake.lake.ScalaValues;
-import org.povlake.ops.CrashPoints;
+import org.povlake.ops.RunContext;
+import org.povlake.ops.Timings;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.apache.spark.sql.functions.col;
@@ -71,15 +71,20 @@ public final class SilverBuild {
         return run(rebuild, false);
     }
 
+    /** A build on its own (its build id is a new run's). */
+    public Result run(boolean rebuild, boolean retireOldPseudonyms) {
+        return run(rebuild, retireOldPseudonyms, RunContext.start("silver"));
+    }
+
     /**
      * @param rebuild             recompute every table from all of bronze
      * @param retireOldPseudonyms the confirmation a key rotation needs (a rebuild under a key other than silver's):
      *                            every version of the tables that hold pseudonyms is deleted
+     * @param run                 the run this build is part of: the build id is its id
      */
-    public Result run(boolean rebuild, boolean retireOldPseudonyms) {
+    public Result run(boolean rebuild, boolean retireOldPseudonyms, RunContext run) {
         Instant started = Instant.now();
-        String buildId = started.toString().replaceAll("[-:]", "").replace(".", "") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        String buildId = run.runId();
         String referenceVersion = referenceVersion();
         String keyId = pseudonyms.key().id();
         BuildRecord last = lastBuild();
@@ -115,7 +120,7 @@ public final class SilverBuild {
         steps.setDeliveries(loaded, before);
         // a wave's steps run side by side; a table that reads a silver table is in a later wave than it
         for (List<SilverTable> wave : SilverTables.waves()) {
-            runWave(wave, plan, actions);
+            runWave(wave, plan, actions, run);
         }
         writer.overwrite(DeliveryLedger.TABLE, spark.createDataFrame(DeliveryLedger.rows(loaded),
                 LakeSchemas.schema(DeliveryLedger.TABLE)));
@@ -133,15 +138,15 @@ public final class SilverBuild {
     }
 
     /** Runs a wave's steps, {@value #PARALLEL_STEPS} at a time; records what each did and how long it took. */
-    private void runWave(List<SilverTable> wave, Plan plan, Map<String, String> actions) {
+    private void runWave(List<SilverTable> wave, Plan plan, Map<String, String> actions, RunContext run) {
         List<Runnable> tasks = new ArrayList<>();
         for (SilverTable table : wave) {
             tasks.add(() -> {
                 long t0 = System.nanoTime();
                 String what = table.step().run(steps, table, plan.scope(table));
-                CrashPoints.reached("silver:" + table.name());
+                run.reached("silver:" + table.name());
                 actions.put(table.name(), what.equals("skipped") ? what
-                        : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
+                        : String.format("%s (%.1f s)", what, Timings.since(t0)));
             });
         }
         Parallel.runAll("silver-step", PARALLEL_STEPS, tasks);
