@@ -13,6 +13,7 @@ import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
 import org.povlake.ops.CrashPoints;
 import org.povlake.ops.RunContext;
+import org.povlake.ops.Timings;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -180,7 +181,7 @@ public final class IngestJob {
                 log.append(batchId, started, done);
                 List<FileOutcome> loaded = done.stream().filter(o -> o.status == FileOutcome.Status.LOADED).toList();
                 progress.accept(String.format("loaded bronze.%s: %d file(s), %d rows in %.1f s", schema.name(),
-                        loaded.size(), loaded.stream().mapToLong(o -> o.read).sum(), (System.nanoTime() - t0) / 1e9));
+                        loaded.size(), loaded.stream().mapToLong(o -> o.read).sum(), Timings.since(t0)));
             });
         }
         Parallel.runAll("ingest", PARALLEL_EXTRACTS, tasks);
