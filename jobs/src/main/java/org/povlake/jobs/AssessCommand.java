@@ -1,7 +1,6 @@
 package org.povlake.jobs;
 
 import org.povlake.assess.Assess;
-import org.povlake.lake.Lakehouse;
 import org.povlake.ops.RunLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -56,12 +54,12 @@ public final class AssessCommand implements Callable<Integer> {
         if (asOf != null && !java.nio.file.Files.isRegularFile(asOf)) {
             throw new CommandLine.ParameterException(cmd, "--as-of " + asOf + " is not a file");
         }
-        return LockedRun.run(cmd, Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> assess(f));
+        return LockedRun.run(cmd, Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> assess(f, held));
     }
 
-    private int assess(Set<Assess.Format> f) throws IOException {
-        run(Spark.lakehouse(lake), new Assess.Options(year, out, f, publish, asOf, reference.catalogue(),
-                reference.lines(), BuildInfo.version()), spec.commandLine().getOut());
+    private int assess(Set<Assess.Format> f, RunLock.Attempt held) throws IOException {
+        LockedRun.pipeline(Spark.lakehouse(lake), held, spec.commandLine().getOut()).assess(new Assess.Options(year,
+                out, f, publish, asOf, reference.catalogue(), reference.lines(), BuildInfo.version()));
         return PovlakeCli.OK;
     }
 
@@ -86,22 +84,5 @@ public final class AssessCommand implements Callable<Integer> {
         public java.util.Iterator<String> iterator() {
             return java.util.Arrays.stream(Assess.Format.values()).map(Assess.Format::key).iterator();
         }
-    }
-
-    static Assess.Result run(Lakehouse lakehouse, Assess.Options o, PrintWriter out) throws IOException {
-        Assess.Result r = Assess.run(lakehouse, o);
-        out.printf("assessment %d%s%s: %,d regions, %,d indicator cells%s, in %.1f s%n", r.year(),
-                o.publish() ? " (published)" : "", o.asOf() == null ? "" : " as of " + o.asOf(), r.regions(), r.cells(),
-                o.publish() ? String.format(", %,d suppressed", r.suppressed()) : "", r.seconds().get("total"));
-        for (java.nio.file.Path f : r.files()) {
-            out.println("  wrote " + f);
-        }
-        out.println("  manifest " + r.manifest());
-        StringBuilder steps = new StringBuilder("  steps");
-        r.seconds().forEach((k, v) -> steps.append(String.format(Locale.ROOT, "  %s %.1f s", k, v)));
-        out.println(steps);
-        r.notes().forEach(n -> out.println("  note: " + n));
-        out.flush();
-        return r;
     }
 }

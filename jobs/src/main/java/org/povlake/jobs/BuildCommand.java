@@ -3,12 +3,12 @@ package org.povlake.jobs;
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
 import org.povlake.ops.RunLock;
+import org.povlake.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,22 +38,16 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         gold.check(spec.commandLine()); // a usage error before the lock
-        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> build());
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, this::build);
     }
 
-    private int build() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        boolean rejected = false;
-        if (inbox != null) {
-            Progress.header(out, "ingest " + inbox);
-            IngestJob.Result result = IngestCommand.run(lake, inbox, null, Set.of(), out);
-            rejected = result.anyRejected();
-        }
-        Progress.header(out, "silver");
+    private int build(RunLock.Attempt held) throws Exception {
+        CommandLine cmd = spec.commandLine();
         Lakehouse lakehouse = Spark.lakehouse(lake);
-        BuildSilverCommand.run(lakehouse, BuildSilverCommand.key(lakehouse, keyFile), false, out);
-        Progress.header(out, "gold");
-        BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), out);
-        return rejected ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
+        Pipeline.Built built = LockedRun.pipeline(lakehouse, held, cmd.getOut()).build(
+                inbox == null ? null : new IngestJob.Options(inbox, null, Set.of()),
+                () -> BuildSilverCommand.key(lakehouse, keyFile), gold::catalogue, gold::lines, gold.from(cmd),
+                gold.to(cmd), gold.force);
+        return built.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
     }
 }

@@ -3,7 +3,6 @@ package org.povlake.jobs;
 import org.povlake.lake.Lakehouse;
 import org.povlake.ops.RunLock;
 import org.povlake.silver.PseudonymKey;
-import org.povlake.silver.SilverBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,42 +43,14 @@ public final class BuildSilverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> build());
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> build(held));
     }
 
-    private int build() {
+    private int build(RunLock.Attempt held) {
         PrintWriter out = spec.commandLine().getOut();
         Lakehouse lakehouse = Spark.lakehouse(lake);
-        run(lakehouse, key(lakehouse, keyFile), rebuild, retireOldPseudonyms, out);
+        LockedRun.pipeline(lakehouse, held, out).silver(key(lakehouse, keyFile), rebuild, retireOldPseudonyms);
         return PovlakeCli.OK;
-    }
-
-    /** A build that is not a key rotation (nightly, build, demo: a key change is refused). */
-    static SilverBuild.Result run(Lakehouse lakehouse, PseudonymKey key, boolean rebuild, PrintWriter out) {
-        return run(lakehouse, key, rebuild, false, out);
-    }
-
-    static SilverBuild.Result run(Lakehouse lakehouse, PseudonymKey key, boolean rebuild, boolean retireOldPseudonyms,
-                                  PrintWriter out) {
-        out.println("building silver (" + (rebuild ? "rebuild" : "incremental") + ", pseudonymisation key "
-                + key.id() + ")");
-        out.flush();
-        SilverBuild.Result r = new SilverBuild(lakehouse, key).run(rebuild, retireOldPseudonyms);
-        if (r.retiredKeyId() != null) {
-            out.println("key rotation: the pseudonyms of key " + r.retiredKeyId() + " are retired — every earlier"
-                    + " version of " + String.join(", ", r.retiredTables()) + " was deleted; build gold now");
-        } else if (retireOldPseudonyms) {
-            out.println("nothing to retire: silver's pseudonyms are already under key " + key.id());
-        }
-        if (r.upToDate()) {
-            out.println("silver is up to date: no delivery is new or changed since the last build");
-        } else {
-            out.printf("silver %s build %s: %d new or changed deliveries, %.1f s%n", r.mode(), r.buildId(),
-                    r.changedDeliveries().size(), r.seconds());
-            r.actions().forEach((table, action) -> out.printf("  %-28s %s%n", table, action));
-        }
-        out.flush();
-        return r;
     }
 
     /** The key from configuration; the lakehouse's local key file is the last resort. */

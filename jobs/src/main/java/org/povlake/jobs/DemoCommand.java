@@ -1,6 +1,9 @@
 package org.povlake.jobs;
 
+import org.povlake.contract.Contract;
 import org.povlake.ingest.IngestJob;
+import org.povlake.ops.RunContext;
+import org.povlake.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,53 +66,39 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /**
-     * Every year gold holds, assessed into the reports folder, and the latest one published into reports/published;
-     * returns the latest year's HTML report (null when gold holds no year).
-     */
-    Path assessments(Lakehouse lakehouse, GoldOptions gold, PrintWriter out) throws java.io.IOException {
-        java.util.TreeSet<Integer> years = new org.povlake.assess.AssessmentReader(lakehouse, gold.catalogue(),
-                org.povlake.assess.PublicationRules.get()).years();
-        if (years.isEmpty()) {
-            out.println("gold holds no year: nothing to assess");
-            return null;
-        }
-        Path html = null;
-        for (int y : years) {
-            html = AssessCommand.run(lakehouse, new org.povlake.assess.Assess.Options(y, Path.of(reports), null, false,
-                    null, gold.catalogue(), gold.lines(), BuildInfo.version()), out).file(".html");
-        }
-        AssessCommand.run(lakehouse, new org.povlake.assess.Assess.Options(years.last(), Path.of(reports, "published"),
-                null, true, null, gold.catalogue(), gold.lines(), BuildInfo.version()), out);
-        return html;
-    }
-
     @Override
     public Integer call() throws Exception {
-        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> demo());
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, this::demo);
     }
 
-    private int demo() throws Exception {
+    private int demo(RunLock.Attempt held) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Progress.header(out, "povlake demo: ingest " + inbox + " → " + lake.lakehouse);
-        IngestJob.Result result = IngestCommand.run(lake, inbox, null, Set.of(), out);
-        out.println();
         Lakehouse lakehouse = Spark.lakehouse(lake);
-        Progress.header(out, "silver");
-        BuildSilverCommand.run(lakehouse, demoKey(lakehouse, out), false, out);
-        out.println();
-        Progress.header(out, "gold");
+        // the demo's own first heading, and a blank line between stages
+        StagePrinter printer = new StagePrinter(out) {
+            @Override
+            public void stage(Pipeline.Stage stage, String title) {
+                if (stage == Pipeline.Stage.INGEST) {
+                    Progress.header(out, "povlake demo: ingest " + inbox + " → " + lake.lakehouse);
+                } else {
+                    out.println();
+                    Progress.header(out, title);
+                }
+            }
+        };
+        Pipeline pipeline = new Pipeline(lakehouse, Contract.get(), RunContext.of(held), printer);
         GoldOptions gold = new GoldOptions();
-        BuildGoldCommand.run(lakehouse, gold, spec.commandLine(), out);
+        Pipeline.Built built = pipeline.build(new IngestJob.Options(inbox, null, Set.of()),
+                () -> demoKey(lakehouse, out), gold::catalogue, gold::lines, null, null, false);
         out.println();
         Progress.header(out, "the province (甘肃省) against the 2020 targets");
         ProvinceSummary.print(lakehouse, gold.catalogue(), out);
         out.println();
         Progress.header(out, "data quality");
-        QualityCommand.run(lakehouse, Path.of(reports, "quality"), LocalDate.now(ZoneOffset.UTC), out);
+        pipeline.quality(Path.of(reports, "quality"), LocalDate.now(ZoneOffset.UTC), BuildInfo.version());
         out.println();
         Progress.header(out, "the annual assessments");
-        Path html = assessments(lakehouse, gold, out);
+        Path html = pipeline.assessEveryYear(Path.of(reports), gold.catalogue(), gold.lines(), BuildInfo.version());
         out.println();
         Progress.header(out, "lakehouse tables");
         new CommandLine(new TablesCommand()).setOut(out).execute("--lakehouse", lake.lakehouse);
@@ -122,6 +111,6 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("The " + html.getFileName() + " report: " + html.toAbsolutePath().normalize().toUri());
         }
-        return result.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
+        return built.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
     }
 }

@@ -1,5 +1,6 @@
 package org.povlake.jobs;
 
+import org.povlake.pipeline.Nightly;
 import picocli.CommandLine;
 
 /** A failed command prints one clear line (the stack trace only with --verbose) and exits 1. */
@@ -23,11 +24,6 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String message(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
+        return Nightly.failureMessage(e);
     }
 }

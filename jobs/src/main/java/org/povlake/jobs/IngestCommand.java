@@ -1,7 +1,5 @@
 package org.povlake.jobs;
 
-import org.povlake.contract.Contract;
-import org.povlake.ingest.FileOutcome;
 import org.povlake.ingest.IngestJob;
 import org.povlake.ops.RunLock;
 import picocli.CommandLine;
@@ -16,7 +14,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "ingest", description = {
@@ -49,7 +46,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Charset cs = charset(); // a usage error before the lock
-        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> ingest(cs));
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE,
+                held -> ingest(cs, held));
     }
 
     /** The charset {@code --charset} names; null: detect it per file. */
@@ -64,34 +62,14 @@ public final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private int ingest(Charset cs) throws Exception {
+    private int ingest(Charset cs, RunLock.Attempt held) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        IngestJob.Result result = run(lake, new IngestJob.Options(inbox, cs, new HashSet<>(allowShrink),
-                limits.limits()), out);
+        IngestJob.Result result = LockedRun.pipeline(Spark.lakehouse(lake), held, out)
+                .ingest(new IngestJob.Options(inbox, cs, new HashSet<>(allowShrink), limits.limits()));
         if (reportJson != null) {
             IngestReport.writeJson(result, reportJson);
             out.println("report: " + reportJson);
         }
         return result.anyRejected() ? PovlakeCli.REJECTED_FILES : PovlakeCli.OK;
-    }
-
-    static IngestJob.Result run(LakehouseOption lake, String inbox, Charset cs, Set<String> allowShrink,
-                                PrintWriter out) throws Exception {
-        return run(lake, new IngestJob.Options(inbox, cs, allowShrink), out);
-    }
-
-    static IngestJob.Result run(LakehouseOption lake, IngestJob.Options options, PrintWriter out) throws Exception {
-        IngestJob job = new IngestJob(Spark.lakehouse(lake), Contract.get(), msg -> {
-            out.println("  … " + msg);
-            Progress.detail(msg);
-            out.flush();
-        });
-        IngestJob.Result result = job.run(options);
-        for (FileOutcome f : result.files()) {
-            out.println(IngestReport.line(f));
-        }
-        out.println(IngestReport.summary(result));
-        out.flush();
-        return result;
     }
 }

@@ -1,12 +1,15 @@
 package org.povlake.jobs;
 
+import org.povlake.contract.Contract;
 import org.povlake.lake.Lakehouse;
+import org.povlake.ops.RunContext;
 import org.povlake.ops.RunLock;
+import org.povlake.pipeline.Pipeline;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A command run under the lakehouse's run lock ({@link RunLock}): every command that writes the lakehouse, or a
@@ -27,8 +30,7 @@ final class LockedRun {
     /** Runs {@code body} holding the lock (a holder older than {@code maxAge} is stale); returns its exit code. */
     static int run(CommandLine cmd, Lakehouse lakehouse, Duration maxAge, Body body) throws Exception {
         String command = cmd.getCommandName();
-        String runId = command + "-" + Instant.now().toString().replaceAll("[-:.]", "") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        String runId = RunContext.newId(command, Instant.now());
         RunLock.Attempt attempt = RunLock.acquire(lakehouse, runId, command, maxAge);
         if (attempt.lock() == null) {
             cmd.getErr().println("povlake " + command + ": another run holds the lakehouse's lock "
@@ -47,5 +49,10 @@ final class LockedRun {
             }
             return code;
         }
+    }
+
+    /** The pipeline of the run that holds {@code held}, printing to {@code out}. */
+    static Pipeline pipeline(Lakehouse lakehouse, RunLock.Attempt held, PrintWriter out) {
+        return new Pipeline(lakehouse, Contract.get(), RunContext.of(held), new StagePrinter(out));
     }
 }

@@ -3,6 +3,7 @@ package org.povlake.jobs;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Maintenance;
 import org.povlake.ops.RunLock;
+import org.povlake.ops.Timings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ public final class MaintainCommand implements Callable<Integer> {
                     r.filesRemovedByCompaction(), r.filesDeleted(), r.retentionHours(), r.seconds());
             out.flush();
         });
-        out.printf("maintain done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        out.printf("maintain done in %.1f s%n", Timings.since(t0));
         out.flush();
         return PovlakeCli.OK;
     }

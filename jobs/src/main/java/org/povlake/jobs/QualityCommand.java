@@ -1,21 +1,14 @@
 package org.povlake.jobs;
 
-import org.povlake.lake.Lakehouse;
 import org.povlake.ops.RunLock;
-import org.povlake.quality.QualityCollector;
-import org.povlake.quality.QualityReport;
-import org.povlake.quality.QualityReportFiles;
-import org.povlake.quality.QualityText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "quality", description = {
@@ -39,21 +32,12 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> report());
+        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, held -> report(held));
     }
 
-    private int report() throws Exception {
-        run(Spark.lakehouse(lake), out, today == null ? LocalDate.now(ZoneOffset.UTC) : today,
-                spec.commandLine().getOut());
+    private int report(RunLock.Attempt held) throws Exception {
+        LockedRun.pipeline(Spark.lakehouse(lake), held, spec.commandLine().getOut()).quality(out,
+                today == null ? LocalDate.now(ZoneOffset.UTC) : today, BuildInfo.version());
         return PovlakeCli.OK;
-    }
-
-    static QualityReport run(Lakehouse lakehouse, Path out, LocalDate today, PrintWriter w) throws Exception {
-        QualityReport report = new QualityCollector(lakehouse).collect(today, BuildInfo.version());
-        w.print(QualityText.render(report));
-        List<Path> files = QualityReportFiles.write(report, out);
-        files.forEach(f -> w.println("written: " + f));
-        w.flush();
-        return report;
     }
 }

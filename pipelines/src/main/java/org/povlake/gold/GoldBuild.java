@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.povlake.contract.PovertyLines;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
-import org.povlake.ops.CrashPoints;
+import org.povlake.ops.RunContext;
+import org.povlake.ops.Timings;
 import org.povlake.silver.Delivery;
 import org.povlake.silver.DeliveryLedger;
 import org.povlake.silver.KeyRotation;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -75,9 +75,13 @@ public final class GoldBuild {
      * @param force rebuild years that are up to date
      */
     public Result run(Integer from, Integer to, boolean force) {
+        return run(from, to, force, RunContext.start("gold"));
+    }
+
+    /** A build as part of {@code run}: the build id is the run's id. */
+    public Result run(Integer from, Integer to, boolean force, RunContext run) {
         Instant started = Instant.now();
-        String buildId = started.toString().replaceAll("[-:]", "").replace(".", "") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        String buildId = run.runId();
         if (!lake.exists(DeliveryLedger.TABLE)) {
             throw new GoldBuildException("silver has not been built in " + lake.root()
                     + ": run `povlake ingest` then `povlake build` (which builds silver first)");
@@ -85,7 +89,7 @@ public final class GoldBuild {
         KeyRotation.requireNoneUnfinished(lake, "a gold build");
         long tInputs = System.nanoTime();
         GoldInputs inputs = new GoldInputs(lake);
-        double versionsSeconds = (System.nanoTime() - tInputs) / 1e9;
+        double versionsSeconds = Timings.since(tInputs);
         List<Delivery> deliveries = DeliveryLedger.parse(inputs.table(DeliveryLedger.TABLE).collectAsList());
         List<Integer> years = from == null ? yearsWithData(deliveries) : range(from, to);
         if (years.isEmpty()) {   // nothing registered yet: nothing to do, not an error
@@ -110,7 +114,7 @@ public final class GoldBuild {
                 results.add(new YearResult(y, "up to date", 0, Map.of(), Map.of()));
                 continue;
             }
-            results.add(buildYear(buildId, y, inputs, deliveries));
+            results.add(buildYear(run, y, inputs, deliveries));
             previousRebuilt = true;
         }
         // a later year already in gold compares itself with a year rebuilt now: refresh its change column
@@ -151,45 +155,45 @@ public final class GoldBuild {
         return out;
     }
 
-    private YearResult buildYear(String buildId, int y, GoldInputs inputs, List<Delivery> deliveries) {
+    private YearResult buildYear(RunContext run, int y, GoldInputs inputs, List<Delivery> deliveries) {
         Instant started = Instant.now();
-        Map<String, Double> steps = new LinkedHashMap<>();
-        long t0 = System.nanoTime();
-        YearInputs resolved = YearInputs.resolve(y, deliveries);
-        resolved = resolved.withYearKeyed(
-                inputs.hasYear("silver.insurance_enrollment", resolved.snapshot(YearInputs.INSURANCE).orElse(null), "year", y),
-                inputs.hasYear("silver.enrollment", resolved.snapshot(YearInputs.ENROLLMENT).orElse(null), "school_year", y));
-        steps.put("inputs", (System.nanoTime() - t0) / 1e9);
-        t0 = System.nanoTime();
-        YearFrames frames = YearFrames.read(inputs, resolved);
-        steps.put("read", (System.nanoTime() - t0) / 1e9);
-        t0 = System.nanoTime();
-        GoldYear.Output out = GoldYear.compute(frames, resolved, catalogue, lines.line(y), previousValues(y - 1));
-        steps.put("plan", (System.nanoTime() - t0) / 1e9);
+        Timings steps = new Timings();
+        YearInputs resolved = steps.time("inputs", () -> {
+            YearInputs r = YearInputs.resolve(y, deliveries);
+            return r.withYearKeyed(
+                    inputs.hasYear("silver.insurance_enrollment", r.snapshot(YearInputs.INSURANCE).orElse(null), "year", y),
+                    inputs.hasYear("silver.enrollment", r.snapshot(YearInputs.ENROLLMENT).orElse(null), "school_year", y));
+        });
+        YearFrames frames = steps.time("read", () -> YearFrames.read(inputs, resolved));
+        Checkpoints checkpoints = new Checkpoints(System.getenv("POVLAKE_GOLD_TIMING") != null ? System.err : null);
+        GoldYear.Output out = steps.time("plan", () -> GoldYear.compute(frames, resolved, catalogue, lines.line(y),
+                previousValues(y - 1), checkpoints));
         Map<String, Long> rows = new LinkedHashMap<>();
         try {
             for (String table : TABLES) {
-                long t = System.nanoTime();
-                rows.put(table, write(table, switch (table) {
-                    case "gold.indicators" -> out.indicators();
-                    case "gold.pillar_scores" -> out.pillarScores();
-                    case "gold.region_scores" -> out.regionScores();
-                    case "gold.mpi" -> out.mpi();
-                    default -> out.portrait();
-                }, y));
-                CrashPoints.reached("gold:" + table + ":" + y);
-                steps.put(table, (System.nanoTime() - t) / 1e9);
+                steps.time(table, () -> {
+                    rows.put(table, write(table, switch (table) {
+                        case "gold.indicators" -> out.indicators();
+                        case "gold.pillar_scores" -> out.pillarScores();
+                        case "gold.region_scores" -> out.regionScores();
+                        case "gold.mpi" -> out.mpi();
+                        default -> out.portrait();
+                    }, y));
+                    run.reached("gold:" + table + ":" + y);
+                    return null;
+                });
             }
         } finally {
             out.release();
         }
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        Row log = RowFactory.create(buildId, started, y, seconds, catalogue.version(), lines.version(), FORMAT_VERSION,
-                ScalaValues.map(inputs.versions()), ScalaValues.map(resolved.describe()), ScalaValues.map(rows));
+        Row log = RowFactory.create(run.runId(), started, y, seconds, catalogue.version(), lines.version(),
+                FORMAT_VERSION, ScalaValues.map(inputs.versions()), ScalaValues.map(resolved.describe()),
+                ScalaValues.map(rows));
         lake.createIfMissing(BUILDS, LakeSchemas.schema(BUILDS), List.of());
         spark.createDataFrame(List.of(log), LakeSchemas.schema(BUILDS)).write().format("delta").mode("append")
                 .save(lake.path(BUILDS));
-        return new YearResult(y, "built", seconds, rows, steps);
+        return new YearResult(y, "built", seconds, rows, steps.seconds());
     }
 
     /** Replaces year Y's rows of a gold table in one commit; returns the rows written. */

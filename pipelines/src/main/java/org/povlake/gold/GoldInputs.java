@@ -5,8 +5,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.LakeSchemas;
+import org.povlake.silver.DeliveryLedger;
+import org.povlake.silver.SilverTables;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,15 +19,12 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * The thin read side of gold: the silver frames year Y reads, each pinned to the Delta version recorded in
- * {@link #versions()} (so one build reads one consistent state even if silver moves meanwhile).
+ * {@link #versions()} (so one build reads one consistent state even if silver moves meanwhile). The tables pinned
+ * are those gold declares ({@link YearFrames#SILVER}); reading any other fails.
  */
 public final class GoldInputs {
-    /** The silver tables gold reads. */
-    public static final List<String> TABLES = List.of("silver.regions", "silver.deliveries", "silver.households",
-            "silver.members", "silver.village_network", "silver.poor_villages", "silver.insurance_enrollment",
-            "silver.inpatient_claims", "silver.facilities", "silver.schools", "silver.enrollment", "silver.training",
-            "silver.service_points", "silver.shops", "silver.shop_household_links", "silver.orders",
-            "silver.assistance");
+    /** The silver tables gold reads: the ledger of deliveries and the tables {@link YearFrames} declares. */
+    public static final List<String> TABLES = tables(YearFrames.SILVER);
 
     private final Lakehouse lake;
     private final SparkSession spark;
@@ -41,6 +41,18 @@ public final class GoldInputs {
         }
     }
 
+    /** The ledger, then the declared tables; a name silver does not declare fails (a typo must not read as empty). */
+    static List<String> tables(List<String> declared) {
+        List<String> out = new ArrayList<>(List.of(DeliveryLedger.TABLE));
+        for (String t : declared) {
+            if (!SilverTables.isDeclared(t)) {
+                throw new IllegalStateException("gold reads " + t + ", which is not a declared silver table");
+            }
+            out.add(t);
+        }
+        return List.copyOf(out);
+    }
+
     /** silver table → the Delta version gold reads. */
     public Map<String, Long> versions() {
         return versions;
@@ -51,6 +63,9 @@ public final class GoldInputs {
      * time-travel read rebuilds the table's snapshot, so every later use shares the first frame.
      */
     public Dataset<Row> table(String name) {
+        if (!TABLES.contains(name)) {
+            throw new IllegalArgumentException(name + " is not an input gold declares (YearFrames.SILVER)");
+        }
         return frames.computeIfAbsent(name, this::load);
     }
 

@@ -3,28 +3,25 @@ package org.povlake.gold;
 import org.povlake.contract.Catalogue;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
  * One year of gold from its {@link YearFrames}: every indicator of the catalogue for every region (rolled up), the
- * pillar and composite scores, the MPI table and the household portrait. Pure: frames in, frames out; where each
- * indicator is computed is named in its pillar's class ({@code NetworkIndicators}, {@code EcommerceIndicators},
- * {@code EducationIndicators}, {@code HealthIndicators}, {@code TargetIndicators}, {@code MpiIndicators}).
+ * pillar and composite scores, the MPI table and the household portrait. Pure: frames in, frames out; the frames
+ * several steps read are materialised by the caller's {@link Checkpoints}. Where each indicator is computed is named
+ * in its pillar's class ({@code NetworkIndicators}, {@code EcommerceIndicators}, {@code EducationIndicators},
+ * {@code HealthIndicators}, {@code TargetIndicators}, {@code MpiIndicators}).
  */
 public final class GoldYear {
-    /** The outputs; {@link #release()} frees the cached intermediate frames once they are written. */
+    /** The outputs; {@link #release()} frees the materialised intermediate frames once they are written. */
     public record Output(Dataset<Row> indicators, Dataset<Row> pillarScores, Dataset<Row> regionScores, Dataset<Row> mpi,
-                         Dataset<Row> portrait, List<Dataset<Row>> cached) {
+                         Dataset<Row> portrait, Checkpoints checkpoints) {
         public void release() {
-            cached.forEach(Dataset::unpersist);
-            cached.clear();
-            System.gc();   // local checkpoints are freed by Spark's ContextCleaner once unreachable
+            checkpoints.release();
         }
     }
 
@@ -35,18 +32,17 @@ public final class GoldYear {
      * @param previous the printed values of Y−1 ({@code region_code, indicator_id, value}), for {@code change}
      */
     public static Output compute(YearFrames f, YearInputs inputs, Catalogue catalogue, BigDecimal povertyLine,
-                                 Dataset<Row> previous) {
+                                 Dataset<Row> previous, Checkpoints checkpoints) {
         int y = inputs.year();
         IndicatorRegistry.check(catalogue, y, povertyLine);
-        List<Dataset<Row>> cached = new ArrayList<>();   // mutable: release() clears it
         // the members, the households and return to poverty read it: materialised once, not re-read from the history
-        Dataset<Row> householdsNow = cache(f.households(), cached);
+        Dataset<Row> householdsNow = checkpoints.save(f.households());
         Dataset<Row> registered = HouseholdFacts.registered(householdsNow);
-        Dataset<Row> members = cache(MemberFacts.of(registered, f.members(), f.enrollment(), f.insurance(),
-                f.training(), y), cached);
-        Dataset<Row> households = cache(HouseholdFacts.of(registered, members, f.assistance(), f.claims(), f.shops(),
-                f.links(), catalogue, y, povertyLine), cached);
-        Dataset<Row> persons = cache(MemberFacts.persons(members), cached);
+        Dataset<Row> members = checkpoints.save(MemberFacts.of(registered, f.members(), f.enrollment(), f.insurance(),
+                f.training(), y));
+        Dataset<Row> households = checkpoints.save(HouseholdFacts.of(registered, members, f.assistance(), f.claims(),
+                f.shops(), f.links(), catalogue, y, povertyLine));
+        Dataset<Row> persons = checkpoints.save(MemberFacts.persons(members));
 
         List<Measure> perHousehold = IndicatorRegistry.householdMeasures(y, povertyLine);
         List<Measure> perMember = IndicatorRegistry.memberMeasures();
@@ -65,27 +61,11 @@ public final class GoldYear {
 
         Dataset<Row> dimension = Scores.dimension(f.regions().sparkSession(), catalogue, inputs);
         Dataset<Row> rolled = Rollup.toRegions(facts, f.regions(), dimension);
-        Dataset<Row> indicators = cache(Scores.indicators(rolled, previous, y, catalogue.version()), cached);
-        Dataset<Row> pillars = cache(Scores.pillars(indicators, catalogue), cached);
+        Dataset<Row> indicators = checkpoints.save(Scores.indicators(rolled, previous, y, catalogue.version()));
+        Dataset<Row> pillars = checkpoints.save(Scores.pillars(indicators, catalogue));
         Dataset<Row> regionScores = Scores.composites(pillars, catalogue);
         Dataset<Row> portrait = HouseholdPortrait.of(households, f.history(), f.householdsDate(), members,
                 f.claims(), y);
-        return new Output(indicators, pillars, regionScores, Scores.mpi(indicators), portrait, cached);
-    }
-
-    /**
-     * Materialises a frame and cuts its lineage (an eager local checkpoint): the later steps are planned over a
-     * small plan instead of the whole tree above it, which is what made planning, not computing, dominate. The rows
-     * go to local disk, not the heap: at Gansu scale, millions of checkpointed rows held in memory cost 46–66 s of
-     * garbage collection per year (12 s on disk) and made one year 15 % slower.
-     */
-    private static Dataset<Row> cache(Dataset<Row> frame, List<Dataset<Row>> cached) {
-        long t0 = System.nanoTime();
-        Dataset<Row> c = frame.localCheckpoint(true, StorageLevel.DISK_ONLY());
-        if (System.getenv("POVLAKE_GOLD_TIMING") != null) {
-            System.err.printf("checkpoint %d: %.1f s%n", cached.size(), (System.nanoTime() - t0) / 1e9);
-        }
-        cached.add(c);
-        return c;
+        return new Output(indicators, pillars, regionScores, Scores.mpi(indicators), portrait, checkpoints);
     }
 }

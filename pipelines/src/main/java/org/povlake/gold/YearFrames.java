@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The silver a year's gold is computed from, already resolved to the snapshot of Y (METRICS.md): snapshot extracts as
@@ -21,6 +22,11 @@ public record YearFrames(Dataset<Row> regions, Dataset<Row> households, Dataset<
                          Dataset<Row> poorVillages, Dataset<Row> schools, Dataset<Row> facilities,
                          Dataset<Row> servicePoints, Dataset<Row> shops, Dataset<Row> shopsUpToY, Dataset<Row> links,
                          Dataset<Row> assistance, Dataset<Row> claims, Dataset<Row> training, Dataset<Row> orders) {
+    /** The silver tables a year's gold reads (each a table {@code SilverTables} declares): pinned by the build. */
+    public static final List<String> SILVER = List.of("silver.regions", "silver.households", "silver.members",
+            "silver.village_network", "silver.poor_villages", "silver.insurance_enrollment", "silver.inpatient_claims",
+            "silver.facilities", "silver.schools", "silver.enrollment", "silver.training", "silver.service_points",
+            "silver.shops", "silver.shop_household_links", "silver.orders", "silver.assistance");
 
     /** Reads year Y's frames from silver (pinned versions). */
     public static YearFrames read(GoldInputs in, YearInputs year) {

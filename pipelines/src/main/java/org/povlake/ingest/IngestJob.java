@@ -12,13 +12,13 @@ import org.povlake.contract.FileRejection;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
 import org.povlake.ops.CrashPoints;
+import org.povlake.ops.RunContext;
+import org.povlake.ops.Timings;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,10 +85,15 @@ public final class IngestJob {
         this.progress = progress;
     }
 
+    /** An ingest run on its own (its batch id is a new run's). */
     public Result run(Options options) throws IOException {
+        return run(options, RunContext.start("ingest"));
+    }
+
+    /** Ingests as part of {@code run}: the batch id is the run's id. */
+    public Result run(Options options, RunContext run) throws IOException {
         Instant started = Instant.now();
-        String batchId = "ingest-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-                .format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String batchId = run.runId();
         SparkSession spark = lake.spark();
         FileStreams streams = new FileStreams(spark.sparkContext().hadoopConfiguration(), options.limits());
         IngestLog log = new IngestLog(lake);
@@ -177,7 +181,7 @@ public final class IngestJob {
                 log.append(batchId, started, done);
                 List<FileOutcome> loaded = done.stream().filter(o -> o.status == FileOutcome.Status.LOADED).toList();
                 progress.accept(String.format("loaded bronze.%s: %d file(s), %d rows in %.1f s", schema.name(),
-                        loaded.size(), loaded.stream().mapToLong(o -> o.read).sum(), (System.nanoTime() - t0) / 1e9));
+                        loaded.size(), loaded.stream().mapToLong(o -> o.read).sum(), Timings.since(t0)));
             });
         }
         Parallel.runAll("ingest", PARALLEL_EXTRACTS, tasks);

@@ -6,6 +6,10 @@ import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.TableSource;
+import org.povlake.silver.ConsistencySignals;
+import org.povlake.silver.ReferentialIntegrity;
+import org.povlake.silver.SilverTable;
+import org.povlake.silver.SilverTables;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.time.Instant;
@@ -66,8 +70,8 @@ public final class QualityCollector {
     /** Every table {@link #collect} may read (those that exist are read). */
     public static List<String> tablesRead(Contract contract) {
         java.util.TreeSet<String> names = new java.util.TreeSet<>(List.of("ops.ingest_log", "bronze.quarantine",
-                "silver.orphans", "silver.household_signals", "silver.member_signals", "silver.inpatient_claims",
-                "silver.enrollment", "silver.training"));
+                ReferentialIntegrity.ORPHANS, ConsistencySignals.HOUSEHOLDS, ConsistencySignals.MEMBERS));
+        SilverTables.markedInRegistry().forEach(t -> names.add(t.name()));
         contract.extracts().values().forEach(schema -> names.add(silverOf(schema)[0]));
         return List.copyOf(names);
     }
@@ -80,7 +84,7 @@ public final class QualityCollector {
         orphans(orphanCounts, orphanExamples);
         Map<String, List<Long>> examples = summary ? Map.of() : quarantineExamples();
         Map<String, Long> silverRows = summary ? Map.of() : silverRows(contract);
-        Map<String, Long> notRegistered = summary ? Map.of() : notRegistered();
+        Map<String, Long> notRegistered = summary ? Map.of() : notRegistered(contract);
 
         List<AgencyQuality> agencies = new ArrayList<>();
         Map<String, LocalDate> latestBySource = new LinkedHashMap<>();
@@ -221,12 +225,18 @@ public final class QualityCollector {
                 }));
     }
 
-    /** The silver table holding an extract's rows, and its date column (households: one signal row each). */
+    /**
+     * The silver table holding an extract's rows ({@link SilverTables#rowsOf}: households, one signal row each), and
+     * its date column.
+     */
     static String[] silverOf(ExtractSchema schema) {
-        if (schema.name().equals("registry_households")) {
-            return new String[]{"silver.household_signals", "snapshot_date"};
-        }
-        return new String[]{"silver." + schema.extract(), schema.isSnapshot() ? "snapshot_date" : "as_of_date"};
+        String table = SilverTables.rowsOf(schema.name()).orElseThrow(() -> new IllegalStateException(
+                "no silver table is declared for the extract " + schema.name())).name();
+        return new String[]{table, dateColumn(schema)};
+    }
+
+    private static String dateColumn(ExtractSchema schema) {
+        return schema.isSnapshot() ? "snapshot_date" : "as_of_date";
     }
 
     /** "extract/as-of" → rows in silver. */
@@ -249,14 +259,13 @@ public final class QualityCollector {
         return out;
     }
 
-    /** "extract/as-of" → rows of persons not in the registry (claims, enrollment, training). */
-    private Map<String, Long> notRegistered() {
+    /** "extract/as-of" → rows of persons not in the registry (the tables marked in_registry). */
+    private Map<String, Long> notRegistered(Contract contract) {
         Map<String, Long> out = new HashMap<>();
-        for (String[] t : List.of(new String[]{"health_inpatient_claims", "silver.inpatient_claims", "as_of_date"},
-                new String[]{"education_enrollment", "silver.enrollment", "snapshot_date"},
-                new String[]{"education_training", "silver.training", "as_of_date"})) {
-            table(t[1]).ifPresent(d -> d.filter("NOT in_registry").groupBy(t[2]).count().collectAsList()
-                    .forEach(r -> out.put(t[0] + "/" + r.get(0), r.getLong(1))));
+        for (SilverTable t : SilverTables.markedInRegistry()) {
+            String dates = dateColumn(contract.extracts().get(t.extract()));
+            table(t.name()).ifPresent(d -> d.filter("NOT in_registry").groupBy(dates).count().collectAsList()
+                    .forEach(r -> out.put(t.extract() + "/" + r.get(0), r.getLong(1))));
         }
         return out;
     }

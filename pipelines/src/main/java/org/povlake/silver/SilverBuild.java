@@ -11,7 +11,8 @@ import org.povlake.contract.TableSchemas;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
 import org.povlake.lake.ScalaValues;
-import org.povlake.ops.CrashPoints;
+import org.povlake.ops.RunContext;
+import org.povlake.ops.Timings;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -19,16 +20,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -74,15 +71,20 @@ public final class SilverBuild {
         return run(rebuild, false);
     }
 
+    /** A build on its own (its build id is a new run's). */
+    public Result run(boolean rebuild, boolean retireOldPseudonyms) {
+        return run(rebuild, retireOldPseudonyms, RunContext.start("silver"));
+    }
+
     /**
      * @param rebuild             recompute every table from all of bronze
      * @param retireOldPseudonyms the confirmation a key rotation needs (a rebuild under a key other than silver's):
      *                            every version of the tables that hold pseudonyms is deleted
+     * @param run                 the run this build is part of: the build id is its id
      */
-    public Result run(boolean rebuild, boolean retireOldPseudonyms) {
+    public Result run(boolean rebuild, boolean retireOldPseudonyms, RunContext run) {
         Instant started = Instant.now();
-        String buildId = started.toString().replaceAll("[-:]", "").replace(".", "") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        String buildId = run.runId();
         String referenceVersion = referenceVersion();
         String keyId = pseudonyms.key().id();
         BuildRecord last = lastBuild();
@@ -113,41 +115,13 @@ public final class SilverBuild {
             return new Result(buildId, "incremental", true, List.of(), Map.of(),
                     Duration.between(started, Instant.now()).toMillis() / 1000.0, null, List.of());
         }
-        Plan plan = new Plan(full, changed);
+        Plan plan = new Plan(full, changed, regionsStale);
         Map<String, String> actions = new ConcurrentHashMap<>();
         steps.setDeliveries(loaded, before);
-        Map<String, Supplier<String>> first = new LinkedHashMap<>();
-        first.put(Regions.TABLE, () -> steps.regions(regionsStale));
-        first.put(HouseholdHistory.TABLE, () -> steps.households(plan.households()));
-        first.put("silver.members", () -> steps.members(plan.members()));
-        first.put("silver.poor_villages", () -> steps.snapshot("registry_poor_villages", "silver.poor_villages",
-                plan.own("registry_poor_villages")));
-        first.put(VillageNetwork.TABLE, () -> steps.villageNetwork(plan.own("telecom_village_network")));
-        first.put("silver.insurance_enrollment", () -> steps.snapshot("health_insurance_enrollment",
-                "silver.insurance_enrollment", plan.own("health_insurance_enrollment")));
-        first.put("silver.facilities", () -> steps.snapshot("health_facilities", "silver.facilities",
-                plan.own("health_facilities")));
-        first.put("silver.schools", () -> steps.snapshot("education_schools", "silver.schools",
-                plan.own("education_schools")));
-        first.put("silver.service_points", () -> steps.snapshot("ecommerce_service_points", "silver.service_points",
-                plan.own("ecommerce_service_points")));
-        first.put("silver.shops", () -> steps.shops(plan.dependent("ecommerce_shops", "registry_households")));
-        first.put("silver.shop_household_links", () -> steps.links(plan.dependent("ecommerce_shop_household_links",
-                "ecommerce_shops", "registry_households")));
-        first.put("silver.assistance", () -> steps.assistance(plan.dependent("registry_assistance",
-                "registry_households")));
-        first.put(OrderPlacement.TABLE, () -> steps.orders(plan.dependent("ecommerce_orders", "ecommerce_shops")));
-        runWave(first, actions);
-        // second wave: tables that read the first wave's silver.members / silver.insurance_enrollment
-        Map<String, Supplier<String>> second = new LinkedHashMap<>();
-        second.put("silver.inpatient_claims", () -> steps.markedEvents("health_inpatient_claims",
-                "silver.inpatient_claims", plan.registryDependent("health_inpatient_claims")));
-        second.put("silver.training", () -> steps.markedEvents("education_training", "silver.training",
-                plan.registryDependent("education_training")));
-        second.put("silver.enrollment", () -> steps.enrollment(plan.registryDependent("education_enrollment")));
-        second.put(ConsistencySignals.HOUSEHOLDS, () -> steps.householdSignals(plan.members()));
-        second.put(ConsistencySignals.MEMBERS, () -> steps.memberSignals(plan.memberSignals()));
-        runWave(second, actions);
+        // a wave's steps run side by side; a table that reads a silver table is in a later wave than it
+        for (List<SilverTable> wave : SilverTables.waves()) {
+            runWave(wave, plan, actions, run);
+        }
         writer.overwrite(DeliveryLedger.TABLE, spark.createDataFrame(DeliveryLedger.rows(loaded),
                 LakeSchemas.schema(DeliveryLedger.TABLE)));
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
@@ -164,15 +138,17 @@ public final class SilverBuild {
     }
 
     /** Runs a wave's steps, {@value #PARALLEL_STEPS} at a time; records what each did and how long it took. */
-    private static void runWave(Map<String, Supplier<String>> steps, Map<String, String> actions) {
+    private void runWave(List<SilverTable> wave, Plan plan, Map<String, String> actions, RunContext run) {
         List<Runnable> tasks = new ArrayList<>();
-        steps.forEach((table, step) -> tasks.add(() -> {
-            long t0 = System.nanoTime();
-            String what = step.get();
-            CrashPoints.reached("silver:" + table);
-            actions.put(table, what.equals("skipped") ? what
-                    : String.format("%s (%.1f s)", what, (System.nanoTime() - t0) / 1e9));
-        }));
+        for (SilverTable table : wave) {
+            tasks.add(() -> {
+                long t0 = System.nanoTime();
+                String what = table.step().run(steps, table, plan.scope(table));
+                run.reached("silver:" + table.name());
+                actions.put(table.name(), what.equals("skipped") ? what
+                        : String.format("%s (%.1f s)", what, Timings.since(t0)));
+            });
+        }
         Parallel.runAll("silver-step", PARALLEL_STEPS, tasks);
     }
 
@@ -217,55 +193,6 @@ public final class SilverBuild {
                 throw new SilverBuildException("silver was built by a povlake with silver format " + formatVersion
                         + "; this one writes format " + FORMAT_VERSION + ": run `povlake build-silver --rebuild`.");
             }
-        }
-    }
-
-    /** Which part of each table this build recomputes. */
-    record Plan(boolean full, Map<String, Set<LocalDate>> changed) {
-        boolean changed(String extract) {
-            return full || changed.containsKey(extract);
-        }
-
-        Set<LocalDate> dates(String extract) {
-            return changed.getOrDefault(extract, Set.of());
-        }
-
-        Scope own(String extract) {
-            return full ? Scope.ALL : Scope.of(dates(extract));
-        }
-
-        /** Recomputed in full when a parent (checked in any snapshot) changed; else the own changed deliveries. */
-        Scope dependent(String extract, String... parents) {
-            for (String p : parents) {
-                if (changed(p)) {
-                    return Scope.ALL;
-                }
-            }
-            return own(extract);
-        }
-
-        Scope households() {
-            return changed("registry_households") ? Scope.ALL : Scope.NONE;
-        }
-
-        /** Members are checked against the households of the same date. */
-        Scope members() {
-            if (full) {
-                return Scope.ALL;
-            }
-            Set<LocalDate> dates = new HashSet<>(dates("registry_members"));
-            dates.addAll(dates("registry_households"));
-            return Scope.of(dates);
-        }
-
-        /** Marked with in_registry: recomputed in full when the registry's members (or their households) changed. */
-        Scope registryDependent(String extract) {
-            return dependent(extract, "registry_members", "registry_households");
-        }
-
-        Scope memberSignals() {
-            return changed("registry_members") || changed("registry_households")
-                    || changed("health_insurance_enrollment") ? Scope.ALL : Scope.NONE;
         }
     }
 

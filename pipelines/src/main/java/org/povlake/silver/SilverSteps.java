@@ -201,8 +201,8 @@ final class SilverSteps {
 
     // ---- the tables ---------------------------------------------------------------------------------------------
 
-    String regions(boolean write) {
-        if (!write && lake.exists(Regions.TABLE)) {
+    String regions(Scope scope) {
+        if (scope.none() && lake.exists(Regions.TABLE)) {
             return "skipped";
         }
         writer.overwrite(Regions.TABLE, Regions.build(spark, Contract.get().divisions()));
@@ -237,11 +237,11 @@ final class SilverSteps {
     }
 
     /** A snapshot extract silver takes as it is (typed, pseudonymised). */
-    String snapshot(String extract, String table, Scope scope) {
+    String snapshot(SilverTable table, Scope scope) {
         if (scope.none()) {
-            return skipped(table);
+            return skipped(table.name());
         }
-        return writeSnapshot(table, extract, noLinks(projected(extract, scope)), scope);
+        return writeSnapshot(table.name(), table.extract(), noLinks(projected(table.extract(), scope)), scope);
     }
 
     String villageNetwork(Scope scope) {
@@ -290,8 +290,9 @@ final class SilverSteps {
     }
 
     /** Claims and training: events of persons, marked in_registry. */
-    String markedEvents(String extract, String table, Scope scope) {
-        return writeEvents(table, extract, scope, latest -> noOrphans(RegistryMarks.mark(latest, registered())));
+    String markedEvents(SilverTable table, Scope scope) {
+        return writeEvents(table.name(), table.extract(), scope,
+                latest -> noOrphans(RegistryMarks.mark(latest, registered())));
     }
 
     String enrollment(Scope scope) {

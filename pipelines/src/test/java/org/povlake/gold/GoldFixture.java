@@ -180,7 +180,7 @@ public final class GoldFixture {
     }
 
     public GoldYear.Output compute(Dataset<Row> previous) {
-        return GoldYear.compute(frames(), inputs(), catalogue, line, previous);
+        return GoldYear.compute(frames(), inputs(), catalogue, line, previous, new Checkpoints(null));
     }
 
     /** {@link MemberFacts#of} over the fixture's frames. */
