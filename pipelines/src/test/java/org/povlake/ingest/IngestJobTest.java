@@ -3,6 +3,7 @@ package org.povlake.ingest;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ingest job on real Delta tables in a temporary folder: delivery semantics and file-level rules. */
+@Tag("end-to-end")
 class IngestJobTest {
     static final String PV_HEADER = "village_code,designated_year,exit_year\n";
     static final String V1 = "620102001001";
