@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
 import org.povlake.contract.Catalogue;
@@ -50,7 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without data or without a poverty line fails clearly and writes nothing.
  */
 @Tag("end-to-end")
-@ResourceLock(value = SampleLake.RESOURCE, mode = ResourceAccessMode.READ_WRITE)
 class AssessSampleTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

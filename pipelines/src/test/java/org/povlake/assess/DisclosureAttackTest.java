@@ -6,8 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.povlake.contract.PovertyLines;
 import org.povlake.contract.Catalogue;
 import org.povlake.lake.Lakehouse;
@@ -34,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * county 621123's MPI_H = 1/66.)
  */
 @Tag("end-to-end")
-@ResourceLock(value = SampleLake.RESOURCE, mode = ResourceAccessMode.READ)
 class DisclosureAttackTest {
     static final List<Integer> YEARS = List.of(2018, 2019, 2020);
 

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.povlake.contract.PovertyLines;
 import org.povlake.lake.Lakehouse;
 import org.povlake.testing.ReferenceCounts;
@@ -37,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * does nothing and that a year without a poverty line is refused before anything is written.
  */
 @Tag("end-to-end")
-@ResourceLock(value = SampleLake.RESOURCE, mode = ResourceAccessMode.READ_WRITE)
 class GoldBuildTest {
     /** Persons and claims can lie in several villages: their regions are not sums of their children. */
     static final Set<String> SHARED = Set.of("TARGET_DUPLICATE_PERSON", "HEALTH_REIMBURSEMENT_RATIO", "HEALTH_ONE_STOP");

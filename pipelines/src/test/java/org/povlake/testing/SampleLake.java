@@ -18,12 +18,9 @@ import java.util.Set;
 /**
  * One real lakehouse of sample-data/inbox (ingest → silver → gold 2018–2020), built once per test JVM and shared by
  * the end-to-end test classes (it takes minutes). Classes that change it (more ingests, rebuilds) must not assume
- * any other class ran before or after them. Test classes run two at a time (surefire's JUnit configuration): a class
- * that uses this lakehouse takes the {@link #RESOURCE} lock, read-write if it changes it.
+ * any other class ran before or after them.
  */
 public final class SampleLake {
-    /** The JUnit resource lock ({@code @ResourceLock}) of this lakehouse. */
-    public static final String RESOURCE = "povlake.sample-lake";
     public static final Path INBOX = Path.of("..", "sample-data", "inbox");
     public static final PseudonymKey KEY =
             PseudonymKey.fromHex("4768ab726c8f63d47d9da9005b888c9055b455b40c0ac8cbe521cdf9e90c7401", "test");
