@@ -30,10 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("end-to-end")
 class IngestJobTest {
     static final String PV_HEADER = "village_code,designated_year,exit_year\n";
-    static final String V1 = "620102001001";
-    static final String V2 = "620102001002";
-    static final String V3 = "620102001003";
-    static final String V4 = "620102001004";
+    /** Four villages of the reference the tests run on (the sample's counties or all of Gansu). */
+    static final List<String> VILLAGES = Contract.get().divisions().villageCodes().stream().sorted().limit(4).toList();
+    static final String V1 = VILLAGES.get(0);
+    static final String V2 = VILLAGES.get(1);
+    static final String V3 = VILLAGES.get(2);
+    static final String V4 = VILLAGES.get(3);
 
     @TempDir
     Path tmp;
