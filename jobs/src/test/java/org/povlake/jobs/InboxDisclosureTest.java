@@ -1,5 +1,6 @@
 package org.povlake.jobs;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.ingest.ResidentId;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * resident ID as a key. No output may repeat the ID or the name: the console, the {@code --report-json} file, the
  * data-quality report (text, JSON, HTML), {@code ops.ingest_log}, the quarantine, the log.
  */
+@Tag("end-to-end")
 class InboxDisclosureTest {
     static final String ID = "62010219850314123" + ResidentId.checkCharacter("62010219850314123");
     static final String NAME = "欧阳明珠";

@@ -1,5 +1,6 @@
 package org.povlake.jobs;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before the rotation and {@code sql --as-of} it say that silver's versions were retired by the rotation, while its
  * JSON and CSV — gold's, whose history stays — are reproduced byte for byte.
  */
+@Tag("end-to-end")
 class KeyRotationCliTest {
     static final String OLD_KEY = "05d06581f12076af06cda1e71ef44cb529231588874a13498653106d733e9df7";
     static final String NEW_KEY = "de93550677d0a6e7da32ecc8ec0b9cf9860c6bfd1503339f7bc084cf9c381f9a";

@@ -1,6 +1,7 @@
 package org.povlake.jobs;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.lake.Lakehouse;
@@ -24,8 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Crash safety of {@code povlake nightly}: a run killed with {@code kill -9} (SIGKILL: no finally block, no shutdown
  * hook) at any point leaves work the next run finishes, and the lakehouse and the reports end exactly as after an
  * uninterrupted run. The killed runs are child JVMs; the uninterrupted run and the one after the kills run in this
- * JVM (warm: the test's cost is the killed runs). The sample inbox's 2020 deliveries keep it to one year of gold.
+ * JVM (warm: the test's cost is the killed runs). The sample inbox's 2020 deliveries keep it to one year of gold, and
+ * the tests' reference (the sample's counties) to the regions that hold the sample.
  */
+@Tag("end-to-end")
 class NightlyCrashTest {
     /** Where the killed runs die, in order: each next run recovers from the one before. */
     static final List<String> POINTS = List.of(

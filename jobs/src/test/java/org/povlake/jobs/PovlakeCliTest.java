@@ -2,6 +2,7 @@ package org.povlake.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI as a user runs it: exit codes, output, the JSON report, tables and sql. */
+@Tag("end-to-end")
 class PovlakeCliTest {
     static final Path SAMPLE = Path.of("..", "sample-data");
 

@@ -1,5 +1,7 @@
 package org.povlake.jobs;
 
+import org.povlake.contract.Contract;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +46,8 @@ final class PovlakeProcess {
     }
 
     /**
-     * Runs {@code povlake args} with the given system properties; its output goes to {@code logs/<name>.out|err}.
+     * Runs {@code povlake args} with the given system properties (and the counties this JVM covers, if it covers
+     * some: {@link Contract#COUNTIES_PROPERTY}); its output goes to {@code logs/<name>.out|err}.
      * Fails the test if it runs longer than {@code timeout}.
      */
     static Result run(Path logs, String name, Map<String, String> properties, Duration timeout, String... args) {
@@ -56,6 +59,10 @@ final class PovlakeProcess {
             cmd.add("-Xmx2g");
             cmd.add("-XX:+UseParallelGC");
             properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            String counties = System.getProperty(Contract.COUNTIES_PROPERTY);
+            if (counties != null && !properties.containsKey(Contract.COUNTIES_PROPERTY)) {
+                cmd.add("-D" + Contract.COUNTIES_PROPERTY + "=" + counties); // the counties this test JVM covers
+            }
             cmd.add("-cp");
             cmd.add(classpath());
             cmd.add(PovlakeCli.class.getName());

@@ -1,5 +1,6 @@
 package org.povlake.jobs;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.lake.Lakehouse;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every command that writes the lakehouse, or a report from it, takes the run lock: while another run holds it,
  * each exits 4 at once, saying who holds it, and touches nothing; a command that fails releases it.
  */
+@Tag("end-to-end")
 class RunLockCliTest {
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package org.povlake.jobs;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Spark's scratch space (shuffle and spill files: resident IDs and names) is private: a run killed with
  * {@code kill -9} leaves it unreachable to other users, and the next start removes it.
  */
+@Tag("end-to-end")
 class ScratchSpaceTest {
     static final Duration TIMEOUT = Duration.ofMinutes(6);
 

@@ -1,5 +1,6 @@
 package org.povlake.jobs;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Spark's own log (from its start), and the pseudonymisation key passed the way a cluster would (a variable set
  * through a Spark property) is redacted from Spark's event log.
  */
+@Tag("end-to-end")
 class SparkLogAndRedactionTest {
     static final Duration TIMEOUT = Duration.ofMinutes(3);
     /** The CLI's own logging configuration, not the tests' (which sends INFO to a file only). */

@@ -28,6 +28,12 @@ import java.util.Set;
  */
 public final class Contract implements Serializable {
     public static final String ROOT = "povlake/schemas/";
+    /**
+     * The system property naming the counties a lakehouse covers, as comma-separated county codes (a city's own
+     * deployment, a pilot): the regions are then those counties with their cities, townships and villages, and the
+     * province. Unset: all of the shipped divisions.
+     */
+    public static final String COUNTIES_PROPERTY = "povlake.counties";
     private static volatile Contract instance;
 
     private final String version;
@@ -52,14 +58,17 @@ public final class Contract implements Serializable {
         this.fileLimits = fileLimits;
     }
 
-    /** The contract of this build, loaded once per JVM (drivers and executors alike). */
+    /**
+     * The contract of this build, loaded once per JVM (drivers and executors alike), with the divisions the
+     * {@value #COUNTIES_PROPERTY} property names (all of them when it is unset).
+     */
     public static Contract get() {
         Contract c = instance;
         if (c == null) {
             synchronized (Contract.class) {
                 c = instance;
                 if (c == null) {
-                    c = load();
+                    c = load(System.getProperty(COUNTIES_PROPERTY));
                     instance = c;
                 }
             }
@@ -67,7 +76,11 @@ public final class Contract implements Serializable {
         return c;
     }
 
-    static Contract load() {
+    /**
+     * Loads the contract from the classpath; {@code counties} (comma-separated county codes, or null for all) cuts
+     * the divisions down to those counties ({@link Divisions#covering}).
+     */
+    static Contract load(String counties) {
         ObjectMapper json = new ObjectMapper();
         JsonNode index = readJson(json, "contract.json");
         Map<String, List<String>> sources = new LinkedHashMap<>();
@@ -98,7 +111,11 @@ public final class Contract implements Serializable {
                 limits.get("kept_record_bytes").asInt(), limits.get("max_quoted_line_breaks").asInt(),
                 limits.get("max_gzip_ratio").asInt(), limits.get("max_unzipped_bytes").asLong(),
                 limits.get("max_listed_extra_columns").asInt());
-        return new Contract(index.get("version").asText(), sources, extracts, enums, nullTokens, loadDivisions(),
+        Divisions divisions = loadDivisions();
+        if (counties != null) {
+            divisions = divisions.covering(List.of(counties.trim().split("\\s*,\\s*")));
+        }
+        return new Contract(index.get("version").asText(), sources, extracts, enums, nullTokens, divisions,
                 new ColumnNames(rules.get("column_name").get("pattern").asText()), fileLimits);
     }
 

@@ -1,13 +1,19 @@
 package org.povlake.contract;
 
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The Gansu divisions shipped in {@code schemas/reference/}: code → name per level, and each code's parent.
- * Administrative villages and townships are recognised from the code digits (EXTRACTS.md, METRICS.md).
+ * The Gansu divisions shipped in {@code schemas/reference/}: code → name per level, and each code's parent (or the
+ * part of them a lakehouse covers: {@link #covering}). Administrative villages and townships are recognised from the
+ * code digits (EXTRACTS.md, METRICS.md).
  */
 public final class Divisions implements Serializable {
     public static final String PROVINCE_CODE = "62";
@@ -81,5 +87,37 @@ public final class Divisions implements Serializable {
 
     public Set<String> villageCodes() {
         return villages.keySet();
+    }
+
+    /**
+     * These divisions cut down to the given counties: those counties, their cities, townships and villages (the
+     * province stays). The order of each level is kept. A code that is not a county here is an error.
+     */
+    public Divisions covering(Collection<String> countyCodes) {
+        for (String county : countyCodes) {
+            if (!counties.containsKey(county)) {
+                throw new ContractException("'" + county + "' is not a county of the divisions");
+            }
+        }
+        Map<String, String> keptCounties = keep(counties, c -> countyCodes.contains(c));
+        Map<String, String> keptCities = keep(cities, c -> keptCounties.keySet().stream()
+                .anyMatch(county -> c.equals(parent.get(county))));
+        Map<String, String> keptTownships = keep(townships, t -> keptCounties.containsKey(parent.get(t)));
+        Map<String, String> keptVillages = keep(villages, v -> keptTownships.containsKey(parent.get(v)));
+        Map<String, String> keptParent = new HashMap<>();
+        for (Map<String, String> level : List.of(keptCities, keptCounties, keptTownships, keptVillages)) {
+            level.keySet().forEach(code -> keptParent.put(code, parent.get(code)));
+        }
+        return new Divisions(keptCities, keptCounties, keptTownships, keptVillages, keptParent);
+    }
+
+    private static Map<String, String> keep(Map<String, String> level, Predicate<String> code) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        level.forEach((c, name) -> {
+            if (code.test(c)) {
+                kept.put(c, name);
+            }
+        });
+        return kept;
     }
 }

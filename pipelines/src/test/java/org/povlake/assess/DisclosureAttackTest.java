@@ -3,6 +3,7 @@ package org.povlake.assess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.PovertyLines;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 12 by score inversion, e.g. the province's EDU_COMPULSORY_DROPOUT = 1/42, and 17 by parent − shown children, e.g.
  * county 621123's MPI_H = 1/66.)
  */
+@Tag("end-to-end")
 class DisclosureAttackTest {
     static final List<Integer> YEARS = List.of(2018, 2019, 2020);
 

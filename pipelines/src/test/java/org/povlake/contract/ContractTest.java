@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -171,7 +172,7 @@ class ContractTest {
 
     @Test
     void enumerationsAndDivisionsLoad() {
-        Contract c = Contract.get();
+        Contract c = Contract.load(null); // the shipped divisions, whatever the tests' JVM covers
         assertEquals("ILLNESS", c.enums().code("cause", "因病"));
         assertEquals("ILLNESS", c.enums().code("cause", "ILLNESS"));
         assertEquals(null, c.enums().code("cause", "illness"));
@@ -183,5 +184,33 @@ class ContractTest {
         assertEquals(15513, admin);
         assertTrue(c.nullTokens().isNull("—"));
         assertFalse(c.nullTokens().isNull("Null"));
+    }
+
+    @Test
+    void aLakehouseCoveringSomeCountiesHasThoseCountiesAndEverythingAboveAndBelowThem() {
+        Divisions all = Contract.load(null).divisions();
+        List<String> two = all.counties().keySet().stream().skip(20).limit(2).toList();
+        Divisions some = Contract.load(String.join(" , ", two)).divisions();
+        assertEquals(two, List.copyOf(some.counties().keySet()));
+        assertEquals(two.stream().map(all::parentOf).distinct().toList(), List.copyOf(some.cities().keySet()));
+        assertEquals(all.townships().keySet().stream().filter(t -> two.contains(all.parentOf(t))).toList(),
+                List.copyOf(some.townships().keySet()));
+        assertEquals(all.villageCodes().stream().filter(v -> two.contains(all.parentOf(all.parentOf(v)))).toList(),
+                List.copyOf(some.villageCodes()));
+        assertFalse(some.villageCodes().isEmpty());
+        for (String v : some.villageCodes()) {
+            assertEquals(all.villages().get(v), some.villages().get(v));
+            assertEquals(all.parentOf(v), some.parentOf(v));
+            assertTrue(some.isAtLevel(some.parentOf(some.parentOf(v)), "county"));
+        }
+        assertEquals(Divisions.PROVINCE_CODE, some.parentOf(some.cities().keySet().iterator().next()));
+        assertFalse(some.isAnyLevel(all.counties().keySet().iterator().next()), "a county not covered is unknown");
+
+        Divisions every = all.covering(all.counties().keySet());
+        assertEquals(all.villages(), every.villages());
+        assertEquals(all.townships(), every.townships());
+        assertEquals(all.cities(), every.cities());
+        ContractException e = assertThrows(ContractException.class, () -> Contract.load("620100"));
+        assertTrue(e.getMessage().contains("'620100' is not a county"), e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.povlake.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The acceptance test: a generated inbox with injected faults, ingested by povlake into a Delta lakehouse, reports
  * for every file exactly what the generator's manifest says (read, accepted, quarantined, by reason, charset).
  */
+@Tag("end-to-end")
 class GeneratedInboxIngestTest {
     @TempDir
     Path tmp;

@@ -2,6 +2,7 @@ package org.povlake.ingest;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gzip bomb rejects its file, the shrink guard counts physical lines, and whatever one file does, the other files
  * of the inbox load. Every case is a real file in a temporary inbox, ingested into real Delta tables.
  */
+@Tag("end-to-end")
 class InboxLimitsTest {
     static final String ASSISTANCE_HEADER = "measure_id,household_id,measure_type,start_date,amount\n";
     static final String HH = IngestJobTest.V1 + "0001";

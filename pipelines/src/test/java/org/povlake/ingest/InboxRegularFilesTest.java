@@ -2,6 +2,7 @@ package org.povlake.ingest;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * followed, and the rest of the run goes on (EXTRACTS.md, "Delivery layout"). A headerless CSV repeats nothing of
  * its first row anywhere.
  */
+@Tag("end-to-end")
 class InboxRegularFilesTest {
     /** A resident ID with a correct check character, and a name: what must never be repeated. */
     static final String ID = "62010219850314123" + ResidentId.checkCharacter("62010219850314123");

@@ -3,6 +3,7 @@ package org.povlake.ingest;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
@@ -26,12 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ingest job on real Delta tables in a temporary folder: delivery semantics and file-level rules. */
+@Tag("end-to-end")
 class IngestJobTest {
     static final String PV_HEADER = "village_code,designated_year,exit_year\n";
-    static final String V1 = "620102001001";
-    static final String V2 = "620102001002";
-    static final String V3 = "620102001003";
-    static final String V4 = "620102001004";
+    /** Four villages of the reference the tests run on (the sample's counties or all of Gansu). */
+    static final List<String> VILLAGES = Contract.get().divisions().villageCodes().stream().sorted().limit(4).toList();
+    static final String V1 = VILLAGES.get(0);
+    static final String V2 = VILLAGES.get(1);
+    static final String V3 = VILLAGES.get(2);
+    static final String V4 = VILLAGES.get(3);
 
     @TempDir
     Path tmp;

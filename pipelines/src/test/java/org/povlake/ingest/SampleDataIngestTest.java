@@ -2,6 +2,7 @@ package org.povlake.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * End to end on {@code sample-data/}: each file's outcome equals {@code expected-ingest.json}, computed when the
  * sample was made from the faults injected (independently of povlake).
  */
+@Tag("end-to-end")
 class SampleDataIngestTest {
     static final Path SAMPLE = Path.of("..", "sample-data");
 

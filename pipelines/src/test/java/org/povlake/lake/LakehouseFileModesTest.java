@@ -1,5 +1,6 @@
 package org.povlake.lake;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.contract.Contract;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code fs.permissions.umask-mode}, is 077 in every session), whatever the process umask: bronze holds resident
  * IDs and names.
  */
+@Tag("end-to-end")
 class LakehouseFileModesTest {
     @TempDir
     Path tmp;

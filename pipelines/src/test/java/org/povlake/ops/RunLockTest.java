@@ -1,5 +1,6 @@
 package org.povlake.ops;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The run lock on a real folder: two processes (separate JVMs) taking and releasing it, or taking over each other's
  * dead lock, hundreds of times, are never both inside; a reused PID, the maximum age and a release after a takeover.
  */
+@Tag("end-to-end")
 class RunLockTest {
     static final int ROUNDS = 400;
     static final Duration DAY = Duration.ofDays(1);

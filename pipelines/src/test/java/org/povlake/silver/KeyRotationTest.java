@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.assess.Assess;
@@ -57,6 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sample's 2020 deliveries is built under key A and assessed; a rotation without the confirmation is refused; then it
  * is rotated to key B.
  */
+@Tag("end-to-end")
 class KeyRotationTest {
     static final PseudonymKey KEY_A = PseudonymKey.fromHex(
             "974f1c70fb6d42f88d4e8fbb792695a957a3865c7aa239605f7a03c5fe20bba1", "test key A");

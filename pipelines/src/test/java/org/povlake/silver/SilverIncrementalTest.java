@@ -1,6 +1,7 @@
 package org.povlake.silver;
 
 import org.apache.spark.sql.Encoders;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.povlake.ingest.ResidentId;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Orphans join once their parent arrives; a changed re-delivery of an event extract updates and removes exactly the
  * keys it touches; members need their household in the same snapshot — on real Delta tables, incrementally.
  */
+@Tag("end-to-end")
 class SilverIncrementalTest {
     static final String HH_HEADER = "household_id,village_code,head_id_number,head_name,household_size,poverty_attribute,"
             + "identification_year,status,exit_year,primary_cause,secondary_causes,per_capita_net_income,housing_safe,"
