@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,10 +21,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The bench's peer for ingest: DuckDB reads the same CSV inbox, types every column by the contract's types
- * (try_cast / try_strptime, enum membership, boolean spellings, null tokens), counts the rows that fail and
- * writes the good ones to Parquet. It does the parse / validate types / write work of an ingest, without
- * resident-ID checksums, region lookups, duplicates, lineage, quarantine or Delta commits.
+ * The bench's peer for ingest: DuckDB reads the same CSV inbox, types every column by the
+ * contract's types (try_cast / try_strptime, enum membership, boolean spellings, null tokens),
+ * counts the rows that fail and writes the good ones to Parquet. It does the parse / validate types
+ * / write work of an ingest, without resident-ID checksums, region lookups, duplicates, lineage,
+ * quarantine or Delta commits.
  *
  * <p>Usage: {@code DuckDbIngestPeer INBOX OUT_DIR [THREADS]}; prints a JSON summary on stdout.
  */
@@ -33,27 +33,33 @@ public final class DuckDbIngestPeer {
     private static final Pattern NAME = Pattern.compile("(.+)_([0-9]{8})\\.csv(\\.gz)?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DuckDbIngestPeer() {
-    }
+    private DuckDbIngestPeer() {}
 
     public static void main(String[] args) throws Exception {
         Path inbox = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        int threads =
+                args.length > 2
+                        ? Integer.parseInt(args[2])
+                        : Runtime.getRuntime().availableProcessors();
         Files.createDirectories(out);
         JsonNode enums = resource("enums.json").get("enums");
         JsonNode nullTokens = resource("null_tokens.json").get("tokens");
         List<Path> files;
         try (Stream<Path> s = Files.walk(inbox)) {
-            files = s.filter(Files::isRegularFile).filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted().toList();
+            files =
+                    s.filter(Files::isRegularFile)
+                            .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                            .sorted()
+                            .toList();
         }
         ObjectNode summary = JSON.createObjectNode();
         ArrayNode perFile = summary.putArray("files");
         long started = System.nanoTime();
         long rows = 0;
         long bad = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             st.execute("SET threads = " + threads);
             st.execute("SET preserve_insertion_order = false");
             for (Path f : files) {
@@ -73,11 +79,14 @@ public final class DuckDbIngestPeer {
                 String typed = typedSelect(schema, enums, nullTokens, f);
                 st.execute("CREATE OR REPLACE TEMP TABLE t AS " + typed);
                 Path parquet = out.resolve(source + "_" + extract + "_" + m.group(2) + ".parquet");
-                st.execute("COPY (SELECT * EXCLUDE (_bad) FROM t WHERE NOT _bad) TO '" + parquet
-                        + "' (FORMAT parquet)");
+                st.execute(
+                        "COPY (SELECT * EXCLUDE (_bad) FROM t WHERE NOT _bad) TO '"
+                                + parquet
+                                + "' (FORMAT parquet)");
                 long n;
                 long b;
-                try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE _bad) FROM t")) {
+                try (ResultSet rs =
+                        st.executeQuery("SELECT count(*), count(*) FILTER (WHERE _bad) FROM t")) {
                     rs.next();
                     n = rs.getLong(1);
                     b = rs.getLong(2);
@@ -102,7 +111,10 @@ public final class DuckDbIngestPeer {
         System.out.println(JSON.writeValueAsString(summary));
     }
 
-    /** SELECT of the file with every contract column typed and a _bad flag for rows where any typing failed. */
+    /**
+     * SELECT of the file with every contract column typed and a _bad flag for rows where any typing
+     * failed.
+     */
     static String typedSelect(JsonNode schema, JsonNode enums, JsonNode nullTokens, Path file) {
         StringBuilder nulls = new StringBuilder();
         for (JsonNode t : nullTokens) {
@@ -113,35 +125,71 @@ public final class DuckDbIngestPeer {
         for (JsonNode c : schema.get("columns")) {
             String name = c.get("name").asText();
             String v = "v_" + name;
-            String raw = "CASE WHEN trim(" + ident(name) + ") IN (" + nulls + ") THEN NULL ELSE trim(" + ident(name)
-                    + ") END";
+            String raw =
+                    "CASE WHEN trim("
+                            + ident(name)
+                            + ") IN ("
+                            + nulls
+                            + ") THEN NULL ELSE trim("
+                            + ident(name)
+                            + ") END";
             cols.add(raw + " AS " + v);
-            String typed = switch (c.get("type").asText()) {
-                case "int" -> "try_cast(" + v + " AS INTEGER)";
-                case "dec" -> "try_cast(" + v + " AS DECIMAL(22,4))";
-                case "date" -> "coalesce(try_strptime(" + v + ", '%Y-%m-%d'), try_strptime(" + v + ", '%Y/%m/%d'),"
-                        + " try_strptime(" + v + ", '%Y%m%d'))::DATE";
-                case "ts" -> "coalesce(try_strptime(" + v + ", '%Y-%m-%d %H:%M:%S'), try_strptime(" + v
-                        + ", '%Y/%m/%d %H:%M:%S'), try_strptime(" + v + ", '%Y%m%d %H:%M:%S'))";
-                case "bool" -> "CASE WHEN lower(" + v + ") IN ('是','1','true','y') THEN true WHEN lower(" + v
-                        + ") IN ('否','0','false','n') THEN false END";
-                case "enum" -> enumCase(v, enums.get(c.get("enum").asText()));
-                default -> v;
-            };
-            cols.set(cols.size() - 1, cols.get(cols.size() - 1) + ", " + typed + " AS " + ident(name));
+            String typed =
+                    switch (c.get("type").asText()) {
+                        case "int" -> "try_cast(" + v + " AS INTEGER)";
+                        case "dec" -> "try_cast(" + v + " AS DECIMAL(22,4))";
+                        case "date" ->
+                                "coalesce(try_strptime("
+                                        + v
+                                        + ", '%Y-%m-%d'), try_strptime("
+                                        + v
+                                        + ", '%Y/%m/%d'),"
+                                        + " try_strptime("
+                                        + v
+                                        + ", '%Y%m%d'))::DATE";
+                        case "ts" ->
+                                "coalesce(try_strptime("
+                                        + v
+                                        + ", '%Y-%m-%d %H:%M:%S'), try_strptime("
+                                        + v
+                                        + ", '%Y/%m/%d %H:%M:%S'), try_strptime("
+                                        + v
+                                        + ", '%Y%m%d %H:%M:%S'))";
+                        case "bool" ->
+                                "CASE WHEN lower("
+                                        + v
+                                        + ") IN ('是','1','true','y') THEN true WHEN lower("
+                                        + v
+                                        + ") IN ('否','0','false','n') THEN false END";
+                        case "enum" -> enumCase(v, enums.get(c.get("enum").asText()));
+                        default -> v;
+                    };
+            cols.set(
+                    cols.size() - 1,
+                    cols.get(cols.size() - 1) + ", " + typed + " AS " + ident(name));
             boolean required = c.path("required").asBoolean(false);
-            checks.add("(" + v + " IS NOT NULL AND " + ident(name) + " IS NULL)"
-                    + (required ? " OR " + v + " IS NULL" : ""));
+            checks.add(
+                    "("
+                            + v
+                            + " IS NOT NULL AND "
+                            + ident(name)
+                            + " IS NULL)"
+                            + (required ? " OR " + v + " IS NULL" : ""));
         }
         StringBuilder select = new StringBuilder("SELECT ");
         List<String> finalCols = new ArrayList<>();
         for (JsonNode c : schema.get("columns")) {
             finalCols.add(ident(c.get("name").asText()));
         }
-        select.append(String.join(", ", finalCols)).append(", (").append(String.join(" OR ", checks))
-                .append(") AS _bad FROM (SELECT ").append(String.join(", ", cols)).append(" FROM read_csv(")
+        select.append(String.join(", ", finalCols))
+                .append(", (")
+                .append(String.join(" OR ", checks))
+                .append(") AS _bad FROM (SELECT ")
+                .append(String.join(", ", cols))
+                .append(" FROM read_csv(")
                 .append(quote(file.toString()))
-                .append(", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',")
+                .append(
+                        ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',")
                 .append(" strict_mode = false, null_padding = true))");
         return select.toString();
     }
@@ -149,8 +197,14 @@ public final class DuckDbIngestPeer {
     private static String enumCase(String v, JsonNode entries) {
         StringBuilder b = new StringBuilder("CASE ");
         for (JsonNode e : entries) {
-            b.append("WHEN ").append(v).append(" IN (").append(quote(e.get("label").asText())).append(", ")
-                    .append(quote(e.get("code").asText())).append(") THEN ").append(quote(e.get("code").asText()))
+            b.append("WHEN ")
+                    .append(v)
+                    .append(" IN (")
+                    .append(quote(e.get("label").asText()))
+                    .append(", ")
+                    .append(quote(e.get("code").asText()))
+                    .append(") THEN ")
+                    .append(quote(e.get("code").asText()))
                     .append(' ');
         }
         return b.append("END").toString();
@@ -165,7 +219,10 @@ public final class DuckDbIngestPeer {
     }
 
     private static JsonNode resource(String name) throws IOException {
-        try (InputStream in = DuckDbIngestPeer.class.getClassLoader().getResourceAsStream("povlake/schemas/" + name)) {
+        try (InputStream in =
+                DuckDbIngestPeer.class
+                        .getClassLoader()
+                        .getResourceAsStream("povlake/schemas/" + name)) {
             if (in == null) {
                 throw new IOException("no schema " + name);
             }

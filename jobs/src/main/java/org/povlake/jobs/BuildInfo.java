@@ -1,14 +1,14 @@
 package org.povlake.jobs;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine;
 
 /**
- * The code version, written into the jar at build time ({@code povlake-build.properties}): {@code git describe
- * --tags --always --dirty} of the checkout it was built from, or the Maven version when built outside git.
+ * The code version, written into the jar at build time ({@code povlake-build.properties}): {@code
+ * git describe --tags --always --dirty} of the checkout it was built from, or the Maven version
+ * when built outside git.
  */
 public final class BuildInfo implements CommandLine.IVersionProvider {
     public static String version() {
@@ -34,6 +34,6 @@ public final class BuildInfo implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[]{"povlake " + version()};
+        return new String[] {"povlake " + version()};
     }
 }

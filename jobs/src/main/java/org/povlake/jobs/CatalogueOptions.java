@@ -1,18 +1,25 @@
 package org.povlake.jobs;
 
-import org.povlake.contract.PovertyLines;
+import java.nio.file.Path;
 import org.povlake.contract.Catalogue;
+import org.povlake.contract.PovertyLines;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-
-/** The indicator catalogue and the poverty lines, replaceable by configuration (build, build-gold, assess). */
+/**
+ * The indicator catalogue and the poverty lines, replaceable by configuration (build, build-gold,
+ * assess).
+ */
 public final class CatalogueOptions {
-    @Option(names = "--catalogue", paramLabel = "FILE",
-            description = "an indicator catalogue replacing schemas/indicators.json (targets, weights; same shape)")
+    @Option(
+            names = "--catalogue",
+            paramLabel = "FILE",
+            description =
+                    "an indicator catalogue replacing schemas/indicators.json (targets, weights; same shape)")
     Path catalogue;
 
-    @Option(names = "--poverty-lines", paramLabel = "FILE",
+    @Option(
+            names = "--poverty-lines",
+            paramLabel = "FILE",
             description = "a poverty-line table replacing schemas/poverty_lines.json (same shape)")
     Path povertyLines;
 

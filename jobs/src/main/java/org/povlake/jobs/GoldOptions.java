@@ -1,20 +1,24 @@
 package org.povlake.jobs;
 
-import org.povlake.contract.PovertyLines;
 import org.povlake.contract.Catalogue;
+import org.povlake.contract.PovertyLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The gold options shared by {@code build} and {@code build-gold}. */
 public final class GoldOptions {
-    @Option(names = "--years", paramLabel = "A-B",
-            description = "years to build gold for: 2019 or 2016-2020 (default: every year with a households delivery)")
+    @Option(
+            names = "--years",
+            paramLabel = "A-B",
+            description =
+                    "years to build gold for: 2019 or 2016-2020 (default: every year with a households delivery)")
     String years;
 
-    @picocli.CommandLine.Mixin
-    CatalogueOptions reference = new CatalogueOptions();
+    @picocli.CommandLine.Mixin CatalogueOptions reference = new CatalogueOptions();
 
-    @Option(names = "--force", description = "rebuild gold years even when their inputs are unchanged")
+    @Option(
+            names = "--force",
+            description = "rebuild gold years even when their inputs are unchanged")
     boolean force;
 
     /** A usage error for a {@code --years} that is not a year or a range. */
@@ -40,10 +44,10 @@ public final class GoldOptions {
             if (p.length > 2 || a > b || a < 1900 || b > 2999) {
                 throw new NumberFormatException();
             }
-            return new int[]{a, b};
+            return new int[] {a, b};
         } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(cmd, "--years takes a year or a range like 2016-2020, not '"
-                    + years + "'");
+            throw new CommandLine.ParameterException(
+                    cmd, "--years takes a year or a range like 2016-2020, not '" + years + "'");
         }
     }
 

@@ -1,5 +1,10 @@
 package org.povlake.jobs;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.povlake.lake.Lakehouse;
 import picocli.CommandLine;
@@ -8,46 +13,63 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-
-@Command(name = "history", description = {"Prints a table's Delta history, newest first: version, time, operation, its",
-        "parameters (e.g. the replaceWhere of a gold year) and row counts. Any version can be read back with",
-        "povlake sql --as-of, and an assessment pins the versions it read (povlake assess --as-of)."})
+@Command(
+        name = "history",
+        description = {
+            "Prints a table's Delta history, newest first: version, time, operation, its",
+            "parameters (e.g. the replaceWhere of a gold year) and row counts. Any version can be read back with",
+            "povlake sql --as-of, and an assessment pins the versions it read (povlake assess --as-of)."
+        })
 public final class HistoryCommand implements Callable<Integer> {
-    @Mixin
-    LakehouseOption lakeOption;
+    @Mixin LakehouseOption lakeOption;
 
     @Parameters(paramLabel = "TABLE", arity = "1", description = "layer.name, e.g. gold.indicators")
     String table;
 
-    @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            description = "table (default), csv or json")
     ResultPrinter.Format format;
 
-    @Option(names = "--max-rows", defaultValue = "50", description = "versions printed at most (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-rows",
+            defaultValue = "50",
+            description = "versions printed at most (default ${DEFAULT-VALUE})")
     int maxRows;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Lakehouse lake = Spark.lakehouse(lakeOption);
-        if (!table.matches("[a-z]+\\.[a-z0-9_]+") || !Lakehouse.LAYERS.contains(table.substring(0, table.indexOf('.')))
+        if (!table.matches("[a-z]+\\.[a-z0-9_]+")
+                || !Lakehouse.LAYERS.contains(table.substring(0, table.indexOf('.')))
                 || !lake.exists(table)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no table " + table + " in " + lake.root()
-                    + " (povlake tables lists them)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "no table " + table + " in " + lake.root() + " (povlake tables lists them)");
         }
-        List<Row> versions = lake.table(table).history(maxRows)
-                .select("version", "timestamp", "operation", "operationParameters", "operationMetrics").collectAsList();
+        List<Row> versions =
+                lake.table(table)
+                        .history(maxRows)
+                        .select(
+                                "version",
+                                "timestamp",
+                                "operation",
+                                "operationParameters",
+                                "operationMetrics")
+                        .collectAsList();
         List<String> header = List.of("version", "timestamp", "operation", "parameters", "metrics");
         List<List<Object>> rows = new ArrayList<>();
         for (Row r : versions) {
-            rows.add(java.util.Arrays.asList(r.getLong(0), String.valueOf(r.get(1)), r.getString(2),
-                    compact(r.getJavaMap(3)), compact(metrics(r.getJavaMap(4)))));
+            rows.add(
+                    java.util.Arrays.asList(
+                            r.getLong(0),
+                            String.valueOf(r.get(1)),
+                            r.getString(2),
+                            compact(r.getJavaMap(3)),
+                            compact(metrics(r.getJavaMap(4)))));
         }
         ResultPrinter.print(spec.commandLine().getOut(), format, header, rows);
         return PovlakeCli.OK;
@@ -57,13 +79,16 @@ public final class HistoryCommand implements Callable<Integer> {
     static Map<Object, Object> metrics(Map<Object, Object> all) {
         Map<Object, Object> kept = new TreeMap<>();
         if (all != null) {
-            all.forEach((k, v) -> {
-                String key = String.valueOf(k);
-                if (key.endsWith("Rows") || key.equals("numFiles") || key.equals("numRemovedFiles")
-                        || key.equals("numAddedFiles")) {
-                    kept.put(key, v);
-                }
-            });
+            all.forEach(
+                    (k, v) -> {
+                        String key = String.valueOf(k);
+                        if (key.endsWith("Rows")
+                                || key.equals("numFiles")
+                                || key.equals("numRemovedFiles")
+                                || key.equals("numAddedFiles")) {
+                            kept.put(key, v);
+                        }
+                    });
         }
         return kept;
     }
@@ -74,11 +99,14 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         StringBuilder sb = new StringBuilder();
         Map<Object, Object> sorted = new TreeMap<>(m);
-        Object predicate = sorted.remove("predicate"); // what a replaceWhere replaced: first, before it is truncated
+        Object predicate =
+                sorted.remove(
+                        "predicate"); // what a replaceWhere replaced: first, before it is truncated
         if (predicate != null) {
             sb.append("predicate=").append(predicate);
         }
-        sorted.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        sorted.forEach(
+                (k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
         return sb.toString();
     }
 }

@@ -1,12 +1,5 @@
 package org.povlake.jobs;
 
-import org.povlake.ingest.IngestJob;
-import org.povlake.ops.RunLock;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -15,38 +8,59 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.povlake.ingest.IngestJob;
+import org.povlake.ops.RunLock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "ingest", description = {
-        "Loads every file of the inbox into bronze (rows that break a rule go to bronze.quarantine).",
-        "Exit codes: 0 all loaded or skipped; 3 some files rejected (the rest loaded); 2 usage; 1 failure."})
+@Command(
+        name = "ingest",
+        description = {
+            "Loads every file of the inbox into bronze (rows that break a rule go to bronze.quarantine).",
+            "Exit codes: 0 all loaded or skipped; 3 some files rejected (the rest loaded); 2 usage; 1 failure."
+        })
 public final class IngestCommand implements Callable<Integer> {
-    @Mixin
-    LakehouseOption lake;
+    @Mixin LakehouseOption lake;
 
-    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "the inbox folder or URI")
+    @Option(
+            names = "--inbox",
+            required = true,
+            paramLabel = "DIR",
+            description = "the inbox folder or URI")
     String inbox;
 
-    @Option(names = "--charset", paramLabel = "NAME",
+    @Option(
+            names = "--charset",
+            paramLabel = "NAME",
             description = "decode every file in this charset instead of detecting UTF-8 / GB18030")
     String charset;
 
-    @Option(names = "--report-json", paramLabel = "FILE", description = "also write the run's report as JSON")
+    @Option(
+            names = "--report-json",
+            paramLabel = "FILE",
+            description = "also write the run's report as JSON")
     Path reportJson;
 
-    @Option(names = "--allow-shrink", paramLabel = "FILE",
-            description = "let this snapshot (path relative to the inbox) replace one at least twice its size")
+    @Option(
+            names = "--allow-shrink",
+            paramLabel = "FILE",
+            description =
+                    "let this snapshot (path relative to the inbox) replace one at least twice its size")
     List<String> allowShrink = List.of();
 
-    @Mixin
-    FileLimitOptions limits;
+    @Mixin FileLimitOptions limits;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Charset cs = charset(); // a usage error before the lock
-        return LockedRun.run(spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE,
+        return LockedRun.run(
+                spec.commandLine(),
+                Spark.lakehouse(lake),
+                RunLock.DEFAULT_MAX_AGE,
                 held -> ingest(cs, held));
     }
 
@@ -58,14 +72,18 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             return Charset.forName(charset);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown charset '" + charset + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "unknown charset '" + charset + "'");
         }
     }
 
     private int ingest(Charset cs, RunLock.Attempt held) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        IngestJob.Result result = LockedRun.pipeline(Spark.lakehouse(lake), held, out)
-                .ingest(new IngestJob.Options(inbox, cs, new HashSet<>(allowShrink), limits.limits()));
+        IngestJob.Result result =
+                LockedRun.pipeline(Spark.lakehouse(lake), held, out)
+                        .ingest(
+                                new IngestJob.Options(
+                                        inbox, cs, new HashSet<>(allowShrink), limits.limits()));
         if (reportJson != null) {
             IngestReport.writeJson(result, reportJson);
             out.println("report: " + reportJson);

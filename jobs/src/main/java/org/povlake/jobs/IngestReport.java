@@ -2,10 +2,6 @@ package org.povlake.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.povlake.ingest.FileOutcome;
-import org.povlake.ingest.IngestJob;
-import org.povlake.lake.OutputFiles;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.povlake.ingest.FileOutcome;
+import org.povlake.ingest.IngestJob;
+import org.povlake.lake.OutputFiles;
 
 /** The ingest run's report: a line per file and a summary for people; JSON for schedulers. */
 final class IngestReport {
-    private IngestReport() {
-    }
+    private IngestReport() {}
 
     static String line(FileOutcome f) {
         String head = String.format("%-8s  %-52s", f.status.label(), f.path);
@@ -28,14 +26,29 @@ final class IngestReport {
         if (f.status == FileOutcome.Status.SKIPPED) {
             return head + "  " + f.message;
         }
-        String reasons = f.byReason.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
-        String drift = f.extraColumns.isEmpty() && f.extraColumnsUnlisted == 0 && f.missingOptionalColumns.isEmpty() ? ""
-                : "  drift:" + (f.extraColumns.isEmpty() ? "" : " extra " + f.extraColumns)
-                + (f.extraColumnsUnlisted == 0 ? "" : " +" + f.extraColumnsUnlisted + " extra not listed")
-                + (f.missingOptionalColumns.isEmpty() ? "" : " missing " + f.missingOptionalColumns);
-        return head + String.format("  read %7d  accepted %7d  quarantined %6d", f.read, f.accepted, f.quarantined)
-                + (reasons.isEmpty() ? "" : "  " + reasons) + drift
+        String reasons =
+                f.byReason.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(" "));
+        String drift =
+                f.extraColumns.isEmpty()
+                                && f.extraColumnsUnlisted == 0
+                                && f.missingOptionalColumns.isEmpty()
+                        ? ""
+                        : "  drift:"
+                                + (f.extraColumns.isEmpty() ? "" : " extra " + f.extraColumns)
+                                + (f.extraColumnsUnlisted == 0
+                                        ? ""
+                                        : " +" + f.extraColumnsUnlisted + " extra not listed")
+                                + (f.missingOptionalColumns.isEmpty()
+                                        ? ""
+                                        : " missing " + f.missingOptionalColumns);
+        return head
+                + String.format(
+                        "  read %7d  accepted %7d  quarantined %6d",
+                        f.read, f.accepted, f.quarantined)
+                + (reasons.isEmpty() ? "" : "  " + reasons)
+                + drift
                 + ("UTF-8".equals(f.charset) ? "" : "  charset " + f.charset);
     }
 
@@ -48,10 +61,20 @@ final class IngestReport {
         long accepted = r.total(f -> f.accepted);
         long quarantined = r.total(f -> f.quarantined);
         double seconds = Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0;
-        return String.format("ingest %s: %d files — %d loaded, %d skipped, %d rejected; rows read %d = accepted %d"
-                        + " + quarantined %d%s; %.1f s (%.0f rows/s)", r.batchId(), r.files().size(), loaded, skipped,
-                rejected, read, accepted, quarantined, read == accepted + quarantined ? " (reconciled)" : " (NOT RECONCILED)",
-                seconds, seconds > 0 ? read / seconds : 0.0);
+        return String.format(
+                "ingest %s: %d files — %d loaded, %d skipped, %d rejected; rows read %d = accepted %d"
+                        + " + quarantined %d%s; %.1f s (%.0f rows/s)",
+                r.batchId(),
+                r.files().size(),
+                loaded,
+                skipped,
+                rejected,
+                read,
+                accepted,
+                quarantined,
+                read == accepted + quarantined ? " (reconciled)" : " (NOT RECONCILED)",
+                seconds,
+                seconds > 0 ? read / seconds : 0.0);
     }
 
     private static long count(IngestJob.Result r, FileOutcome.Status s) {
@@ -101,8 +124,15 @@ final class IngestReport {
         return root;
     }
 
-    /** Writes {@link #json} to {@code file}, atomically and with the folder's usual permissions ({@link OutputFiles}). */
+    /**
+     * Writes {@link #json} to {@code file}, atomically and with the folder's usual permissions
+     * ({@link OutputFiles}).
+     */
     static void writeJson(IngestJob.Result r, Path file) throws IOException {
-        OutputFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json(r)));
+        OutputFiles.write(
+                file,
+                new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsBytes(json(r)));
     }
 }

@@ -4,7 +4,10 @@ import picocli.CommandLine.Option;
 
 /** Options every lakehouse command takes. */
 public final class LakehouseOption {
-    @Option(names = "--lakehouse", paramLabel = "DIR", defaultValue = "${POVLAKE_LAKEHOUSE:-./lakehouse}",
+    @Option(
+            names = "--lakehouse",
+            paramLabel = "DIR",
+            defaultValue = "${POVLAKE_LAKEHOUSE:-./lakehouse}",
             description = "the lakehouse folder or URI (default: ${DEFAULT-VALUE})")
     String lakehouse;
 

@@ -1,5 +1,8 @@
 package org.povlake.jobs;
 
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import org.povlake.contract.Contract;
 import org.povlake.lake.Lakehouse;
 import org.povlake.ops.RunContext;
@@ -7,15 +10,12 @@ import org.povlake.ops.RunLock;
 import org.povlake.pipeline.Pipeline;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
-
 /**
- * A command run under the lakehouse's run lock ({@link RunLock}): every command that writes the lakehouse, or a
- * report from it, runs alone. While another run holds the lock the command touches nothing, says who holds it and
- * exits {@value PovlakeCli#LOCKED}; a stale lock is taken over, and said so. A command that runs another's helpers
- * ({@code nightly}, {@code build}, {@code demo}) holds the one lock for all of them: the helpers take none.
+ * A command run under the lakehouse's run lock ({@link RunLock}): every command that writes the
+ * lakehouse, or a report from it, runs alone. While another run holds the lock the command touches
+ * nothing, says who holds it and exits {@value PovlakeCli#LOCKED}; a stale lock is taken over, and
+ * said so. A command that runs another's helpers ({@code nightly}, {@code build}, {@code demo})
+ * holds the one lock for all of them: the helpers take none.
  */
 final class LockedRun {
     /** What runs under the lock. */
@@ -24,28 +24,46 @@ final class LockedRun {
         int run(RunLock.Attempt lock) throws Exception;
     }
 
-    private LockedRun() {
-    }
+    private LockedRun() {}
 
-    /** Runs {@code body} holding the lock (a holder older than {@code maxAge} is stale); returns its exit code. */
-    static int run(CommandLine cmd, Lakehouse lakehouse, Duration maxAge, Body body) throws Exception {
+    /**
+     * Runs {@code body} holding the lock (a holder older than {@code maxAge} is stale); returns its
+     * exit code.
+     */
+    static int run(CommandLine cmd, Lakehouse lakehouse, Duration maxAge, Body body)
+            throws Exception {
         String command = cmd.getCommandName();
         String runId = RunContext.newId(command, Instant.now());
         RunLock.Attempt attempt = RunLock.acquire(lakehouse, runId, command, maxAge);
         if (attempt.lock() == null) {
-            cmd.getErr().println("povlake " + command + ": another run holds the lakehouse's lock "
-                    + RunLock.folder(lakehouse) + ": " + attempt.heldBy().describe() + "; nothing was touched");
+            cmd.getErr()
+                    .println(
+                            "povlake "
+                                    + command
+                                    + ": another run holds the lakehouse's lock "
+                                    + RunLock.folder(lakehouse)
+                                    + ": "
+                                    + attempt.heldBy().describe()
+                                    + "; nothing was touched");
             return PovlakeCli.LOCKED;
         }
         try (RunLock lock = attempt.lock()) {
             if (attempt.tookOver() != null) {
-                cmd.getOut().println("took over a stale lock of " + attempt.tookOver().describe() + ": "
-                        + attempt.why());
+                cmd.getOut()
+                        .println(
+                                "took over a stale lock of "
+                                        + attempt.tookOver().describe()
+                                        + ": "
+                                        + attempt.why());
             }
             int code = body.run(attempt);
             if (!lock.release()) {
-                cmd.getErr().println("povlake " + command + ": warning: another run took over the lock while this one"
-                        + " ran (this run grew older than its maximum age); it is that run's now");
+                cmd.getErr()
+                        .println(
+                                "povlake "
+                                        + command
+                                        + ": warning: another run took over the lock while this one"
+                                        + " ran (this run grew older than its maximum age); it is that run's now");
             }
             return code;
         }

@@ -1,5 +1,10 @@
 package org.povlake.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.povlake.lake.Lakehouse;
@@ -9,47 +14,60 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-import static org.apache.spark.sql.functions.col;
-
-@Command(name = "portrait", description = {"Prints a household's portrait (精准画像, gold.household_portrait): region, status",
-        "and history, attribute and causes, income against the line, the five exit criteria, deprivations and MPI",
-        "score, assistance, insurance, schooling and e-commerce reach — one column per year (or the year asked).",
-        "HOUSEHOLD_KEY is the registry's household number (no names or resident IDs are kept in gold)."})
+@Command(
+        name = "portrait",
+        description = {
+            "Prints a household's portrait (精准画像, gold.household_portrait): region, status",
+            "and history, attribute and causes, income against the line, the five exit criteria, deprivations and MPI",
+            "score, assistance, insurance, schooling and e-commerce reach — one column per year (or the year asked).",
+            "HOUSEHOLD_KEY is the registry's household number (no names or resident IDs are kept in gold)."
+        })
 public final class PortraitCommand implements Callable<Integer> {
-    @Mixin
-    LakehouseOption lakeOption;
+    @Mixin LakehouseOption lakeOption;
 
-    @Parameters(paramLabel = "HOUSEHOLD_KEY", arity = "1", description = "the household number, e.g. 6211211032060004")
+    @Parameters(
+            paramLabel = "HOUSEHOLD_KEY",
+            arity = "1",
+            description = "the household number, e.g. 6211211032060004")
     String household;
 
-    @Option(names = "--year", paramLabel = "Y", description = "that year only (default: every year with a portrait)")
+    @Option(
+            names = "--year",
+            paramLabel = "Y",
+            description = "that year only (default: every year with a portrait)")
     Integer year;
 
-    @Option(names = "--format", defaultValue = "table", description = "table (default: a field per line, a column "
-            + "per year), csv or json (a line per year)")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            description =
+                    "table (default: a field per line, a column "
+                            + "per year), csv or json (a line per year)")
     ResultPrinter.Format format;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Lakehouse lake = Spark.lakehouse(lakeOption);
         if (!lake.exists("gold.household_portrait")) {
-            throw new IllegalStateException("no gold.household_portrait in " + lake.root() + ": run povlake build first");
+            throw new IllegalStateException(
+                    "no gold.household_portrait in " + lake.root() + ": run povlake build first");
         }
-        Dataset<Row> portrait = lake.read("gold.household_portrait").where(col("household_id").equalTo(household));
+        Dataset<Row> portrait =
+                lake.read("gold.household_portrait").where(col("household_id").equalTo(household));
         if (year != null) {
             portrait = portrait.where(col("year").equalTo(year));
         }
         List<Row> years = portrait.orderBy("year").collectAsList();
         if (years.isEmpty()) {
-            spec.commandLine().getErr().println("povlake portrait: no registered household " + household
-                    + (year == null ? "" : " in " + year) + " in gold.household_portrait");
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "povlake portrait: no registered household "
+                                    + household
+                                    + (year == null ? "" : " in " + year)
+                                    + " in gold.household_portrait");
             return PovlakeCli.FAILURE;
         }
         String[] fields = portrait.columns();

@@ -1,21 +1,21 @@
 package org.povlake.jobs;
 
-import org.apache.spark.SparkStageInfo;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * Progress of a long command. On a terminal: a status line on stderr, redrawn every half second — the command, its
- * stage, the last file or table it finished and its rows, the time, and the Spark stage running with its tasks —
- * cleared whenever the command prints. Otherwise (a pipe, cron, a scheduler's log): a plain timestamped line on
- * stderr per stage. {@code POVLAKE_PROGRESS=terminal|plain|off} overrides the choice.
+ * Progress of a long command. On a terminal: a status line on stderr, redrawn every half second —
+ * the command, its stage, the last file or table it finished and its rows, the time, and the Spark
+ * stage running with its tasks — cleared whenever the command prints. Otherwise (a pipe, cron, a
+ * scheduler's log): a plain timestamped line on stderr per stage. {@code
+ * POVLAKE_PROGRESS=terminal|plain|off} overrides the choice.
  */
 final class Progress {
     private static volatile Progress current;
@@ -36,13 +36,26 @@ final class Progress {
         this.err = err;
     }
 
-    /** Starts reporting for {@code command}; returns the writer the command's own output should go through. */
+    /**
+     * Starts reporting for {@code command}; returns the writer the command's own output should go
+     * through.
+     */
     static PrintWriter start(String command, PrintStream out, PrintStream err) {
-        return start(command, out, err, System.getenv().getOrDefault("POVLAKE_PROGRESS",
-                System.console() != null && !"dumb".equals(System.getenv("TERM")) ? "terminal" : "plain"));
+        return start(
+                command,
+                out,
+                err,
+                System.getenv()
+                        .getOrDefault(
+                                "POVLAKE_PROGRESS",
+                                System.console() != null && !"dumb".equals(System.getenv("TERM"))
+                                        ? "terminal"
+                                        : "plain"));
     }
 
-    /** @param mode terminal, plain or off */
+    /**
+     * @param mode terminal, plain or off
+     */
     static PrintWriter start(String command, PrintStream out, PrintStream err, String mode) {
         if (mode.equals("off")) {
             return new PrintWriter(out, true);
@@ -52,26 +65,28 @@ final class Progress {
         if (!p.terminal) {
             return new PrintWriter(out, true);
         }
-        Writer clearing = new Writer() {
-            @Override
-            public void write(char[] buf, int off, int len) {
-                synchronized (p.lock) {
-                    p.clear();
-                    out.print(new String(buf, off, len));
-                }
-            }
+        Writer clearing =
+                new Writer() {
+                    @Override
+                    public void write(char[] buf, int off, int len) {
+                        synchronized (p.lock) {
+                            p.clear();
+                            out.print(new String(buf, off, len));
+                        }
+                    }
 
-            @Override
-            public void flush() {
-                out.flush();
-            }
+                    @Override
+                    public void flush() {
+                        out.flush();
+                    }
 
-            @Override
-            public void close() {
-                out.flush();
-            }
-        };
-        // the PrintWriter locks on this Writer for a whole println: the status line is redrawn between lines only
+                    @Override
+                    public void close() {
+                        out.flush();
+                    }
+                };
+        // the PrintWriter locks on this Writer for a whole println: the status line is redrawn
+        // between lines only
         p.lock = clearing;
         Thread ticker = new Thread(p::tick, "povlake-progress");
         ticker.setDaemon(true);
@@ -94,13 +109,21 @@ final class Progress {
         p.stage = name;
         p.detail = "";
         if (!p.terminal) {
-            p.err.printf(Locale.ROOT, "%s povlake %s: %s (%.0f s in)%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                    p.command, name, p.elapsed());
+            p.err.printf(
+                    Locale.ROOT,
+                    "%s povlake %s: %s (%.0f s in)%n",
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    p.command,
+                    name,
+                    p.elapsed());
             p.err.flush();
         }
     }
 
-    /** What the stage just finished (a file, a table, its rows): shown on the status line; logs print it already. */
+    /**
+     * What the stage just finished (a file, a table, its rows): shown on the status line; logs
+     * print it already.
+     */
     static void detail(String what) {
         Progress p = current;
         if (p != null) {
@@ -144,7 +167,9 @@ final class Progress {
 
     private String statusLine() {
         long s = (long) elapsed();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "povlake %s %d:%02d", command, s / 60, s % 60));
+        StringBuilder b =
+                new StringBuilder(
+                        String.format(Locale.ROOT, "povlake %s %d:%02d", command, s / 60, s % 60));
         if (!stage.isEmpty()) {
             b.append(" · ").append(stage);
         }
@@ -170,8 +195,13 @@ final class Progress {
         for (int id : tracker.getActiveStageIds()) {
             SparkStageInfo st = tracker.getStageInfo(id);
             if (st != null) {
-                b.append(b.length() == 0 ? "Spark stage " : ", ").append(id).append(": ")
-                        .append(st.numCompletedTasks()).append('/').append(st.numTasks()).append(" tasks");
+                b.append(b.length() == 0 ? "Spark stage " : ", ")
+                        .append(id)
+                        .append(": ")
+                        .append(st.numCompletedTasks())
+                        .append('/')
+                        .append(st.numTasks())
+                        .append(" tasks");
             }
         }
         return b.toString();

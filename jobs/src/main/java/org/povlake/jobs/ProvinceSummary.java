@@ -1,8 +1,6 @@
 package org.povlake.jobs;
 
-import org.apache.spark.sql.Row;
-import org.povlake.contract.Catalogue;
-import org.povlake.lake.Lakehouse;
+import static org.apache.spark.sql.functions.col;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -11,22 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static org.apache.spark.sql.functions.col;
+import org.apache.spark.sql.Row;
+import org.povlake.contract.Catalogue;
+import org.povlake.lake.Lakehouse;
 
 /** The province's indicators against their targets, year by year, from gold.indicators. */
 final class ProvinceSummary {
-    private ProvinceSummary() {
-    }
+    private ProvinceSummary() {}
 
     static void print(Lakehouse lake, Catalogue catalogue, PrintWriter out) {
         if (!lake.exists("gold.indicators")) {
             out.println("(no gold yet)");
             return;
         }
-        List<Row> rows = lake.spark().read().format("delta").load(lake.path("gold.indicators"))
-                .where(col("region_level").equalTo("province"))
-                .select("year", "indicator_id", "value", "met", "stale", "missing").collectAsList();
+        List<Row> rows =
+                lake.spark()
+                        .read()
+                        .format("delta")
+                        .load(lake.path("gold.indicators"))
+                        .where(col("region_level").equalTo("province"))
+                        .select("year", "indicator_id", "value", "met", "stale", "missing")
+                        .collectAsList();
         TreeSet<Integer> years = new TreeSet<>();
         Map<String, Map<Integer, Row>> byIndicator = new TreeMap<>();
         for (Row r : rows) {
@@ -42,18 +45,26 @@ final class ProvinceSummary {
             List<Object> line = new ArrayList<>();
             line.add(i.id());
             line.add(i.nameZh());
-            line.add(i.target() == null ? "—" : i.direction().replace(">=", "≥").replace("<=", "≤") + " "
-                    + i.target().stripTrailingZeros().toPlainString());
+            line.add(
+                    i.target() == null
+                            ? "—"
+                            : i.direction().replace(">=", "≥").replace("<=", "≤")
+                                    + " "
+                                    + i.target().stripTrailingZeros().toPlainString());
             for (int y : years) {
                 line.add(cell(values.get(y)));
             }
             Row latest = values.get(years.last());
             Object met = latest == null ? null : latest.get(3);
-            line.add(i.target() == null ? "" : met == null ? "n/a" : (Boolean) met ? "met" : "NOT MET");
+            line.add(
+                    i.target() == null
+                            ? ""
+                            : met == null ? "n/a" : (Boolean) met ? "met" : "NOT MET");
             table.add(line);
         }
         ResultPrinter.print(out, ResultPrinter.Format.table, header, table);
-        out.println("(value: the province's rate, 6 decimals; * stale input; missing: an input extract was not delivered)");
+        out.println(
+                "(value: the province's rate, 6 decimals; * stale input; missing: an input extract was not delivered)");
     }
 
     private static String cell(Row r) {

@@ -1,30 +1,38 @@
 package org.povlake.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.povlake.lake.DisplayWidth;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.povlake.lake.DisplayWidth;
 
 /** Prints query results aligned for a terminal, or as CSV / JSON lines for pipes. */
 final class ResultPrinter {
-    enum Format { table, csv, json }
+    enum Format {
+        table,
+        csv,
+        json
+    }
 
     private static final int MAX_WIDTH = 40;
 
-    private ResultPrinter() {
-    }
+    private ResultPrinter() {}
 
-    static void print(PrintWriter out, Format format, List<String> header, List<List<Object>> rows) {
+    static void print(
+            PrintWriter out, Format format, List<String> header, List<List<Object>> rows) {
         switch (format) {
             case csv -> {
-                out.println(header.stream().map(ResultPrinter::csv).collect(Collectors.joining(",")));
-                rows.forEach(r -> out.println(r.stream().map(v -> v == null ? "" : csv(text(v)))
-                        .collect(Collectors.joining(","))));
+                out.println(
+                        header.stream().map(ResultPrinter::csv).collect(Collectors.joining(",")));
+                rows.forEach(
+                        r ->
+                                out.println(
+                                        r.stream()
+                                                .map(v -> v == null ? "" : csv(text(v)))
+                                                .collect(Collectors.joining(","))));
             }
             case json -> {
                 ObjectMapper json = new ObjectMapper();
@@ -75,19 +83,25 @@ final class ResultPrinter {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
-            b.append(c).append(" ".repeat(Math.max(0, width[i] - DisplayWidth.columns(c)))).append("  ");
+            b.append(c)
+                    .append(" ".repeat(Math.max(0, width[i] - DisplayWidth.columns(c))))
+                    .append("  ");
         }
         return b.toString().stripTrailing();
     }
 
-    /** A value as JSON: numbers and booleans as they are, maps as objects, arrays as arrays, structs as objects. */
+    /**
+     * A value as JSON: numbers and booleans as they are, maps as objects, arrays as arrays, structs
+     * as objects.
+     */
     static Object jsonValue(Object v) {
         if (v == null || v instanceof Number || v instanceof Boolean) {
             return v;
         }
         if (v instanceof scala.collection.Map<?, ?> map) {
             Map<String, Object> m = new LinkedHashMap<>();
-            scala.jdk.javaapi.CollectionConverters.asJava(map).forEach((k, x) -> m.put(text(k), jsonValue(x)));
+            scala.jdk.javaapi.CollectionConverters.asJava(map)
+                    .forEach((k, x) -> m.put(text(k), jsonValue(x)));
             return m;
         }
         if (v instanceof scala.collection.Iterable<?> it) {

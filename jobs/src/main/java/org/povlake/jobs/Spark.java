@@ -11,13 +11,14 @@ import org.povlake.lake.SparkSessions;
 final class Spark {
     private static SparkSession session;
 
-    private Spark() {
-    }
+    private Spark() {}
 
     static synchronized Lakehouse lakehouse(LakehouseOption opt) {
         if (opt.verbose) {
-            // every logger of the configuration (Spark, Hadoop, Delta and Parquet are at ERROR there) to INFO, before
-            // Spark starts: SparkContext.setLogLevel sets the root logger only, which those do not inherit from
+            // every logger of the configuration (Spark, Hadoop, Delta and Parquet are at ERROR
+            // there) to INFO, before
+            // Spark starts: SparkContext.setLogLevel sets the root logger only, which those do not
+            // inherit from
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
         }
         if (session == null) {

@@ -1,5 +1,9 @@
 package org.povlake.jobs;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,48 +15,63 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "sql", description = {"Runs Spark SQL with every lakehouse table registered as layer.name,",
-        "e.g. povlake sql \"SELECT count(*) FROM bronze.registry_households\""})
+@Command(
+        name = "sql",
+        description = {
+            "Runs Spark SQL with every lakehouse table registered as layer.name,",
+            "e.g. povlake sql \"SELECT count(*) FROM bronze.registry_households\""
+        })
 public final class SqlCommand implements Callable<Integer> {
-    @Mixin
-    LakehouseOption lakeOption;
+    @Mixin LakehouseOption lakeOption;
 
-    @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            description = "table (default), csv or json")
     ResultPrinter.Format format;
 
-    @Option(names = "--max-rows", defaultValue = "1000", description = "rows printed at most (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-rows",
+            defaultValue = "1000",
+            description = "rows printed at most (default ${DEFAULT-VALUE})")
     int maxRows;
 
     @Parameters(paramLabel = "SQL", arity = "1", description = "the query")
     String sql;
 
-    @Option(names = "--as-of", paramLabel = "WHEN", description = {"read every table as it was: at a time (2020-12-31,",
-            "2026-11-29T08:00:00Z) or at the versions an assessment read (its manifest.json — the newest year's entry —",
-            "or its assessment_<Y>.json)"})
+    @Option(
+            names = "--as-of",
+            paramLabel = "WHEN",
+            description = {
+                "read every table as it was: at a time (2020-12-31,",
+                "2026-11-29T08:00:00Z) or at the versions an assessment read (its manifest.json — the newest year's entry —",
+                "or its assessment_<Y>.json)"
+            })
     String asOf;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** A version file's pins (table → version, and when they were pinned), or the time as given. */
     Object asOfValue() {
         java.nio.file.Path file = java.nio.file.Path.of(asOf);
         if (!java.nio.file.Files.isRegularFile(file)) {
             if (!asOf.matches("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+Z?)?")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--as-of takes a date, a time or a "
-                        + "manifest / assessment JSON file, not '" + asOf + "'");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--as-of takes a date, a time or a "
+                                + "manifest / assessment JSON file, not '"
+                                + asOf
+                                + "'");
             }
             return asOf;
         }
         try {
             org.povlake.assess.Manifest.Entry pins = org.povlake.assess.Manifest.newestPins(file);
-            return new TableRegistry.Pins(pins.inputs(),
-                    pins.generatedAt() == null ? null : java.time.Instant.parse(pins.generatedAt()));
+            return new TableRegistry.Pins(
+                    pins.inputs(),
+                    pins.generatedAt() == null
+                            ? null
+                            : java.time.Instant.parse(pins.generatedAt()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -61,7 +80,8 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lakehouse lake = Spark.lakehouse(lakeOption);
-        TableRegistry.register(lake, TableRegistry.mentioned(sql), asOf == null ? null : asOfValue());
+        TableRegistry.register(
+                lake, TableRegistry.mentioned(sql), asOf == null ? null : asOfValue());
         Dataset<Row> result;
         List<Row> rows;
         try {
@@ -69,7 +89,8 @@ public final class SqlCommand implements Callable<Integer> {
             rows = result.limit(maxRows + 1).collectAsList();
         } catch (Exception e) {
             if (e instanceof AnalysisException) {
-                // a query that does not parse or names what does not exist: the analyst's error, not a crash
+                // a query that does not parse or names what does not exist: the analyst's error,
+                // not a crash
                 spec.commandLine().getErr().println("povlake sql: " + Failures.message(e));
                 return PovlakeCli.USAGE;
             }
@@ -86,7 +107,12 @@ public final class SqlCommand implements Callable<Integer> {
         }
         ResultPrinter.print(spec.commandLine().getOut(), format, header, cells);
         if (rows.size() > maxRows && format == ResultPrinter.Format.table) {
-            spec.commandLine().getOut().println("(more rows: only the first " + maxRows + " are shown; see --max-rows)");
+            spec.commandLine()
+                    .getOut()
+                    .println(
+                            "(more rows: only the first "
+                                    + maxRows
+                                    + " are shown; see --max-rows)");
         }
         return PovlakeCli.OK;
     }

@@ -1,5 +1,9 @@
 package org.povlake.jobs;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.povlake.assess.Assess;
 import org.povlake.contract.Catalogue;
 import org.povlake.contract.PovertyLines;
@@ -11,12 +15,10 @@ import org.povlake.quality.QualityReport;
 import org.povlake.quality.QualityText;
 import org.povlake.silver.SilverBuild;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-
-/** How the commands print what a {@link Pipeline}'s stages did: a header per stage, then each stage's lines. */
+/**
+ * How the commands print what a {@link Pipeline}'s stages did: a header per stage, then each
+ * stage's lines.
+ */
 class StagePrinter implements Pipeline.Listener {
     final PrintWriter out;
 
@@ -47,24 +49,34 @@ class StagePrinter implements Pipeline.Listener {
 
     @Override
     public void silverStarting(String keyId, boolean rebuild) {
-        out.println("building silver (" + (rebuild ? "rebuild" : "incremental") + ", pseudonymisation key " + keyId
-                + ")");
+        out.println(
+                "building silver ("
+                        + (rebuild ? "rebuild" : "incremental")
+                        + ", pseudonymisation key "
+                        + keyId
+                        + ")");
         out.flush();
     }
 
     @Override
     public void silverBuilt(SilverBuild.Result r, String keyId, boolean retireOldPseudonyms) {
         if (r.retiredKeyId() != null) {
-            out.println("key rotation: the pseudonyms of key " + r.retiredKeyId() + " are retired — every earlier"
-                    + " version of " + String.join(", ", r.retiredTables()) + " was deleted; build gold now");
+            out.println(
+                    "key rotation: the pseudonyms of key "
+                            + r.retiredKeyId()
+                            + " are retired — every earlier"
+                            + " version of "
+                            + String.join(", ", r.retiredTables())
+                            + " was deleted; build gold now");
         } else if (retireOldPseudonyms) {
             out.println("nothing to retire: silver's pseudonyms are already under key " + keyId);
         }
         if (r.upToDate()) {
             out.println("silver is up to date: no delivery is new or changed since the last build");
         } else {
-            out.printf("silver %s build %s: %d new or changed deliveries, %.1f s%n", r.mode(), r.buildId(),
-                    r.changedDeliveries().size(), r.seconds());
+            out.printf(
+                    "silver %s build %s: %d new or changed deliveries, %.1f s%n",
+                    r.mode(), r.buildId(), r.changedDeliveries().size(), r.seconds());
             r.actions().forEach((table, action) -> out.printf("  %-28s %s%n", table, action));
         }
         out.flush();
@@ -72,7 +84,8 @@ class StagePrinter implements Pipeline.Listener {
 
     @Override
     public void goldBuilt(GoldBuild.Result result, Catalogue catalogue, PovertyLines lines) {
-        out.printf("gold (catalogue %s, poverty lines %s):%n", catalogue.version(), lines.version());
+        out.printf(
+                "gold (catalogue %s, poverty lines %s):%n", catalogue.version(), lines.version());
         if (result.years().isEmpty()) {
             out.println("  no year has a households delivery yet: nothing to build");
         }
@@ -80,30 +93,42 @@ class StagePrinter implements Pipeline.Listener {
             if (y.action().equals("built")) {
                 long indicators = y.rows().getOrDefault("gold.indicators", 0L);
                 long households = y.rows().getOrDefault("gold.household_portrait", 0L);
-                out.printf("  %d  built in %.1f s: %,d indicator rows, %,d household portraits%n", y.year(), y.seconds(),
-                        indicators, households);
+                out.printf(
+                        "  %d  built in %.1f s: %,d indicator rows, %,d household portraits%n",
+                        y.year(), y.seconds(), indicators, households);
                 StringBuilder steps = new StringBuilder("        ");
                 y.stepSeconds().forEach((k, v) -> steps.append(String.format("%s %.1f s  ", k, v)));
                 out.println(steps.toString().stripTrailing());
             } else {
-                out.printf("  %d  up to date (inputs unchanged since its last build; --force rebuilds it)%n", y.year());
+                out.printf(
+                        "  %d  up to date (inputs unchanged since its last build; --force rebuilds it)%n",
+                        y.year());
             }
         }
-        out.printf("gold done in %.1f s (%.1f s pinning the silver versions)%n", result.seconds(), result.versionsSeconds());
+        out.printf(
+                "gold done in %.1f s (%.1f s pinning the silver versions)%n",
+                result.seconds(), result.versionsSeconds());
         out.flush();
     }
 
     @Override
     public void assessed(Assess.Options o, Assess.Result r) {
-        out.printf("assessment %d%s%s: %,d regions, %,d indicator cells%s, in %.1f s%n", r.year(),
-                o.publish() ? " (published)" : "", o.asOf() == null ? "" : " as of " + o.asOf(), r.regions(), r.cells(),
-                o.publish() ? String.format(", %,d suppressed", r.suppressed()) : "", r.seconds().get("total"));
+        out.printf(
+                "assessment %d%s%s: %,d regions, %,d indicator cells%s, in %.1f s%n",
+                r.year(),
+                o.publish() ? " (published)" : "",
+                o.asOf() == null ? "" : " as of " + o.asOf(),
+                r.regions(),
+                r.cells(),
+                o.publish() ? String.format(", %,d suppressed", r.suppressed()) : "",
+                r.seconds().get("total"));
         for (Path f : r.files()) {
             out.println("  wrote " + f);
         }
         out.println("  manifest " + r.manifest());
         StringBuilder steps = new StringBuilder("  steps");
-        r.seconds().forEach((k, v) -> steps.append(String.format(Locale.ROOT, "  %s %.1f s", k, v)));
+        r.seconds()
+                .forEach((k, v) -> steps.append(String.format(Locale.ROOT, "  %s %.1f s", k, v)));
         out.println(steps);
         r.notes().forEach(n -> out.println("  note: " + n));
         out.flush();

@@ -1,25 +1,27 @@
 package org.povlake.jobs;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.povlake.lake.Lakehouse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "tables", description = "Lists every lakehouse table (layer.name) with its rows and Delta version.")
+@Command(
+        name = "tables",
+        description = "Lists every lakehouse table (layer.name) with its rows and Delta version.")
 public final class TablesCommand implements Callable<Integer> {
-    @Mixin
-    LakehouseOption lakeOption;
+    @Mixin LakehouseOption lakeOption;
 
-    @CommandLine.Option(names = "--format", defaultValue = "table", description = "table, csv or json")
+    @CommandLine.Option(
+            names = "--format",
+            defaultValue = "table",
+            description = "table, csv or json")
     ResultPrinter.Format format;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -1,30 +1,27 @@
 package org.povlake.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI as a user runs it: exit codes, output, the JSON report, tables and sql. */
 @Tag("end-to-end")
 class PovlakeCliTest {
     static final Path SAMPLE = Path.of("..", "sample-data");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -40,8 +37,15 @@ class PovlakeCliTest {
     void ingestWithRejectedFilesExitsThreeAndWritesTheReport() throws Exception {
         String lake = tmp.resolve("lake").toString();
         Path report = tmp.resolve("out/report.json");
-        Run r = run("ingest", "--inbox", SAMPLE.resolve("file-faults").toString(), "--lakehouse", lake,
-                "--report-json", report.toString());
+        Run r =
+                run(
+                        "ingest",
+                        "--inbox",
+                        SAMPLE.resolve("file-faults").toString(),
+                        "--lakehouse",
+                        lake,
+                        "--report-json",
+                        report.toString());
         assertEquals(PovlakeCli.REJECTED_FILES, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("rejected  weather/rain_20191231.csv"), r.out());
         assertTrue(r.out().contains("UNKNOWN_SOURCE"), r.out());
@@ -50,23 +54,41 @@ class PovlakeCliTest {
         assertEquals(3, json.get("exit_code").asInt());
         assertEquals(13, json.get("files").size());
         JsonNode first = json.get("files").get(0);
-        for (String field : new String[]{"path", "status", "read", "accepted", "quarantined", "by_reason", "rejection"}) {
+        for (String field :
+                new String[] {
+                    "path", "status", "read", "accepted", "quarantined", "by_reason", "rejection"
+                }) {
             assertTrue(first.has(field), field);
         }
 
-        Run again = run("ingest", "--inbox", SAMPLE.resolve("file-faults").toString(), "--lakehouse", lake);
+        Run again =
+                run(
+                        "ingest",
+                        "--inbox",
+                        SAMPLE.resolve("file-faults").toString(),
+                        "--lakehouse",
+                        lake);
         assertEquals(PovlakeCli.REJECTED_FILES, again.code(), again.out() + again.err());
         assertTrue(again.out().contains("0 loaded, 1 skipped, 12 rejected"), again.out());
-        assertTrue(again.out().contains("(reconciled)"), "a skipped file's rows were reconciled when loaded: " + again.out());
+        assertTrue(
+                again.out().contains("(reconciled)"),
+                "a skipped file's rows were reconciled when loaded: " + again.out());
 
         Run tables = run("tables", "--lakehouse", lake, "--format", "csv");
         assertEquals(0, tables.code(), tables.err());
         assertTrue(tables.out().startsWith("table,rows,version,last_update"), tables.out());
         assertTrue(tables.out().contains("bronze.registry_poor_villages,0,"), tables.out());
-        assertTrue(tables.out().contains("ops.ingest_log,26,"), tables.out()); // two runs of 13 files
+        assertTrue(
+                tables.out().contains("ops.ingest_log,26,"), tables.out()); // two runs of 13 files
 
-        Run sql = run("sql", "--lakehouse", lake, "--format", "csv",
-                "SELECT status, count(*) AS files FROM ops.ingest_log GROUP BY status ORDER BY status");
+        Run sql =
+                run(
+                        "sql",
+                        "--lakehouse",
+                        lake,
+                        "--format",
+                        "csv",
+                        "SELECT status, count(*) AS files FROM ops.ingest_log GROUP BY status ORDER BY status");
         assertEquals(0, sql.code(), sql.err());
         assertEquals("status,files\nloaded,1\nrejected,24\nskipped,1\n", sql.out());
 
@@ -79,15 +101,24 @@ class PovlakeCliTest {
     @Test
     void usageErrorsExitTwo() {
         assertEquals(PovlakeCli.USAGE, run("ingest").code());
-        assertEquals(PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--charset", "NO-SUCH-CHARSET").code());
-        assertEquals(PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--max-record-bytes", "0").code());
+        assertEquals(
+                PovlakeCli.USAGE,
+                run("ingest", "--inbox", "x", "--charset", "NO-SUCH-CHARSET").code());
+        assertEquals(
+                PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--max-record-bytes", "0").code());
         assertEquals(PovlakeCli.USAGE, run("no-such-command").code());
         assertEquals(PovlakeCli.USAGE, run().code());
     }
 
     @Test
     void aMissingInboxFailsWithOneClearLine() {
-        Run r = run("ingest", "--inbox", tmp.resolve("nowhere").toString(), "--lakehouse", tmp.resolve("l").toString());
+        Run r =
+                run(
+                        "ingest",
+                        "--inbox",
+                        tmp.resolve("nowhere").toString(),
+                        "--lakehouse",
+                        tmp.resolve("l").toString());
         assertEquals(PovlakeCli.FAILURE, r.code());
         assertTrue(r.err().contains("is not a folder"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -96,13 +127,20 @@ class PovlakeCliTest {
     @Test
     void silverWithoutAUsableKeyFailsWithWhatToDo() throws Exception {
         String lake = tmp.resolve("l").toString();
-        Run missing = run("build-silver", "--lakehouse", lake, "--key-file", tmp.resolve("no.key").toString());
+        Run missing =
+                run(
+                        "build-silver",
+                        "--lakehouse",
+                        lake,
+                        "--key-file",
+                        tmp.resolve("no.key").toString());
         assertEquals(PovlakeCli.FAILURE, missing.code());
         assertTrue(missing.err().contains("does not exist"), missing.err());
 
         java.nio.file.Path open = tmp.resolve("open.key");
         java.nio.file.Files.writeString(open, "ab".repeat(32));
-        java.nio.file.Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        java.nio.file.Files.setPosixFilePermissions(
+                open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         Run readable = run("build-silver", "--lakehouse", lake, "--key-file", open.toString());
         assertEquals(PovlakeCli.FAILURE, readable.code());
         assertTrue(readable.err().contains("chmod 600"), readable.err());
@@ -113,17 +151,32 @@ class PovlakeCliTest {
     void buildIngestsThenBuildsSilverAndGold() throws Exception {
         String lake = tmp.resolve("b").toString();
         java.nio.file.Path key = tmp.resolve("b.key");
-        java.nio.file.Files.writeString(key, "e9d8a692158dc52a9b2a5001a6ff540600f3202291b43c57b142c523d115cd5e");
-        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        Run r = run("build", "--lakehouse", lake, "--inbox", SAMPLE.resolve("file-faults").toString(),
-                "--key-file", key.toString());
+        java.nio.file.Files.writeString(
+                key, "e9d8a692158dc52a9b2a5001a6ff540600f3202291b43c57b142c523d115cd5e");
+        java.nio.file.Files.setPosixFilePermissions(
+                key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Run r =
+                run(
+                        "build",
+                        "--lakehouse",
+                        lake,
+                        "--inbox",
+                        SAMPLE.resolve("file-faults").toString(),
+                        "--key-file",
+                        key.toString());
         assertEquals(PovlakeCli.REJECTED_FILES, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("1 loaded, 0 skipped, 12 rejected") && r.out().contains("silver first build"), r.out());
+        assertTrue(
+                r.out().contains("1 loaded, 0 skipped, 12 rejected")
+                        && r.out().contains("silver first build"),
+                r.out());
         Run again = run("build", "--lakehouse", lake, "--key-file", key.toString());
         assertEquals(PovlakeCli.OK, again.code(), again.err());
         assertTrue(again.out().contains("silver is up to date"), again.out());
-        // the faulty inbox delivered no households file: gold has no year to build, which is not an error
-        assertTrue(r.out().contains("no year has a households delivery yet: nothing to build"), r.out());
+        // the faulty inbox delivered no households file: gold has no year to build, which is not an
+        // error
+        assertTrue(
+                r.out().contains("no year has a households delivery yet: nothing to build"),
+                r.out());
         // a year without a poverty line: a clear message, exit 1
         Run later = run("build-gold", "--lakehouse", lake, "--years", "2021");
         assertEquals(PovlakeCli.FAILURE, later.code(), later.out() + later.err());
@@ -131,21 +184,45 @@ class PovlakeCliTest {
         Run usage = run("build-gold", "--lakehouse", lake, "--years", "20x9");
         assertEquals(PovlakeCli.USAGE, usage.code(), usage.err());
 
-        // assess: no gold yet, a year without a poverty line, usage errors — each one clear line, nothing written
+        // assess: no gold yet, a year without a poverty line, usage errors — each one clear line,
+        // nothing written
         java.nio.file.Path out = tmp.resolve("assessments");
         Run noGold = run("assess", "--lakehouse", lake, "--year", "2020", "--out", out.toString());
         assertEquals(PovlakeCli.FAILURE, noGold.code(), noGold.out() + noGold.err());
-        assertTrue(noGold.err().contains("no gold in") && noGold.err().contains("run povlake build"), noGold.err());
+        assertTrue(
+                noGold.err().contains("no gold in") && noGold.err().contains("run povlake build"),
+                noGold.err());
         Run noLine = run("assess", "--lakehouse", lake, "--year", "2031", "--out", out.toString());
         assertEquals(PovlakeCli.FAILURE, noLine.code(), noLine.err());
         assertTrue(noLine.err().contains("no line for 2031"), noLine.err());
         assertFalse(noLine.err().contains("\tat "), noLine.err());
-        Run badFormat = run("assess", "--lakehouse", lake, "--year", "2020", "--out", out.toString(), "--format", "json,pdf");
+        Run badFormat =
+                run(
+                        "assess",
+                        "--lakehouse",
+                        lake,
+                        "--year",
+                        "2020",
+                        "--out",
+                        out.toString(),
+                        "--format",
+                        "json,pdf");
         assertEquals(PovlakeCli.USAGE, badFormat.code(), badFormat.err());
         assertTrue(badFormat.err().contains("not 'pdf'"), badFormat.err());
-        assertEquals(PovlakeCli.USAGE, run("assess", "--lakehouse", lake, "--out", out.toString()).code());
-        Run badAsOf = run("assess", "--lakehouse", lake, "--year", "2020", "--out", out.toString(), "--as-of",
-                tmp.resolve("nope.json").toString());
+        assertEquals(
+                PovlakeCli.USAGE,
+                run("assess", "--lakehouse", lake, "--out", out.toString()).code());
+        Run badAsOf =
+                run(
+                        "assess",
+                        "--lakehouse",
+                        lake,
+                        "--year",
+                        "2020",
+                        "--out",
+                        out.toString(),
+                        "--as-of",
+                        tmp.resolve("nope.json").toString());
         assertEquals(PovlakeCli.USAGE, badAsOf.code(), badAsOf.err());
         assertFalse(java.nio.file.Files.exists(out), "nothing written");
     }

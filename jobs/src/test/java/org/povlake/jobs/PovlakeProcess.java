@@ -1,7 +1,5 @@
 package org.povlake.jobs;
 
-import org.povlake.contract.Contract;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.povlake.contract.Contract;
 
-/** Runs {@code povlake …} in a child JVM on the test classpath, as {@code bin/povlake} would: a process a test can kill. */
+/**
+ * Runs {@code povlake …} in a child JVM on the test classpath, as {@code bin/povlake} would: a
+ * process a test can kill.
+ */
 final class PovlakeProcess {
     /** A finished run: exit code (137 = killed by SIGKILL) and what it printed. */
     record Result(int exit, String out, String err, double seconds) {
@@ -24,13 +26,19 @@ final class PovlakeProcess {
         }
     }
 
-    private PovlakeProcess() {
-    }
+    private PovlakeProcess() {}
 
-    /** The JVM flags Spark needs on Java 17 (the {@code --add-opens} list), as the jobs jar ships them. */
+    /**
+     * The JVM flags Spark needs on Java 17 (the {@code --add-opens} list), as the jobs jar ships
+     * them.
+     */
     static List<String> jvmOptions() {
         try (InputStream in = PovlakeProcess.class.getResourceAsStream("/povlake-jvm.options")) {
-            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+")).toList();
+            return Arrays.stream(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                    .trim()
+                                    .split("\\s+"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,15 +50,21 @@ final class PovlakeProcess {
 
     /** The classpath this test runs on (surefire's, not its booter jar's). */
     static String classpath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return System.getProperty(
+                "surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     /**
-     * Runs {@code povlake args} with the given system properties (and the counties this JVM covers, if it covers
-     * some: {@link Contract#COUNTIES_PROPERTY}); its output goes to {@code logs/<name>.out|err}.
-     * Fails the test if it runs longer than {@code timeout}.
+     * Runs {@code povlake args} with the given system properties (and the counties this JVM covers,
+     * if it covers some: {@link Contract#COUNTIES_PROPERTY}); its output goes to {@code
+     * logs/<name>.out|err}. Fails the test if it runs longer than {@code timeout}.
      */
-    static Result run(Path logs, String name, Map<String, String> properties, Duration timeout, String... args) {
+    static Result run(
+            Path logs,
+            String name,
+            Map<String, String> properties,
+            Duration timeout,
+            String... args) {
         try {
             Files.createDirectories(logs);
             List<String> cmd = new ArrayList<>();
@@ -61,7 +75,11 @@ final class PovlakeProcess {
             properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
             String counties = System.getProperty(Contract.COUNTIES_PROPERTY);
             if (counties != null && !properties.containsKey(Contract.COUNTIES_PROPERTY)) {
-                cmd.add("-D" + Contract.COUNTIES_PROPERTY + "=" + counties); // the counties this test JVM covers
+                cmd.add(
+                        "-D"
+                                + Contract.COUNTIES_PROPERTY
+                                + "="
+                                + counties); // the counties this test JVM covers
             }
             cmd.add("-cp");
             cmd.add(classpath());
@@ -69,20 +87,34 @@ final class PovlakeProcess {
             cmd.addAll(List.of(args));
             Path out = logs.resolve(name + ".out");
             Path err = logs.resolve(name + ".err");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd)
+                            .redirectOutput(out.toFile())
+                            .redirectError(err.toFile());
             pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
             long t0 = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly().waitFor();
-                throw new AssertionError("povlake " + String.join(" ", args) + " ran longer than " + timeout
-                        + "; its output: " + Files.readString(out) + Files.readString(err));
+                throw new AssertionError(
+                        "povlake "
+                                + String.join(" ", args)
+                                + " ran longer than "
+                                + timeout
+                                + "; its output: "
+                                + Files.readString(out)
+                                + Files.readString(err));
             }
-            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err),
-                    (System.nanoTime() - t0) / 1e9);
-            System.out.printf("povlake %s [%s]: exit %d in %.1f s%n", args.length == 0 ? "" : args[0], name, r.exit(),
-                    r.seconds());
+            Result r =
+                    new Result(
+                            p.exitValue(),
+                            Files.readString(out),
+                            Files.readString(err),
+                            (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    "povlake %s [%s]: exit %d in %.1f s%n",
+                    args.length == 0 ? "" : args[0], name, r.exit(), r.seconds());
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,15 +1,14 @@
 package org.povlake.jobs;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class ProgressTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -21,8 +20,11 @@ class ProgressTest {
     }
 
     private PrintWriter start(String mode) {
-        return Progress.start("nightly", new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), mode);
+        return Progress.start(
+                "nightly",
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                mode);
     }
 
     @Test
@@ -32,7 +34,10 @@ class ProgressTest {
         Progress.detail("loaded bronze.registry_members: 1 file(s), 218 rows");
         assertEquals("== silver\n", out.toString(StandardCharsets.UTF_8));
         String log = err.toString(StandardCharsets.UTF_8);
-        assertTrue(log.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ povlake nightly: silver \\(\\d+ s in\\)\n"), log);
+        assertTrue(
+                log.matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ povlake nightly: silver \\(\\d+ s in\\)\n"),
+                log);
     }
 
     @Test
@@ -45,10 +50,14 @@ class ProgressTest {
         Progress.detail("silver.members written");
         Thread.sleep(1200);
         String status = screen.toString(StandardCharsets.UTF_8);
-        assertTrue(status.contains("\r\033[Kpovlake nightly 0:0") && status.contains(" · silver · silver.members written"),
+        assertTrue(
+                status.contains("\r\033[Kpovlake nightly 0:0")
+                        && status.contains(" · silver · silver.members written"),
                 status);
         w.println("a line of the command's own");
-        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("\r\033[Ka line of the command's own\n"),
+        assertTrue(
+                screen.toString(StandardCharsets.UTF_8)
+                        .contains("\r\033[Ka line of the command's own\n"),
                 "the status line is cleared before the command's line");
         Progress.stop();
         int after = screen.size();

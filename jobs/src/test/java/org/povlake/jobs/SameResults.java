@@ -1,14 +1,19 @@
 package org.povlake.jobs;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.povlake.lake.Lakehouse;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,38 +25,41 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.xxhash64;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.povlake.lake.Lakehouse;
 
 /**
- * Two runs gave the same results: every data table (bronze, silver, gold) holds the same rows, and the report files
- * say the same. What legitimately differs between two runs is left out: ingest batch ids and times, build ids, the
- * {@code ops.*} run logs, table versions, generation times and the lakehouse's path.
+ * Two runs gave the same results: every data table (bronze, silver, gold) holds the same rows, and
+ * the report files say the same. What legitimately differs between two runs is left out: ingest
+ * batch ids and times, build ids, the {@code ops.*} run logs, table versions, generation times and
+ * the lakehouse's path.
  */
 final class SameResults {
     /** Columns that name a run or its time, not the data. */
-    static final Set<String> RUN_COLUMNS = Set.of("_batch_id", "_ingested_at", "batch_id", "ingested_at", "build_id");
+    static final Set<String> RUN_COLUMNS =
+            Set.of("_batch_id", "_ingested_at", "batch_id", "ingested_at", "build_id");
+
     /** Report fields that name a run, its time, its table versions or its lakehouse. */
-    static final Set<String> RUN_FIELDS = Set.of("generated_at", "generatedAt", "inputs", "lakehouse");
+    static final Set<String> RUN_FIELDS =
+            Set.of("generated_at", "generatedAt", "inputs", "lakehouse");
 
-    private SameResults() {
-    }
+    private SameResults() {}
 
-    /** Every bronze, silver and gold table of {@code expected} exists in {@code actual} with the same rows. */
+    /**
+     * Every bronze, silver and gold table of {@code expected} exists in {@code actual} with the
+     * same rows.
+     */
     static void assertSameTables(SparkSession spark, Path expected, Path actual) {
         Lakehouse e = new Lakehouse(spark, expected.toString());
         Lakehouse a = new Lakehouse(spark, actual.toString());
         List<String> tables = e.tables().stream().filter(t -> !t.startsWith("ops.")).toList();
-        assertEquals(tables, a.tables().stream().filter(t -> !t.startsWith("ops.")).toList(), "the same tables");
+        assertEquals(
+                tables,
+                a.tables().stream().filter(t -> !t.startsWith("ops.")).toList(),
+                "the same tables");
         List<String> differ = new ArrayList<>();
         for (String t : tables) {
             Dataset<Row> x = rows(spark, e.path(t));
@@ -62,8 +70,20 @@ final class SameResults {
             long missing = x.exceptAll(y).count();
             long extra = y.exceptAll(x).count();
             if (missing + extra > 0) {
-                differ.add(t + ": " + missing + " rows only in " + expected + ", " + extra + " only in " + actual
-                        + ", e.g. " + x.exceptAll(y).limit(1).collectAsList() + " / " + y.exceptAll(x).limit(1).collectAsList());
+                differ.add(
+                        t
+                                + ": "
+                                + missing
+                                + " rows only in "
+                                + expected
+                                + ", "
+                                + extra
+                                + " only in "
+                                + actual
+                                + ", e.g. "
+                                + x.exceptAll(y).limit(1).collectAsList()
+                                + " / "
+                                + y.exceptAll(x).limit(1).collectAsList());
             }
         }
         assertTrue(differ.isEmpty(), "tables differ:\n" + String.join("\n", differ));
@@ -71,23 +91,37 @@ final class SameResults {
     }
 
     /**
-     * Row count and two order-independent sums of 64- and 32-bit hashes of every row: equal multisets of rows give
-     * equal fingerprints; unequal ones (then compared row by row, for the message) almost surely do not.
+     * Row count and two order-independent sums of 64- and 32-bit hashes of every row: equal
+     * multisets of rows give equal fingerprints; unequal ones (then compared row by row, for the
+     * message) almost surely do not.
      */
     private static Row fingerprint(Dataset<Row> rows) {
-        return rows.agg(count(lit(1)), sum(xxhash64(col("row")).cast("decimal(38,0)")),
-                sum(hash(col("row")).cast("decimal(38,0)"))).first();
+        return rows.agg(
+                        count(lit(1)),
+                        sum(xxhash64(col("row")).cast("decimal(38,0)")),
+                        sum(hash(col("row")).cast("decimal(38,0)")))
+                .first();
     }
 
-    /** A table's rows as JSON text (one column: map and array columns compare too), without the run's own columns. */
+    /**
+     * A table's rows as JSON text (one column: map and array columns compare too), without the
+     * run's own columns.
+     */
     private static Dataset<Row> rows(SparkSession spark, String path) {
         Dataset<Row> df = spark.read().format("delta").load(path);
-        Column[] keep = Arrays.stream(df.columns()).filter(c -> !RUN_COLUMNS.contains(c)).sorted().map(c -> col(c))
-                .toArray(Column[]::new);
+        Column[] keep =
+                Arrays.stream(df.columns())
+                        .filter(c -> !RUN_COLUMNS.contains(c))
+                        .sorted()
+                        .map(c -> col(c))
+                        .toArray(Column[]::new);
         return df.select(to_json(struct(keep)).as("row"));
     }
 
-    /** The same report files in both folders (recursively); JSON and CSV say the same, less the run's own fields. */
+    /**
+     * The same report files in both folders (recursively); JSON and CSV say the same, less the
+     * run's own fields.
+     */
     static void assertSameReports(Path expected, Path actual) {
         Set<String> names = files(expected);
         assertEquals(names, files(actual), "the same report files");
@@ -95,12 +129,21 @@ final class SameResults {
             Path x = expected.resolve(n);
             Path y = actual.resolve(n);
             if (n.endsWith(".json")) {
-                assertEquals(normalised(x, n.endsWith("manifest.json")), normalised(y, n.endsWith("manifest.json")), n);
+                assertEquals(
+                        normalised(x, n.endsWith("manifest.json")),
+                        normalised(y, n.endsWith("manifest.json")),
+                        n);
             } else if (n.endsWith(".csv")) {
                 assertEquals(read(x), read(y), n);
             } else {
-                assertTrue(size(y) > 0.9 * size(x) && size(y) < 1.1 * size(x), n + " is complete: " + size(y)
-                        + " bytes, " + size(x) + " in the uninterrupted run");
+                assertTrue(
+                        size(y) > 0.9 * size(x) && size(y) < 1.1 * size(x),
+                        n
+                                + " is complete: "
+                                + size(y)
+                                + " bytes, "
+                                + size(x)
+                                + " in the uninterrupted run");
             }
         }
     }
@@ -135,7 +178,8 @@ final class SameResults {
         if (n instanceof ObjectNode o) {
             o.remove(RUN_FIELDS);
             if (manifest && o.get("files") instanceof ObjectNode files) {
-                // the HTML's and the workbook's hashes change with their generation time: compare the names
+                // the HTML's and the workbook's hashes change with their generation time: compare
+                // the names
                 files.fieldNames().forEachRemaining(f -> files.put(f, "sha256"));
             }
         }

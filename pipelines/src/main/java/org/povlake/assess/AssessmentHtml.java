@@ -1,24 +1,23 @@
 package org.povlake.assess;
 
 import freemarker.template.Configuration;
-import org.povlake.templates.HtmlTemplates;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.povlake.templates.HtmlTemplates;
 
 /**
- * The annual assessment as one self-contained HTML page for people (inline CSS and SVG charts, nothing fetched,
- * printable on A4): rendered by FreeMarker from {@code povlake/templates/assessment_report.html.ftlh} with HTML
- * auto-escaping, from the {@link AssessmentView} of the report. Villages are never listed (they are in the JSON,
- * CSV and workbook).
+ * The annual assessment as one self-contained HTML page for people (inline CSS and SVG charts,
+ * nothing fetched, printable on A4): rendered by FreeMarker from {@code
+ * povlake/templates/assessment_report.html.ftlh} with HTML auto-escaping, from the {@link
+ * AssessmentView} of the report. Villages are never listed (they are in the JSON, CSV and
+ * workbook).
  */
 public final class AssessmentHtml implements ReportFormat {
     public static final ReportFormat FORMAT = new AssessmentHtml();
 
-    private AssessmentHtml() {
-    }
+    private AssessmentHtml() {}
 
     @Override
     public String fileName(int year) {
@@ -36,7 +35,8 @@ public final class AssessmentHtml implements ReportFormat {
     }
 
     static final String TEMPLATE = "assessment_report.html.ftlh";
-    private static final Configuration CONFIG = HtmlTemplates.configuration("computer"); // SVG coordinates: no grouping
+    private static final Configuration CONFIG =
+            HtmlTemplates.configuration("computer"); // SVG coordinates: no grouping
 
     public static String render(AssessmentReport report) {
         Map<String, Object> model = Map.of("v", AssessmentView.of(report));

@@ -3,24 +3,23 @@ package org.povlake.assess;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * {@code assessment_<Y>.json} exactly as METRICS.md's output contract shows it, streamed (an unpublished Gansu
- * assessment has ~770,000 indicator cells): one region per line, numbers printed as they are stored without
- * trailing zeros (counts as integers, rates with up to 6 decimals, the composite with up to 4), null as null.
- * Beside the contract's fields: {@code catalogue_version}, and in published mode {@code suppression} (rules version,
- * cells suppressed, footnote, the disclosure audit's summary). Deterministic: the same assessment gives the same bytes.
+ * {@code assessment_<Y>.json} exactly as METRICS.md's output contract shows it, streamed (an
+ * unpublished Gansu assessment has ~770,000 indicator cells): one region per line, numbers printed
+ * as they are stored without trailing zeros (counts as integers, rates with up to 6 decimals, the
+ * composite with up to 4), null as null. Beside the contract's fields: {@code catalogue_version},
+ * and in published mode {@code suppression} (rules version, cells suppressed, footnote, the
+ * disclosure audit's summary). Deterministic: the same assessment gives the same bytes.
  */
 public final class AssessmentJson implements ReportFormat {
     public static final ReportFormat FORMAT = new AssessmentJson();
 
-    private AssessmentJson() {
-    }
+    private AssessmentJson() {}
 
     @Override
     public String fileName(int year) {
@@ -37,7 +36,8 @@ public final class AssessmentJson implements ReportFormat {
         write(in.assessment(), in.publication(), out);
     }
 
-    public static void write(Assessment a, PublicationSummary suppression, OutputStream out) throws IOException {
+    public static void write(Assessment a, PublicationSummary suppression, OutputStream out)
+            throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeNumberField("year", a.year());
@@ -132,9 +132,14 @@ public final class AssessmentJson implements ReportFormat {
         }
         g.writeEndObject();
         g.writeNumberField("hidden_numerators_audited", a.audited());
-        g.writeNumberField("min_interval", BigDecimal.valueOf(a.minInterval()).stripTrailingZeros());
-        number(g, "narrowest_interval", a.narrowestInterval() == null ? null
-                : new BigDecimal(DisclosureAudit.fmt(a.narrowestInterval())));
+        g.writeNumberField(
+                "min_interval", BigDecimal.valueOf(a.minInterval()).stripTrailingZeros());
+        number(
+                g,
+                "narrowest_interval",
+                a.narrowestInterval() == null
+                        ? null
+                        : new BigDecimal(DisclosureAudit.fmt(a.narrowestInterval())));
         g.writeNumberField("spanning_whole_denominator", a.spanningDenominator());
         g.writeEndObject();
     }

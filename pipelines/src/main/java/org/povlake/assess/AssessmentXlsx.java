@@ -1,5 +1,17 @@
 package org.povlake.assess;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,45 +38,32 @@ import org.povlake.contract.Catalogue;
 import org.povlake.lake.DisplayWidth;
 import org.povlake.lake.OutputFiles;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * The assessment workbook ({@code assessment_<Y>.xlsx}) that an evaluation office opens: one sheet per level present
- * in the assessment ("省 province" … "村 village"; a published assessment has no village rows, so no village sheet),
- * then "说明 methods".
+ * The assessment workbook ({@code assessment_<Y>.xlsx}) that an evaluation office opens: one sheet
+ * per level present in the assessment ("省 province" … "村 village"; a published assessment has no
+ * village rows, so no village sheet), then "说明 methods".
  *
- * <p>A level sheet has three header rows — ids (or English), 中文 names, and the targets row — frozen with the code
- * and name columns, an autofilter whose buttons sit on the targets row, then one row per region in the assessment's
- * order: code, name, parent, composite, grade, rank, one score per pillar, one value per indicator existing at the
- * level (catalogue order).
+ * <p>A level sheet has three header rows — ids (or English), 中文 names, and the targets row — frozen
+ * with the code and name columns, an autofilter whose buttons sit on the targets row, then one row
+ * per region in the assessment's order: code, name, parent, composite, grade, rank, one score per
+ * pillar, one value per indicator existing at the level (catalogue order).
  *
- * <p>Numbers: every rate, indicator value and pillar score is the exact printed (6-decimal) value as a number, shown
- * as {@code 0.0000%} (so all six decimals are visible: 0.978049 → 97.8049%); the composite as {@code 0.0000}; rank
- * and Delta versions as integers. A target is a number too, shown as {@code "≥ "0%}: the met / not-met colouring is
- * conditional formatting against the targets row ({@code AND(ISNUMBER(v), ISNUMBER(t), v >= t)}, ≤ for lower-is-
- * better), so an office that edits a target sees the colours follow. Null value → empty cell; suppressed (published)
- * → "—" and the report's footnote under the sheet; missing input → "缺 missing"; stale → italic grey.
+ * <p>Numbers: every rate, indicator value and pillar score is the exact printed (6-decimal) value
+ * as a number, shown as {@code 0.0000%} (so all six decimals are visible: 0.978049 → 97.8049%); the
+ * composite as {@code 0.0000}; rank and Delta versions as integers. A target is a number too, shown
+ * as {@code "≥ "0%}: the met / not-met colouring is conditional formatting against the targets row
+ * ({@code AND(ISNUMBER(v), ISNUMBER(t), v >= t)}, ≤ for lower-is- better), so an office that edits
+ * a target sees the colours follow. Null value → empty cell; suppressed (published) → "—" and the
+ * report's footnote under the sheet; missing input → "缺 missing"; stale → italic grey.
  *
- * <p>Written with SXSSF (streaming; the village sheet has ~17,700 rows) into a temp file beside the target, then moved
- * into place atomically: a reader never sees half a workbook. The content depends only on the report (the document's
- * creation date is the assessment's generated_at).
+ * <p>Written with SXSSF (streaming; the village sheet has ~17,700 rows) into a temp file beside the
+ * target, then moved into place atomically: a reader never sees half a workbook. The content
+ * depends only on the report (the document's creation date is the assessment's generated_at).
  */
 public final class AssessmentXlsx implements ReportFormat {
     public static final ReportFormat FORMAT = new AssessmentXlsx();
 
-    private AssessmentXlsx() {
-    }
+    private AssessmentXlsx() {}
 
     @Override
     public String fileName(int year) {
@@ -82,16 +81,31 @@ public final class AssessmentXlsx implements ReportFormat {
     }
 
     /** Sheet name of each level: 中文 + English. */
-    public static final Map<String, String> LEVEL_SHEETS = Map.of("province", "省 province", "city", "市 city",
-            "county", "县 county", "township", "乡镇 township", "village", "村 village");
+    public static final Map<String, String> LEVEL_SHEETS =
+            Map.of(
+                    "province",
+                    "省 province",
+                    "city",
+                    "市 city",
+                    "county",
+                    "县 county",
+                    "township",
+                    "乡镇 township",
+                    "village",
+                    "村 village");
+
     public static final String METHODS_SHEET = "说明 methods";
+
     /** Header rows of a level sheet: ids, 中文 names, targets; data starts below. */
     public static final int ID_ROW = 0;
+
     public static final int ZH_ROW = 1;
     public static final int TARGET_ROW = 2;
     public static final int FIRST_DATA_ROW = 3;
+
     /** code, name, parent, composite, grade, rank; the pillars follow, then the indicators. */
     public static final int FIXED_COLUMNS = 6;
+
     public static final String SUPPRESSED = "—";
     public static final String MISSING = "缺 missing";
     public static final String UNSCORED = "不计分 unscored";
@@ -104,19 +118,24 @@ public final class AssessmentXlsx implements ReportFormat {
     private static final byte[] TARGET_FILL = {(byte) 0xFF, (byte) 0xF2, (byte) 0xCC};
     private static final byte[] STALE_GREY = {(byte) 0x80, (byte) 0x80, (byte) 0x80};
 
-    /** Writes the workbook to {@code file} (its folder created if needed), atomically ({@link OutputFiles}). */
+    /**
+     * Writes the workbook to {@code file} (its folder created if needed), atomically ({@link
+     * OutputFiles}).
+     */
     public static void write(AssessmentReport report, Path file) {
         try {
             OutputFiles.write(file, out -> render(report, out));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the assessment workbook " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write the assessment workbook " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Writes the workbook to {@code out} (not closed). */
     static void render(AssessmentReport report, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            // POI's default (Zip64 fields on every entry, for workbooks past 4 GB) makes a zip that some readers
+            // POI's default (Zip64 fields on every entry, for workbooks past 4 GB) makes a zip that
+            // some readers
             // refuse (java.util.zip.ZipInputStream, and tools built on it); ours is a few MB
             wb.setZip64Mode(Zip64Mode.AsNeeded);
             Styles st = new Styles(wb);
@@ -136,12 +155,17 @@ public final class AssessmentXlsx implements ReportFormat {
 
     // ---------------------------------------------------------------------------------------------- level sheets
 
-    private static void levelSheet(SXSSFWorkbook wb, Styles st, AssessmentReport report, String level,
-                                   List<RegionResult> regions) {
+    private static void levelSheet(
+            SXSSFWorkbook wb,
+            Styles st,
+            AssessmentReport report,
+            String level,
+            List<RegionResult> regions) {
         Catalogue cat = report.catalogue();
         SXSSFSheet sh = wb.createSheet(LEVEL_SHEETS.get(level));
         List<Catalogue.Pillar> pillars = cat.pillars();
-        List<Catalogue.Indicator> indicators = cat.indicators().stream().filter(i -> i.existsAt(level)).toList();
+        List<Catalogue.Indicator> indicators =
+                cat.indicators().stream().filter(i -> i.existsAt(level)).toList();
         int firstIndicator = FIXED_COLUMNS + pillars.size();
         int lastCol = firstIndicator + indicators.size() - 1;
         Map<String, Integer> column = new HashMap<>();
@@ -166,8 +190,14 @@ public final class AssessmentXlsx implements ReportFormat {
         ids.setHeightInPoints(40);
         zh.setHeightInPoints(45);
         targets.setHeightInPoints(30);
-        String[][] fixed = {{"code", "代码"}, {"name", "名称"}, {"parent", "上级"}, {"composite", "综合得分"},
-                {"grade", "等级"}, {"rank", "排名"}};
+        String[][] fixed = {
+            {"code", "代码"},
+            {"name", "名称"},
+            {"parent", "上级"},
+            {"composite", "综合得分"},
+            {"grade", "等级"},
+            {"rank", "排名"}
+        };
         for (int c = 0; c < FIXED_COLUMNS; c++) {
             text(ids, c, fixed[c][0], st.headerId);
             text(zh, c, fixed[c][1], st.headerZh);
@@ -229,9 +259,12 @@ public final class AssessmentXlsx implements ReportFormat {
 
         if (anySuppressed && report.footnoteZh() != null) {
             r++;
-            // merged across the sheet: a long line is not cut at the next column or at the frozen pane
-            for (String line : report.footnoteEn() == null ? List.of(report.footnoteZh())
-                    : List.of(report.footnoteZh(), report.footnoteEn())) {
+            // merged across the sheet: a long line is not cut at the next column or at the frozen
+            // pane
+            for (String line :
+                    report.footnoteEn() == null
+                            ? List.of(report.footnoteZh())
+                            : List.of(report.footnoteZh(), report.footnoteEn())) {
                 text(sh.createRow(r), 0, line, st.footnote);
                 sh.addMergedRegion(new CellRangeAddress(r, r, 0, lastCol));
                 r++;
@@ -244,11 +277,15 @@ public final class AssessmentXlsx implements ReportFormat {
         sh.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         sh.setRepeatingRows(new CellRangeAddress(ID_ROW, TARGET_ROW, -1, -1));
         sh.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 1));
-        sh.setAutoFilter(new CellRangeAddress(TARGET_ROW, Math.max(lastDataRow, TARGET_ROW), 0, lastCol));
+        sh.setAutoFilter(
+                new CellRangeAddress(TARGET_ROW, Math.max(lastDataRow, TARGET_ROW), 0, lastCol));
         // codes are text on purpose (12-digit village codes are not numbers to add up)
-        wb.getXSSFWorkbook().getSheet(sh.getSheetName()).addIgnoredErrors(
-                new CellRangeAddress(FIRST_DATA_ROW, Math.max(lastDataRow, FIRST_DATA_ROW), 0, 2),
-                IgnoredErrorType.NUMBER_STORED_AS_TEXT);
+        wb.getXSSFWorkbook()
+                .getSheet(sh.getSheetName())
+                .addIgnoredErrors(
+                        new CellRangeAddress(
+                                FIRST_DATA_ROW, Math.max(lastDataRow, FIRST_DATA_ROW), 0, 2),
+                        IgnoredErrorType.NUMBER_STORED_AS_TEXT);
 
         if (lastDataRow >= FIRST_DATA_ROW) {
             SheetConditionalFormatting cf = sh.getSheetConditionalFormatting();
@@ -262,22 +299,29 @@ public final class AssessmentXlsx implements ReportFormat {
     }
 
     /**
-     * Two formula rules on one indicator column: green where the value meets the target of the targets row, red where
-     * it does not; text ("—", "缺 missing"), empty cells and an emptied target get no colour.
+     * Two formula rules on one indicator column: green where the value meets the target of the
+     * targets row, red where it does not; text ("—", "缺 missing"), empty cells and an emptied
+     * target get no colour.
      */
-    private static void metColouring(SheetConditionalFormatting cf, int col, int lastDataRow, String direction) {
+    private static void metColouring(
+            SheetConditionalFormatting cf, int col, int lastDataRow, String direction) {
         String letter = CellReference.convertNumToColString(col);
         String v = letter + (FIRST_DATA_ROW + 1);
         String t = letter + "$" + (TARGET_ROW + 1);
         String meets = "<=".equals(direction) ? "<=" : ">=";
         String fails = "<=".equals(direction) ? ">" : "<";
         String both = "ISNUMBER(" + v + "),ISNUMBER(" + t + ")";
-        ConditionalFormattingRule met = cf.createConditionalFormattingRule("AND(" + both + "," + v + meets + t + ")");
+        ConditionalFormattingRule met =
+                cf.createConditionalFormattingRule("AND(" + both + "," + v + meets + t + ")");
         fill(met, MET_FILL);
-        ConditionalFormattingRule notMet = cf.createConditionalFormattingRule("AND(" + both + "," + v + fails + t + ")");
+        ConditionalFormattingRule notMet =
+                cf.createConditionalFormattingRule("AND(" + both + "," + v + fails + t + ")");
         fill(notMet, NOT_MET_FILL);
-        cf.addConditionalFormatting(new CellRangeAddress[]{new CellRangeAddress(FIRST_DATA_ROW, lastDataRow, col, col)},
-                new ConditionalFormattingRule[]{met, notMet});
+        cf.addConditionalFormatting(
+                new CellRangeAddress[] {
+                    new CellRangeAddress(FIRST_DATA_ROW, lastDataRow, col, col)
+                },
+                new ConditionalFormattingRule[] {met, notMet});
     }
 
     private static void fill(ConditionalFormattingRule rule, byte[] rgb) {
@@ -288,7 +332,10 @@ public final class AssessmentXlsx implements ReportFormat {
 
     // ---------------------------------------------------------------------------------------------- methods sheet
 
-    /** The methods appendix ({@link MethodsAppendix}, as the HTML report prints it) and the run's particulars. */
+    /**
+     * The methods appendix ({@link MethodsAppendix}, as the HTML report prints it) and the run's
+     * particulars.
+     */
     private static void methodsSheet(SXSSFWorkbook wb, Styles st, AssessmentReport report) {
         Assessment a = report.assessment();
         MethodsAppendix md = MethodsAppendix.of(report);
@@ -305,7 +352,11 @@ public final class AssessmentXlsx implements ReportFormat {
         int r = 0;
         Row title = sh.createRow(r++);
         title.setHeightInPoints(24);
-        text(title, 0, a.year() + " 年度网络扶贫评估 · assessment of " + a.year() + " — 说明 methods", st.title);
+        text(
+                title,
+                0,
+                a.year() + " 年度网络扶贫评估 · assessment of " + a.year() + " — 说明 methods",
+                st.title);
         r++;
 
         r = section(sh, st, r, "评估 assessment");
@@ -313,9 +364,15 @@ public final class AssessmentXlsx implements ReportFormat {
         r = pair(sh, st, r, "生成时间 generated at", a.generatedAt());
         r = pair(sh, st, r, "代码版本 code version", a.codeVersion());
         r = pair(sh, st, r, "指标目录版本 catalogue version", a.catalogueVersion());
-        r = pair(sh, st, r, "发布版 published", a.published()
-                ? "是 yes — 无村级数据，小数值已抑制 (no village rows; small cells suppressed)"
-                : "否 no — 内部版，含村级数据 (internal, with village rows)");
+        r =
+                pair(
+                        sh,
+                        st,
+                        r,
+                        "发布版 published",
+                        a.published()
+                                ? "是 yes — 无村级数据，小数值已抑制 (no village rows; small cells suppressed)"
+                                : "否 no — 内部版，含村级数据 (internal, with village rows)");
         if (a.published()) {
             r = pair(sh, st, r, "抑制单元格 suppressed cells", report.suppressedCells());
         }
@@ -325,14 +382,32 @@ public final class AssessmentXlsx implements ReportFormat {
         r = section(sh, st, r, "输入 inputs (湖仓表 → Delta 版本 lakehouse table → Delta version)");
         r = header(sh, st, r, "表 table", "版本 version");
         for (MethodsAppendix.InputRow in : md.inputs()) {
-            r = pair(sh, st, r, in.table(), in.deltaVersion() == null ? in.version() : in.deltaVersion());
+            r =
+                    pair(
+                            sh,
+                            st,
+                            r,
+                            in.table(),
+                            in.deltaVersion() == null ? in.version() : in.deltaVersion());
         }
         r++;
 
         r = section(sh, st, r, "指标 indicators (" + md.indicators().size() + ")");
         text(sh.createRow(r++), 0, md.indicatorNotes(), st.text);
-        r = header(sh, st, r, "id", "中文", "English", "pillar", "定义 definition", "目标 target", "方向 dir",
-                "下限 floor", "最低层级 lowest level");
+        r =
+                header(
+                        sh,
+                        st,
+                        r,
+                        "id",
+                        "中文",
+                        "English",
+                        "pillar",
+                        "定义 definition",
+                        "目标 target",
+                        "方向 dir",
+                        "下限 floor",
+                        "最低层级 lowest level");
         for (MethodsAppendix.IndicatorRow i : md.indicators()) {
             Row row = sh.createRow(r++);
             text(row, 0, i.id(), st.text);
@@ -340,8 +415,12 @@ public final class AssessmentXlsx implements ReportFormat {
             text(row, 2, i.nameEn(), st.text);
             text(row, 3, i.pillar(), st.text);
             text(row, 4, i.definition(), st.wrapped);
-            // no spreadsheet fits the height of a wrapped row written by a stream: estimate the lines
-            int width = i.definition() == null ? 0 : DisplayWidth.columns(i.definition());   // a CJK character counts two
+            // no spreadsheet fits the height of a wrapped row written by a stream: estimate the
+            // lines
+            int width =
+                    i.definition() == null
+                            ? 0
+                            : DisplayWidth.columns(i.definition()); // a CJK character counts two
             int lines = (int) Math.ceil(width / (DEFINITION_WIDTH * 1.15));
             if (lines > 1) {
                 row.setHeightInPoints(lines * 15f);
@@ -395,19 +474,61 @@ public final class AssessmentXlsx implements ReportFormat {
         r++;
 
         r = section(sh, st, r, "图例 legend");
-        r = legend(sh, st, r, 0.978049, st.legendMet, "绿色：达到目标 (按目标行计算，修改目标颜色随之变化) · green: meets the target "
-                + "of the targets row (edit a target and the colours follow)");
+        r =
+                legend(
+                        sh,
+                        st,
+                        r,
+                        0.978049,
+                        st.legendMet,
+                        "绿色：达到目标 (按目标行计算，修改目标颜色随之变化) · green: meets the target "
+                                + "of the targets row (edit a target and the colours follow)");
         r = legend(sh, st, r, 0.912, st.legendNotMet, "红色：未达到目标 · red: does not meet the target");
-        r = legend(sh, st, r, 0.881234, st.valueStale, "灰色斜体：数据过期 (所需快照早于评估年度) · italic grey: stale "
-                + "(a needed snapshot predates the year)");
-        r = legend(sh, st, r, MISSING, st.marker, "缺少输入数据，计分为 0 · missing input: the indicator scores 0");
-        r = legend(sh, st, r, SUPPRESSED, st.marker, "不予公布 (小数值抑制，见脚注) · suppressed in the published report "
-                + "(small cells, see the footnote)");
-        r = legend(sh, st, r, null, st.text, "空白：无值 (分母为 0 或无法计算) · empty: no value (denominator 0, or not "
-                + "computable)");
+        r =
+                legend(
+                        sh,
+                        st,
+                        r,
+                        0.881234,
+                        st.valueStale,
+                        "灰色斜体：数据过期 (所需快照早于评估年度) · italic grey: stale "
+                                + "(a needed snapshot predates the year)");
+        r =
+                legend(
+                        sh,
+                        st,
+                        r,
+                        MISSING,
+                        st.marker,
+                        "缺少输入数据，计分为 0 · missing input: the indicator scores 0");
+        r =
+                legend(
+                        sh,
+                        st,
+                        r,
+                        SUPPRESSED,
+                        st.marker,
+                        "不予公布 (小数值抑制，见脚注) · suppressed in the published report "
+                                + "(small cells, see the footnote)");
+        r =
+                legend(
+                        sh,
+                        st,
+                        r,
+                        null,
+                        st.text,
+                        "空白：无值 (分母为 0 或无法计算) · empty: no value (denominator 0, or not "
+                                + "computable)");
         r = legend(sh, st, r, UNSCORED, st.targetLabel, "只报告，不计分 · reported, not scored");
-        r = legend(sh, st, r, 0.5, st.value, "比率、指标值与支柱得分按百分比显示，单元格保留 6 位小数的原值 · rates, "
-                + "values and pillar scores show as percent; each cell holds the exact 6-decimal value");
+        r =
+                legend(
+                        sh,
+                        st,
+                        r,
+                        0.5,
+                        st.value,
+                        "比率、指标值与支柱得分按百分比显示，单元格保留 6 位小数的原值 · rates, "
+                                + "values and pillar scores show as percent; each cell holds the exact 6-decimal value");
 
         if (a.published() && report.footnoteZh() != null) {
             r++;
@@ -445,8 +566,11 @@ public final class AssessmentXlsx implements ReportFormat {
         return r + 1;
     }
 
-    /** A legend line: a sample cell (a number, a text or nothing) in its style, and what it means. */
-    private static int legend(SXSSFSheet sh, Styles st, int r, Object sample, CellStyle style, String meaning) {
+    /**
+     * A legend line: a sample cell (a number, a text or nothing) in its style, and what it means.
+     */
+    private static int legend(
+            SXSSFSheet sh, Styles st, int r, Object sample, CellStyle style, String meaning) {
         Row row = sh.createRow(r);
         Cell c = row.createCell(0);
         if (sample instanceof Double d) {
@@ -569,14 +693,16 @@ public final class AssessmentXlsx implements ReportFormat {
         /** The targets-row style of a direction and a target: the number shows as e.g. "≥ 98%". */
         CellStyle target(String direction, BigDecimal target) {
             String f = "\"" + symbol(direction) + " \"" + percentFormat(target);
-            return cache.computeIfAbsent("target " + f,
+            return cache.computeIfAbsent(
+                    "target " + f,
                     k -> style(f, null, TARGET_FILL, HorizontalAlignment.CENTER, true));
         }
 
         /** A percent that shows {@code v} exactly, e.g. 0% or 0.5%. */
         CellStyle percent(BigDecimal v) {
             String f = percentFormat(v);
-            return cache.computeIfAbsent(f, k -> style(f, null, null, HorizontalAlignment.LEFT, false));
+            return cache.computeIfAbsent(
+                    f, k -> style(f, null, null, HorizontalAlignment.LEFT, false));
         }
 
         private static String percentFormat(BigDecimal v) {
@@ -584,7 +710,8 @@ public final class AssessmentXlsx implements ReportFormat {
             return d == 0 ? "0%" : "0." + "0".repeat(d) + "%";
         }
 
-        private CellStyle style(String format, Font font, byte[] fill, HorizontalAlignment align, boolean wrap) {
+        private CellStyle style(
+                String format, Font font, byte[] fill, HorizontalAlignment align, boolean wrap) {
             XSSFCellStyle s = (XSSFCellStyle) wb.createCellStyle();
             if (format != null) {
                 s.setDataFormat(formats.getFormat(format));
@@ -596,7 +723,8 @@ public final class AssessmentXlsx implements ReportFormat {
                 s.setFillForegroundColor(new XSSFColor(fill, null));
                 s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 s.setBorderBottom(BorderStyle.THIN);
-                s.setBottomBorderColor(new XSSFColor(new byte[]{(byte) 0xBF, (byte) 0xBF, (byte) 0xBF}, null));
+                s.setBottomBorderColor(
+                        new XSSFColor(new byte[] {(byte) 0xBF, (byte) 0xBF, (byte) 0xBF}, null));
             }
             if (align != null) {
                 s.setAlignment(align);

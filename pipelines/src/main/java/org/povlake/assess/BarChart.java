@@ -5,25 +5,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The geometry of a small vertical bar chart (one scored indicator by city): one bar per datum, left to right in
- * list order, on an axis from min(0, lowest value) to a round maximum that holds every value, the target and the
- * floor; a horizontal line marks the target. The template draws it as inline SVG.
+ * The geometry of a small vertical bar chart (one scored indicator by city): one bar per datum,
+ * left to right in list order, on an axis from min(0, lowest value) to a round maximum that holds
+ * every value, the target and the floor; a horizontal line marks the target. The template draws it
+ * as inline SVG.
  */
-public record BarChart(int width, int height, int plotLeft, int plotRight, int plotTop, int plotBottom, int zeroY,
-                       List<Bar> bars, Rule target, List<Rule> ticks, boolean rotateLabels) {
+public record BarChart(
+        int width,
+        int height,
+        int plotLeft,
+        int plotRight,
+        int plotTop,
+        int plotBottom,
+        int zeroY,
+        List<Bar> bars,
+        Rule target,
+        List<Rule> ticks,
+        boolean rotateLabels) {
 
-    /** One datum: a null value draws no bar, only its value text (a dash, or "缺" for missing input). */
-    public record Datum(String label, BigDecimal value, String valueText, String title, String css) {
-    }
+    /**
+     * One datum: a null value draws no bar, only its value text (a dash, or "缺" for missing input).
+     */
+    public record Datum(
+            String label, BigDecimal value, String valueText, String title, String css) {}
 
-    /** labelX: the centre of the bar's slot; empty: no bar (valueText is drawn on the zero line instead). */
-    public record Bar(int x, int w, int y, int h, int labelX, String label, String valueText, String title,
-                      String css, boolean empty) {
-    }
+    /**
+     * labelX: the centre of the bar's slot; empty: no bar (valueText is drawn on the zero line
+     * instead).
+     */
+    public record Bar(
+            int x,
+            int w,
+            int y,
+            int h,
+            int labelX,
+            String label,
+            String valueText,
+            String title,
+            String css,
+            boolean empty) {}
 
     /** A horizontal line at y (the target, or a tick of the value axis) with its label. */
-    public record Rule(int y, String label) {
-    }
+    public record Rule(int y, String label) {}
 
     static final int WIDTH = 224;
     static final int PLOT = 96;
@@ -32,6 +55,7 @@ public record BarChart(int width, int height, int plotLeft, int plotRight, int p
     static final int RIGHT = 6;
     static final int LABELS = 16;
     static final int ROTATED_LABELS = 40;
+
     /** Above this many bars the labels under them are turned. */
     static final int ROTATE_ABOVE = 6;
 
@@ -44,7 +68,7 @@ public record BarChart(int width, int height, int plotLeft, int plotRight, int p
                 hi = Math.max(hi, d.value().doubleValue());
             }
         }
-        for (BigDecimal b : new BigDecimal[]{target, floor}) {
+        for (BigDecimal b : new BigDecimal[] {target, floor}) {
             hi = b == null ? hi : Math.max(hi, b.doubleValue());
         }
         BigDecimal bottom = Scale.niceCeil(-lo).negate();
@@ -62,11 +86,32 @@ public record BarChart(int width, int height, int plotLeft, int plotRight, int p
             int centre = LEFT + Scale.round(slot * (i + 0.5));
             int x = centre - w / 2;
             if (d.value() == null) {
-                bars.add(new Bar(x, w, zeroY, 0, centre, d.label(), d.valueText(), d.title(), d.css(), true));
+                bars.add(
+                        new Bar(
+                                x,
+                                w,
+                                zeroY,
+                                0,
+                                centre,
+                                d.label(),
+                                d.valueText(),
+                                d.title(),
+                                d.css(),
+                                true));
             } else {
                 int y = axis.y(d.value().doubleValue());
-                bars.add(new Bar(x, w, Math.min(y, zeroY), Math.max(1, Math.abs(zeroY - y)), centre, d.label(),
-                        d.valueText(), d.title(), d.css(), false));
+                bars.add(
+                        new Bar(
+                                x,
+                                w,
+                                Math.min(y, zeroY),
+                                Math.max(1, Math.abs(zeroY - y)),
+                                centre,
+                                d.label(),
+                                d.valueText(),
+                                d.title(),
+                                d.css(),
+                                false));
             }
         }
         List<Rule> ticks = new ArrayList<>();
@@ -75,11 +120,25 @@ public record BarChart(int width, int height, int plotLeft, int plotRight, int p
         if (bottom.signum() < 0) {
             ticks.add(new Rule(bottomY, Fmt.percentShort(bottom)));
         }
-        Rule targetLine = target == null ? null : new Rule(axis.y(target.doubleValue()),
-                "目标 target " + Fmt.percentShort(target));
+        Rule targetLine =
+                target == null
+                        ? null
+                        : new Rule(
+                                axis.y(target.doubleValue()),
+                                "目标 target " + Fmt.percentShort(target));
         boolean rotate = data.size() > ROTATE_ABOVE;
-        return new BarChart(WIDTH, bottomY + (rotate ? ROTATED_LABELS : LABELS), LEFT, WIDTH - RIGHT, TOP, bottomY,
-                zeroY, bars, targetLine, ticks, rotate);
+        return new BarChart(
+                WIDTH,
+                bottomY + (rotate ? ROTATED_LABELS : LABELS),
+                LEFT,
+                WIDTH - RIGHT,
+                TOP,
+                bottomY,
+                zeroY,
+                bars,
+                targetLine,
+                ticks,
+                rotate);
     }
 
     private interface Axis {

@@ -3,14 +3,15 @@ package org.povlake.assess;
 import java.math.BigDecimal;
 
 /**
- * One printed value of the report: its text, the exact value behind it (a title attribute), its CSS class
- * ({@code met}, {@code notmet}, {@code missing}, {@code suppressed} or empty) and its markers: suppressed in
- * the published report (a footnote) and stale input.
+ * One printed value of the report: its text, the exact value behind it (a title attribute), its CSS
+ * class ({@code met}, {@code notmet}, {@code missing}, {@code suppressed} or empty) and its
+ * markers: suppressed in the published report (a footnote) and stale input.
  */
 public record Cell(String text, String title, String css, boolean suppressed, boolean stale) {
 
     static final Cell NONE = new Cell(Fmt.NONE, "", "", false, false);
-    static final Cell SUPPRESSED = new Cell(Fmt.NONE, "suppressed (published)", "suppressed", true, false);
+    static final Cell SUPPRESSED =
+            new Cell(Fmt.NONE, "suppressed (published)", "suppressed", true, false);
 
     static Cell of(String text, String title) {
         return new Cell(text, title, "", false, false);
@@ -37,8 +38,8 @@ public record Cell(String text, String title, String css, boolean suppressed, bo
     }
 
     /**
-     * The value of an indicator: missing → "缺 missing", suppressed → "—" with its marker, a null value (a zero
-     * denominator, a null-and-stale rule) → "—"; coloured by met when {@code colour}.
+     * The value of an indicator: missing → "缺 missing", suppressed → "—" with its marker, a null
+     * value (a zero denominator, a null-and-stale rule) → "—"; coloured by met when {@code colour}.
      */
     static Cell value(IndicatorResult r, int decimals, boolean colour) {
         if (r == null) {
@@ -48,12 +49,24 @@ public record Cell(String text, String title, String css, boolean suppressed, bo
             return new Cell(Fmt.MISSING, "missing input", "missing", false, r.stale());
         }
         if (r.suppressed()) {
-            return r.stale() ? new Cell(Fmt.NONE, SUPPRESSED.title(), "suppressed", true, true) : SUPPRESSED;
+            return r.stale()
+                    ? new Cell(Fmt.NONE, SUPPRESSED.title(), "suppressed", true, true)
+                    : SUPPRESSED;
         }
         String css = !colour || r.met() == null ? "" : r.met() ? "met" : "notmet";
-        String title = "value " + Fmt.exact(r.value()) + " = " + Fmt.count(r.numerator()) + " / "
-                + Fmt.count(r.denominator());
-        return new Cell(r.value() == null ? Fmt.NONE : Fmt.percent(r.value(), decimals), title, css, false, r.stale());
+        String title =
+                "value "
+                        + Fmt.exact(r.value())
+                        + " = "
+                        + Fmt.count(r.numerator())
+                        + " / "
+                        + Fmt.count(r.denominator());
+        return new Cell(
+                r.value() == null ? Fmt.NONE : Fmt.percent(r.value(), decimals),
+                title,
+                css,
+                false,
+                r.stale());
     }
 
     /** met / not met: "达标 met", "未达标 not met", or "—". */
@@ -61,7 +74,8 @@ public record Cell(String text, String title, String css, boolean suppressed, bo
         if (r == null || r.met() == null) {
             return NONE;
         }
-        return r.met() ? new Cell("达标 met", "true", "met", false, false)
+        return r.met()
+                ? new Cell("达标 met", "true", "met", false, false)
                 : new Cell("未达标 not met", "false", "notmet", false, false);
     }
 
@@ -78,7 +92,8 @@ public record Cell(String text, String title, String css, boolean suppressed, bo
         if (r != null && r.suppressed()) {
             return SUPPRESSED;
         }
-        return r == null || r.change() == null ? NONE : of(Fmt.points(r.change()), Fmt.exact(r.change()));
+        return r == null || r.change() == null
+                ? NONE
+                : of(Fmt.points(r.change()), Fmt.exact(r.change()));
     }
-
 }

@@ -1,8 +1,5 @@
 package org.povlake.assess;
 
-import org.povlake.contract.Catalogue;
-import org.povlake.gold.Scoring;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,59 +10,99 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.povlake.contract.Catalogue;
+import org.povlake.gold.Scoring;
 
 /**
- * The audit a published release must pass before it is written (METRICS.md, output contract): for every hidden cell,
- * the values of its numerator consistent with everything the release prints, and the refusal when one is determined
- * exactly or confined to an interval narrower than {@link PublicationRules#minInterval()} (than 0..denominator where
- * the denominator is smaller).
+ * The audit a published release must pass before it is written (METRICS.md, output contract): for
+ * every hidden cell, the values of its numerator consistent with everything the release prints, and
+ * the refusal when one is determined exactly or confined to an interval narrower than {@link
+ * PublicationRules#minInterval()} (than 0..denominator where the denominator is smaller).
  *
- * <p>It reads the release as an outsider does — a cell is hidden when its numerator is printed null and it is not
- * missing — and sets up, from the true figures, every linear relation between printed numbers and hidden numerators:
+ * <p>It reads the release as an outsider does — a cell is hidden when its numerator is printed null
+ * and it is not missing — and sets up, from the true figures, every linear relation between printed
+ * numbers and hidden numerators:
+ *
  * <ul>
- * <li>parent = Σ children, per indicator, for every published parent (where a person or claim counts once in each
- * region of its households, the parent is at most the sum and at least each child);</li>
- * <li>the MPI's identities in a region ({@link PublicationRules.Mpi}): A's denominator is H's numerator, A's and M0's
- * numerators are equal and are Σ weight × each censored headcount's numerator, at least k × H's and at most H's
- * numerator, and each censored headcount's numerator is at most H's;</li>
- * <li>0 ≤ numerator ≤ denominator.</li>
+ *   <li>parent = Σ children, per indicator, for every published parent (where a person or claim
+ *       counts once in each region of its households, the parent is at most the sum and at least
+ *       each child);
+ *   <li>the MPI's identities in a region ({@link PublicationRules.Mpi}): A's denominator is H's
+ *       numerator, A's and M0's numerators are equal and are Σ weight × each censored headcount's
+ *       numerator, at least k × H's and at most H's numerator, and each censored headcount's
+ *       numerator is at most H's;
+ *   <li>0 ≤ numerator ≤ denominator.
  * </ul>
- * The outsider is assumed to know more than the release tells: every hidden denominator (a denominator counts a
- * region's households, members, children or claims, which other cells of the region print, e.g. each indicator over
- * registered households), hence which hidden cells are 0/0. More knowledge only narrows the intervals, so a release
- * that passes is also safe from an outsider who knows less. Scores add no relation: a pillar score is printed only
- * when no hidden achievement is in it, a composite only when every pillar score is printed, a grade alone only when it
- * is the same for every value the hidden achievements can take, and ranks only among printed composites; the audit
- * checks each of these, and that every printed change has both its cell and the cell of Y−1 printed.
  *
- * <p>The intervals are those of the linear relaxation (numerators as real numbers), as τ-Argus computes them: the
- * integer interval is never wider. Printed figures count as exact (rounding protects nothing). The unknowns split
- * into independent groups (those linked by a relation), each solved as one small {@link IntervalProgramme}.
+ * The outsider is assumed to know more than the release tells: every hidden denominator (a
+ * denominator counts a region's households, members, children or claims, which other cells of the
+ * region print, e.g. each indicator over registered households), hence which hidden cells are 0/0.
+ * More knowledge only narrows the intervals, so a release that passes is also safe from an outsider
+ * who knows less. Scores add no relation: a pillar score is printed only when no hidden achievement
+ * is in it, a composite only when every pillar score is printed, a grade alone only when it is the
+ * same for every value the hidden achievements can take, and ranks only among printed composites;
+ * the audit checks each of these, and that every printed change has both its cell and the cell of
+ * Y−1 printed.
+ *
+ * <p>The intervals are those of the linear relaxation (numerators as real numbers), as τ-Argus
+ * computes them: the integer interval is never wider. Printed figures count as exact (rounding
+ * protects nothing). The unknowns split into independent groups (those linked by a relation), each
+ * solved as one small {@link IntervalProgramme}.
  */
 final class DisclosureAudit {
     private static final double EPS = 1e-6;
 
     /** A hidden numerator whose interval is too narrow. */
-    record Failure(String region, String regionName, String level, String indicator, double lo, double hi,
-                   BigDecimal denominator) {
+    record Failure(
+            String region,
+            String regionName,
+            String level,
+            String indicator,
+            double lo,
+            double hi,
+            BigDecimal denominator) {
         String describe(double minInterval) {
-            String need = denominator.compareTo(BigDecimal.valueOf(minInterval)) < 0
-                    ? "0.." + Numbers.plain(denominator) : "an interval at least " + fmt(minInterval) + " wide";
-            return "the hidden numerator of " + indicator + " in " + level + " " + region + " (" + regionName
-                    + ") is confined to [" + fmt(lo) + ", " + fmt(hi) + "] by what would be published (" + need
+            String need =
+                    denominator.compareTo(BigDecimal.valueOf(minInterval)) < 0
+                            ? "0.." + Numbers.plain(denominator)
+                            : "an interval at least " + fmt(minInterval) + " wide";
+            return "the hidden numerator of "
+                    + indicator
+                    + " in "
+                    + level
+                    + " "
+                    + region
+                    + " ("
+                    + regionName
+                    + ") is confined to ["
+                    + fmt(lo)
+                    + ", "
+                    + fmt(hi)
+                    + "] by what would be published ("
+                    + need
                     + " is needed)";
         }
     }
 
     /**
-     * What the audit found. {@code narrowest}: the narrowest interval established for a hidden numerator whose
-     * denominator is at least the minimum width (for the others, whether it spans 0..denominator), NaN if none.
+     * What the audit found. {@code narrowest}: the narrowest interval established for a hidden
+     * numerator whose denominator is at least the minimum width (for the others, whether it spans
+     * 0..denominator), NaN if none.
      */
-    record Report(boolean passed, List<Failure> failures, List<String> violations, int audited, int fullRange,
-                  double narrowest, int groups, int largestGroup, int programmes) {
+    record Report(
+            boolean passed,
+            List<Failure> failures,
+            List<String> violations,
+            int audited,
+            int fullRange,
+            double narrowest,
+            int groups,
+            int largestGroup,
+            int programmes) {
         String firstProblem(double minInterval) {
-            return !failures.isEmpty() ? failures.get(0).describe(minInterval) : violations.isEmpty() ? null
-                    : violations.get(0);
+            return !failures.isEmpty()
+                    ? failures.get(0).describe(minInterval)
+                    : violations.isEmpty() ? null : violations.get(0);
         }
     }
 
@@ -78,8 +115,8 @@ final class DisclosureAudit {
     }
 
     /** One hidden numerator: its cell, its true value, its box and its true denominator. */
-    private record Unknown(DisclosureTable.Item item, double truth, double upper, double denominator) {
-    }
+    private record Unknown(
+            DisclosureTable.Item item, double truth, double upper, double denominator) {}
 
     /** A group of unknowns linked by relations, with its programme and the true point. */
     private record Group(List<Unknown> members, IntervalProgramme programme, double[] known) {
@@ -96,40 +133,67 @@ final class DisclosureAudit {
     }
 
     /**
-     * Audits {@code release} (what would be printed of year Y) against {@code truth} (gold's figures of Y).
+     * Audits {@code release} (what would be printed of year Y) against {@code truth} (gold's
+     * figures of Y).
      *
-     * @param previousRelease the release of Y−1 under the same rules (for the changes), or null when Y−1 has none
-     * @param narrowest       whether to find the exact narrowest interval for the report (while the control is still
-     *                        looking for a release that passes, each interval is only computed until it is known to
-     *                        be wide enough)
+     * @param previousRelease the release of Y−1 under the same rules (for the changes), or null
+     *     when Y−1 has none
+     * @param narrowest whether to find the exact narrowest interval for the report (while the
+     *     control is still looking for a release that passes, each interval is only computed until
+     *     it is known to be wide enough)
      */
-    Report run(List<RegionResult> release, DisclosureTable truth, List<RegionResult> previousRelease,
-               boolean narrowest) {
+    Report run(
+            List<RegionResult> release,
+            DisclosureTable truth,
+            List<RegionResult> previousRelease,
+            boolean narrowest) {
         return run(release, truth, previousRelease, narrowest, new HashMap<>());
     }
 
     /**
-     * {@link #run(List, DisclosureTable, List, boolean)}, reusing the intervals of the groups {@code memo} already
-     * holds: a group with the same unknowns has the same relations (a cell that changes from printed to hidden with
-     * somebody in it joins every group it relates to), so the control's rounds audit only the groups they changed.
+     * {@link #run(List, DisclosureTable, List, boolean)}, reusing the intervals of the groups
+     * {@code memo} already holds: a group with the same unknowns has the same relations (a cell
+     * that changes from printed to hidden with somebody in it joins every group it relates to), so
+     * the control's rounds audit only the groups they changed.
      */
-    Report run(List<RegionResult> release, DisclosureTable truth, List<RegionResult> previousRelease,
-               boolean narrowest, Map<String, double[][]> memo) {
+    Report run(
+            List<RegionResult> release,
+            DisclosureTable truth,
+            List<RegionResult> previousRelease,
+            boolean narrowest,
+            Map<String, double[][]> memo) {
         Map<String, IndicatorResult> printed = cells(release);
         List<String> violations = new ArrayList<>(scoreViolations(release, truth, printed));
         violations.addAll(changeViolations(release, previousRelease));
         List<Group> groups = groups(truth, printed);
         double min = rules.minInterval();
-        // the groups are independent: solved side by side (each with its own seed, so the answer does not depend on
+        // the groups are independent: solved side by side (each with its own seed, so the answer
+        // does not depend on
         // the order)
         double[][][] intervals = new double[groups.size()][][];
-        java.util.stream.IntStream.range(0, groups.size()).parallel().forEach(g -> {
-            Group group = groups.get(g);
-            double[][] known = memo.get(group.signature());
-            intervals[g] = known != null ? known : group.programme().intervals(group.known(),
-                    (k, lo, hi) -> wideEnough(lo, hi, group.members().get(k).denominator(), min), group.seed(),
-                    blocks(group.members(), truth));
-        });
+        java.util.stream.IntStream.range(0, groups.size())
+                .parallel()
+                .forEach(
+                        g -> {
+                            Group group = groups.get(g);
+                            double[][] known = memo.get(group.signature());
+                            intervals[g] =
+                                    known != null
+                                            ? known
+                                            : group.programme()
+                                                    .intervals(
+                                                            group.known(),
+                                                            (k, lo, hi) ->
+                                                                    wideEnough(
+                                                                            lo,
+                                                                            hi,
+                                                                            group.members()
+                                                                                    .get(k)
+                                                                                    .denominator(),
+                                                                            min),
+                                                            group.seed(),
+                                                            blocks(group.members(), truth));
+                        });
         for (int g = 0; g < groups.size(); g++) {
             memo.putIfAbsent(groups.get(g).signature(), intervals[g]);
         }
@@ -148,16 +212,24 @@ final class DisclosureAudit {
                 double hi = intervals[g][1][k];
                 if (!wideEnough(lo, hi, u.denominator(), min)) {
                     DisclosureTable.Item i = u.item();
-                    failures.add(new Failure(i.region.code, i.region.name, i.region.level, i.indicator,
-                            Math.max(0, lo), hi, i.denominator));
+                    failures.add(
+                            new Failure(
+                                    i.region.code,
+                                    i.region.name,
+                                    i.region.level,
+                                    i.indicator,
+                                    Math.max(0, lo),
+                                    hi,
+                                    i.denominator));
                 } else if (u.denominator() < min) {
                     fullRange++;
                 } else {
-                    established.add(new double[]{hi - lo, g, k});
+                    established.add(new double[] {hi - lo, g, k});
                 }
             }
         }
-        // the narrowest interval: exact widths in the order of the widths established, until none can be narrower
+        // the narrowest interval: exact widths in the order of the widths established, until none
+        // can be narrower
         established.sort(Comparator.comparingDouble(e -> e[0]));
         double best = established.isEmpty() ? Double.NaN : established.get(0)[0];
         if (narrowest) {
@@ -177,10 +249,20 @@ final class DisclosureAudit {
         for (String code : truth.regions.keySet()) {
             order.put(code, order.size());
         }
-        failures.sort(Comparator.comparing((Failure f) -> order.getOrDefault(f.region(), Integer.MAX_VALUE))
-                .thenComparing(Failure::indicator));
-        return new Report(failures.isEmpty() && violations.isEmpty(), List.copyOf(failures), List.copyOf(violations),
-                audited, fullRange, best, groups.size(), largest, programmes);
+        failures.sort(
+                Comparator.comparing(
+                                (Failure f) -> order.getOrDefault(f.region(), Integer.MAX_VALUE))
+                        .thenComparing(Failure::indicator));
+        return new Report(
+                failures.isEmpty() && violations.isEmpty(),
+                List.copyOf(failures),
+                List.copyOf(violations),
+                audited,
+                fullRange,
+                best,
+                groups.size(),
+                largest,
+                programmes);
     }
 
     /** Groups up to this many unknowns are solved whole; larger ones first block by block. */
@@ -188,8 +270,9 @@ final class DisclosureAudit {
 
     /**
      * Blocks of a large group for cheap witnesses ({@link IntervalProgramme#intervals(double[],
-     * IntervalProgramme.Enough, long, List)}): the unknowns of a region with those of each of its next two siblings in
-     * the group (a move between two siblings keeps their parent's sums), and with those of its parent.
+     * IntervalProgramme.Enough, long, List)}): the unknowns of a region with those of each of its
+     * next two siblings in the group (a move between two siblings keeps their parent's sums), and
+     * with those of its parent.
      */
     private static List<int[]> blocks(List<Unknown> members, DisclosureTable truth) {
         if (members.size() <= WHOLE) {
@@ -205,10 +288,14 @@ final class DisclosureAudit {
             if (parent == null) {
                 continue;
             }
-            List<DisclosureTable.Region> siblings = parent.children.stream().filter(byRegion::containsKey).toList();
+            List<DisclosureTable.Region> siblings =
+                    parent.children.stream().filter(byRegion::containsKey).toList();
             int at = siblings.indexOf(e.getKey());
             for (int step = 1; step <= 2 && step < siblings.size(); step++) {
-                blocks.add(block(e.getValue(), byRegion.get(siblings.get((at + step) % siblings.size()))));
+                blocks.add(
+                        block(
+                                e.getValue(),
+                                byRegion.get(siblings.get((at + step) % siblings.size()))));
             }
             if (byRegion.containsKey(parent)) {
                 blocks.add(block(e.getValue(), byRegion.get(parent)));
@@ -218,10 +305,15 @@ final class DisclosureAudit {
     }
 
     private static int[] block(List<Integer> a, List<Integer> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).mapToInt(Integer::intValue).toArray();
+        return java.util.stream.Stream.concat(a.stream(), b.stream())
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
-    /** The exact interval of every hidden numerator of {@code release} (region/indicator → [lo, hi]). */
+    /**
+     * The exact interval of every hidden numerator of {@code release} (region/indicator → [lo,
+     * hi]).
+     */
     Map<String, double[]> intervals(List<RegionResult> release, DisclosureTable truth) {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Group g : groups(truth, cells(release))) {
@@ -233,13 +325,14 @@ final class DisclosureAudit {
     }
 
     /**
-     * The unknowns — hidden numerators of the audited indicators, except 0/0 cells (a known zero) — and the relations
-     * between them and printed numbers, split into independent groups.
+     * The unknowns — hidden numerators of the audited indicators, except 0/0 cells (a known zero) —
+     * and the relations between them and printed numbers, split into independent groups.
      */
     private List<Group> groups(DisclosureTable truth, Map<String, IndicatorResult> printed) {
         Set<String> audited = new TreeSet<>();
         for (DisclosureTable.Item i : truth.items()) {
-            if (rules.personal(catalogue, i.indicator) && !rules.follow().containsKey(i.indicator)) {
+            if (rules.personal(catalogue, i.indicator)
+                    && !rules.follow().containsKey(i.indicator)) {
                 audited.add(i.indicator);
             }
         }
@@ -253,8 +346,12 @@ final class DisclosureAudit {
                 continue; // 0/0: nobody in it, a known zero
             }
             index.put(i.key(), unknowns.size());
-            unknowns.add(new Unknown(i, i.numerator.doubleValue(), upper(i).doubleValue(),
-                    i.denominator.doubleValue()));
+            unknowns.add(
+                    new Unknown(
+                            i,
+                            i.numerator.doubleValue(),
+                            upper(i).doubleValue(),
+                            i.denominator.doubleValue()));
         }
         List<IntervalProgramme.Row> relations = new ArrayList<>();
         families(truth, index, audited, relations);
@@ -274,7 +371,10 @@ final class DisclosureAudit {
         }
         Map<Integer, List<IntervalProgramme.Row>> rowsOf = new HashMap<>();
         for (IntervalProgramme.Row r : relations) {
-            rowsOf.computeIfAbsent(find(parent, r.terms().keySet().iterator().next()), g -> new ArrayList<>()).add(r);
+            rowsOf.computeIfAbsent(
+                            find(parent, r.terms().keySet().iterator().next()),
+                            g -> new ArrayList<>())
+                    .add(r);
         }
         List<Group> groups = new ArrayList<>(members.size());
         for (Map.Entry<Integer, List<Integer>> g : members.entrySet()) {
@@ -301,7 +401,10 @@ final class DisclosureAudit {
         return groups;
     }
 
-    /** [lo, hi] protects a numerator with this denominator: at least {@code min} wide, or all of 0..denominator. */
+    /**
+     * [lo, hi] protects a numerator with this denominator: at least {@code min} wide, or all of
+     * 0..denominator.
+     */
     static boolean wideEnough(double lo, double hi, double denominator, double min) {
         if (denominator < min) {
             return lo <= EPS && hi >= denominator - EPS;
@@ -314,10 +417,11 @@ final class DisclosureAudit {
     }
 
     /**
-     * Whether a hidden cell's denominator is unknown to the reader: only MPI_A's, which is H's numerator, while H's cell
-     * is hidden with members in it.
+     * Whether a hidden cell's denominator is unknown to the reader: only MPI_A's, which is H's
+     * numerator, while H's cell is hidden with members in it.
      */
-    private boolean unknownDenominator(DisclosureTable.Item i, Map<String, IndicatorResult> printed) {
+    private boolean unknownDenominator(
+            DisclosureTable.Item i, Map<String, IndicatorResult> printed) {
         PublicationRules.Mpi m = rules.mpi();
         if (m == null || !i.indicator.equals(m.intensity())) {
             return false;
@@ -326,7 +430,10 @@ final class DisclosureAudit {
         return h != null && usable(h) && h.denominator.signum() > 0 && hidden(printed.get(h.key()));
     }
 
-    /** A box for an unknown: its denominator; MPI_A's numerator is at most H's numerator, i.e. its members. */
+    /**
+     * A box for an unknown: its denominator; MPI_A's numerator is at most H's numerator, i.e. its
+     * members.
+     */
     private BigDecimal upper(DisclosureTable.Item i) {
         PublicationRules.Mpi m = rules.mpi();
         if (m != null && i.indicator.equals(m.intensity())) {
@@ -372,21 +479,30 @@ final class DisclosureAudit {
             if (terms.isEmpty()) {
                 return;
             }
-            rows.add(new IntervalProgramme.Row(Map.copyOf(terms),
-                    lo == null ? Double.NEGATIVE_INFINITY : lo.subtract(constant).doubleValue(),
-                    hi == null ? Double.POSITIVE_INFINITY : hi.subtract(constant).doubleValue()));
+            rows.add(
+                    new IntervalProgramme.Row(
+                            Map.copyOf(terms),
+                            lo == null
+                                    ? Double.NEGATIVE_INFINITY
+                                    : lo.subtract(constant).doubleValue(),
+                            hi == null
+                                    ? Double.POSITIVE_INFINITY
+                                    : hi.subtract(constant).doubleValue()));
         }
     }
 
     private static final BigDecimal MINUS_ONE = BigDecimal.ONE.negate();
 
     /**
-     * parent − Σ children = 0 for each audited indicator and published parent, where the true figures sum up; where a
-     * person or claim counts in several regions (the parent is less than the sum), parent − Σ children ≤ 0 and
-     * parent − child ≥ 0 for each child.
+     * parent − Σ children = 0 for each audited indicator and published parent, where the true
+     * figures sum up; where a person or claim counts in several regions (the parent is less than
+     * the sum), parent − Σ children ≤ 0 and parent − child ≥ 0 for each child.
      */
-    private static void families(DisclosureTable truth, Map<String, Integer> index, Set<String> audited,
-                                 List<IntervalProgramme.Row> rows) {
+    private static void families(
+            DisclosureTable truth,
+            Map<String, Integer> index,
+            Set<String> audited,
+            List<IntervalProgramme.Row> rows) {
         for (DisclosureTable.Region parent : truth.regions.values()) {
             if (parent.children.isEmpty()) {
                 continue;
@@ -428,30 +544,43 @@ final class DisclosureAudit {
         return i != null && !i.missing && i.numerator != null && i.denominator != null;
     }
 
-    /** The MPI's identities in each region with a hidden MPI numerator (where the true figures satisfy them). */
-    private void mpi(DisclosureTable truth, Map<String, Integer> index, List<IntervalProgramme.Row> rows) {
+    /**
+     * The MPI's identities in each region with a hidden MPI numerator (where the true figures
+     * satisfy them).
+     */
+    private void mpi(
+            DisclosureTable truth, Map<String, Integer> index, List<IntervalProgramme.Row> rows) {
         PublicationRules.Mpi m = rules.mpi();
         if (m == null) {
             return;
         }
-        BigDecimal k = catalogue.mpiCutoff().numerator().divide(catalogue.mpiCutoff().denominator(),
-                java.math.MathContext.DECIMAL64);
+        BigDecimal k =
+                catalogue
+                        .mpiCutoff()
+                        .numerator()
+                        .divide(
+                                catalogue.mpiCutoff().denominator(),
+                                java.math.MathContext.DECIMAL64);
         for (DisclosureTable.Region r : truth.regions.values()) {
             DisclosureTable.Item h = r.item(m.headcount());
             DisclosureTable.Item a = r.item(m.intensity());
             DisclosureTable.Item m0 = r.item(m.adjusted());
             List<DisclosureTable.Item> censored = new ArrayList<>();
             List<BigDecimal> weights = new ArrayList<>();
-            catalogue.mpiWeights().forEach((j, w) -> {
-                DisclosureTable.Item c = r.item(m.censoredPrefix() + j);
-                censored.add(c);
-                weights.add(w);
-            });
+            catalogue
+                    .mpiWeights()
+                    .forEach(
+                            (j, w) -> {
+                                DisclosureTable.Item c = r.item(m.censoredPrefix() + j);
+                                censored.add(c);
+                                weights.add(w);
+                            });
             List<DisclosureTable.Item> all = new ArrayList<>(censored);
             all.add(h);
             all.add(a);
             all.add(m0);
-            if (all.stream().anyMatch(i -> !usable(i)) || all.stream().noneMatch(i -> index.containsKey(i.key()))) {
+            if (all.stream().anyMatch(i -> !usable(i))
+                    || all.stream().noneMatch(i -> index.containsKey(i.key()))) {
                 continue;
             }
             Form same = new Form();
@@ -481,20 +610,28 @@ final class DisclosureAudit {
         }
     }
 
-    /** Adds lo ≤ form ≤ hi when the true figures satisfy it (an identity a definition does not guarantee is left out). */
-    private static void holdsThen(Form f, BigDecimal lo, BigDecimal hi, List<IntervalProgramme.Row> rows) {
-        if ((lo == null || f.truth.compareTo(lo) >= 0) && (hi == null || f.truth.compareTo(hi) <= 0)) {
+    /**
+     * Adds lo ≤ form ≤ hi when the true figures satisfy it (an identity a definition does not
+     * guarantee is left out).
+     */
+    private static void holdsThen(
+            Form f, BigDecimal lo, BigDecimal hi, List<IntervalProgramme.Row> rows) {
+        if ((lo == null || f.truth.compareTo(lo) >= 0)
+                && (hi == null || f.truth.compareTo(hi) <= 0)) {
             f.row(lo, hi, rows);
         }
     }
 
     /**
-     * Scores must add no relation: a printed pillar score has no hidden achievement with a value in it; a printed
-     * composite has every pillar score printed; a grade printed without its composite is the grade of every value the
-     * hidden achievements can take (0 to 1 each); printed ranks are the ranks among the printed composites.
+     * Scores must add no relation: a printed pillar score has no hidden achievement with a value in
+     * it; a printed composite has every pillar score printed; a grade printed without its composite
+     * is the grade of every value the hidden achievements can take (0 to 1 each); printed ranks are
+     * the ranks among the printed composites.
      */
-    private List<String> scoreViolations(List<RegionResult> release, DisclosureTable truth,
-                                         Map<String, IndicatorResult> printed) {
+    private List<String> scoreViolations(
+            List<RegionResult> release,
+            DisclosureTable truth,
+            Map<String, IndicatorResult> printed) {
         List<String> out = new ArrayList<>();
         Map<String, List<RegionResult>> ranked = new HashMap<>();
         for (RegionResult r : release) {
@@ -507,17 +644,30 @@ final class DisclosureAudit {
                 BigDecimal shown = r.pillars().get(p.getKey());
                 boolean hasHidden = hiddenAchievements(t, p.getKey(), printed) > 0;
                 if (shown != null && hasHidden) {
-                    out.add("the " + p.getKey() + " score of " + r.code() + " is published with a hidden achievement in it");
+                    out.add(
+                            "the "
+                                    + p.getKey()
+                                    + " score of "
+                                    + r.code()
+                                    + " is published with a hidden achievement in it");
                 }
                 pillarHidden |= shown == null && p.getValue() != null;
             }
             if (r.composite() != null && pillarHidden) {
-                out.add("the composite of " + r.code() + " is published with a pillar score hidden");
+                out.add(
+                        "the composite of "
+                                + r.code()
+                                + " is published with a pillar score hidden");
             }
-            String[] grades = r.composite() == null && r.grade() != null
-                    ? gradeRange(t, i -> hidden(printed.get(i.key()))) : null;
+            String[] grades =
+                    r.composite() == null && r.grade() != null
+                            ? gradeRange(t, i -> hidden(printed.get(i.key())))
+                            : null;
             if (grades != null && !Objects.equals(grades[0], grades[1])) {
-                out.add("the grade of " + r.code() + " is published although the hidden achievements could change it");
+                out.add(
+                        "the grade of "
+                                + r.code()
+                                + " is published although the hidden achievements could change it");
             }
             if (r.rank() != null) {
                 ranked.computeIfAbsent(r.level(), l -> new ArrayList<>()).add(r);
@@ -531,21 +681,36 @@ final class DisclosureAudit {
                 out.add("the rank of " + r.code() + " is published without its composite");
                 continue;
             }
-            long better = release.stream().filter(o -> o.level().equals(r.level()) && o.composite() != null
-                    && o.composite().compareTo(r.composite()) > 0).count();
+            long better =
+                    release.stream()
+                            .filter(
+                                    o ->
+                                            o.level().equals(r.level())
+                                                    && o.composite() != null
+                                                    && o.composite().compareTo(r.composite()) > 0)
+                            .count();
             if (r.rank() != better + 1) {
-                out.add("the rank of " + r.code() + " is not its rank among the published composites");
+                out.add(
+                        "the rank of "
+                                + r.code()
+                                + " is not its rank among the published composites");
             }
         }
         return out;
     }
 
-    /** Scored cells of a pillar in a region that are hidden and have a value (a hidden achievement). */
-    private int hiddenAchievements(DisclosureTable.Region t, String pillar, Map<String, IndicatorResult> printed) {
+    /**
+     * Scored cells of a pillar in a region that are hidden and have a value (a hidden achievement).
+     */
+    private int hiddenAchievements(
+            DisclosureTable.Region t, String pillar, Map<String, IndicatorResult> printed) {
         int n = 0;
         for (DisclosureTable.Item i : t.items.values()) {
             Catalogue.Indicator c = catalogue.indicator(i.indicator).orElse(null);
-            if (c != null && c.scored() && pillar.equals(c.pillar()) && i.value != null
+            if (c != null
+                    && c.scored()
+                    && pillar.equals(c.pillar())
+                    && i.value != null
                     && hidden(printed.get(i.key()))) {
                 n++;
             }
@@ -554,10 +719,12 @@ final class DisclosureAudit {
     }
 
     /**
-     * The grades of the lowest and the highest composite the region can have when each hidden achievement takes any
-     * value from 0 to 1 and everything printed stays (gold's rounding at each step).
+     * The grades of the lowest and the highest composite the region can have when each hidden
+     * achievement takes any value from 0 to 1 and everything printed stays (gold's rounding at each
+     * step).
      */
-    String[] gradeRange(DisclosureTable.Region t, java.util.function.Predicate<DisclosureTable.Item> hidden) {
+    String[] gradeRange(
+            DisclosureTable.Region t, java.util.function.Predicate<DisclosureTable.Item> hidden) {
         BigDecimal[] composite = new BigDecimal[2];
         for (int end = 0; end < 2; end++) {
             BigDecimal weighted = BigDecimal.ZERO;
@@ -569,13 +736,20 @@ final class DisclosureAudit {
                 BigDecimal sum = BigDecimal.ZERO;
                 for (DisclosureTable.Item i : t.items.values()) {
                     Catalogue.Indicator c = catalogue.indicator(i.indicator).orElse(null);
-                    if (c == null || !c.scored() || !p.getKey().equals(c.pillar())
+                    if (c == null
+                            || !c.scored()
+                            || !p.getKey().equals(c.pillar())
                             || (i.value == null && !i.missing)) {
                         continue;
                     }
                     boolean unknown = i.value != null && hidden.test(i);
-                    sum = sum.add(unknown ? BigDecimal.valueOf(end) : i.achievement == null ? BigDecimal.ZERO
-                            : i.achievement);
+                    sum =
+                            sum.add(
+                                    unknown
+                                            ? BigDecimal.valueOf(end)
+                                            : i.achievement == null
+                                                    ? BigDecimal.ZERO
+                                                    : i.achievement);
                 }
                 BigDecimal score = Scoring.mean(sum, t.scored.getOrDefault(p.getKey(), 0));
                 BigDecimal w = t.weights.get(p.getKey());
@@ -584,11 +758,15 @@ final class DisclosureAudit {
             }
             composite[end] = Scoring.composite(weighted, weights);
         }
-        return new String[]{catalogue.grade(composite[0]), catalogue.grade(composite[1])};
+        return new String[] {catalogue.grade(composite[0]), catalogue.grade(composite[1])};
     }
 
-    /** Every printed change has its cell printed in Y and in Y−1 (else it discloses one from the other). */
-    private static List<String> changeViolations(List<RegionResult> release, List<RegionResult> previous) {
+    /**
+     * Every printed change has its cell printed in Y and in Y−1 (else it discloses one from the
+     * other).
+     */
+    private static List<String> changeViolations(
+            List<RegionResult> release, List<RegionResult> previous) {
         List<String> out = new ArrayList<>();
         Map<String, IndicatorResult> before = cells(previous);
         for (RegionResult r : release) {
@@ -598,8 +776,13 @@ final class DisclosureAudit {
                 }
                 IndicatorResult p = before.get(r.code() + "/" + i.id());
                 if (hidden(i) || p == null || hidden(p)) {
-                    out.add("the change of " + i.id() + " in " + r.code() + " is published with a hidden cell in "
-                            + (hidden(i) ? "its year" : "the year before"));
+                    out.add(
+                            "the change of "
+                                    + i.id()
+                                    + " in "
+                                    + r.code()
+                                    + " is published with a hidden cell in "
+                                    + (hidden(i) ? "its year" : "the year before"));
                 }
             }
         }

@@ -1,8 +1,5 @@
 package org.povlake.assess;
 
-import org.apache.spark.sql.Row;
-import org.povlake.contract.Catalogue;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,22 +8,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.povlake.contract.Catalogue;
 
 /**
- * One year of the assessment at the published levels as the disclosure control sees it: every region's true figures
- * (gold's numerators, denominators, values, achievements, pillar scores and composite) and what the release prints of
- * them — which cells are hidden and why, which pillar scores are hidden, whether the composite is printed, only its
- * grade, or nothing, and the rank printed. {@link DisclosureControl} decides the publication, {@link DisclosureAudit}
- * checks it; both work on this table on the driver (a published year is ~1,500 regions × 43 indicators).
+ * One year of the assessment at the published levels as the disclosure control sees it: every
+ * region's true figures (gold's numerators, denominators, values, achievements, pillar scores and
+ * composite) and what the release prints of them — which cells are hidden and why, which pillar
+ * scores are hidden, whether the composite is printed, only its grade, or nothing, and the rank
+ * printed. {@link DisclosureControl} decides the publication, {@link DisclosureAudit} checks it;
+ * both work on this table on the driver (a published year is ~1,500 regions × 43 indicators).
  */
 final class DisclosureTable {
     /** Why a cell is hidden. */
-    enum Why { PRIMARY, COMPLEMENT, LINKED, AUDIT }
+    enum Why {
+        PRIMARY,
+        COMPLEMENT,
+        LINKED,
+        AUDIT
+    }
 
-    /** How a region's composite is published: the score (and grade and rank), the grade only, or nothing. */
-    enum Composite { EXACT, GRADE, HIDDEN }
+    /**
+     * How a region's composite is published: the score (and grade and rank), the grade only, or
+     * nothing.
+     */
+    enum Composite {
+        EXACT,
+        GRADE,
+        HIDDEN
+    }
 
-    /** One cell: a region × indicator, gold's figures and whether (and why) the release hides it. */
+    /**
+     * One cell: a region × indicator, gold's figures and whether (and why) the release hides it.
+     */
     static final class Item {
         final Region region;
         final String indicator;
@@ -41,9 +55,19 @@ final class DisclosureTable {
         final boolean missing;
         Why hidden;
 
-        Item(Region region, String indicator, BigDecimal numerator, BigDecimal denominator, BigDecimal value,
-             BigDecimal target, Boolean met, BigDecimal achievement, BigDecimal change, boolean stale,
-             boolean missing, boolean primary) {
+        Item(
+                Region region,
+                String indicator,
+                BigDecimal numerator,
+                BigDecimal denominator,
+                BigDecimal value,
+                BigDecimal target,
+                Boolean met,
+                BigDecimal achievement,
+                BigDecimal change,
+                boolean stale,
+                boolean missing,
+                boolean primary) {
             this.region = region;
             this.indicator = indicator;
             this.numerator = numerator;
@@ -62,7 +86,10 @@ final class DisclosureTable {
             return hidden != null;
         }
 
-        /** A count with somebody in it: numerator printed and denominator > 0 (a 0/0 or missing cell has none). */
+        /**
+         * A count with somebody in it: numerator printed and denominator > 0 (a 0/0 or missing cell
+         * has none).
+         */
         boolean counts() {
             return numerator != null && denominator != null && denominator.signum() > 0 && !missing;
         }
@@ -82,7 +109,9 @@ final class DisclosureTable {
         }
     }
 
-    /** One region with its cells (catalogue order of the rows read), pillar scores and composite. */
+    /**
+     * One region with its cells (catalogue order of the rows read), pillar scores and composite.
+     */
     static final class Region {
         final String code;
         final String name;
@@ -91,21 +120,33 @@ final class DisclosureTable {
         final BigDecimal composite;
         final String grade;
         final Integer rank;
+
         /** pillar → gold's score (null: no scored indicator with a value). */
         final Map<String, BigDecimal> pillars = new LinkedHashMap<>();
+
         /** pillar → the number of achievements its score averages. */
         final Map<String, Integer> scored = new HashMap<>();
+
         /** pillar → its weight. */
         final Map<String, BigDecimal> weights = new HashMap<>();
+
         final Map<String, Item> items = new LinkedHashMap<>();
         final List<Region> children = new ArrayList<>();
+
         /** Pillars whose score the release hides. */
         final TreeSet<String> hiddenPillars = new TreeSet<>();
+
         Composite published = Composite.EXACT;
         Integer publishedRank;
 
-        Region(String code, String name, String level, String parent, BigDecimal composite, String grade,
-               Integer rank) {
+        Region(
+                String code,
+                String name,
+                String level,
+                String parent,
+                BigDecimal composite,
+                String grade,
+                Integer rank) {
             this.code = code;
             this.name = name;
             this.level = level;
@@ -127,7 +168,11 @@ final class DisclosureTable {
     }
 
     final int year;
-    /** Every published region, top-down (province, cities, counties, townships) and by code within a level. */
+
+    /**
+     * Every published region, top-down (province, cities, counties, townships) and by code within a
+     * level.
+     */
     final Map<String, Region> regions;
 
     private DisclosureTable(int year, Map<String, Region> regions) {
@@ -151,19 +196,32 @@ final class DisclosureTable {
     }
 
     /**
-     * The table of one year from gold's rows at the published levels: gold.indicators with a boolean {@code primary}
-     * ({@link Suppression#flag}), gold.pillar_scores and gold.region_scores. Indicators and pillars in catalogue
-     * order (ids the catalogue does not know last, by id), as the assessment prints them.
+     * The table of one year from gold's rows at the published levels: gold.indicators with a
+     * boolean {@code primary} ({@link Suppression#flag}), gold.pillar_scores and
+     * gold.region_scores. Indicators and pillars in catalogue order (ids the catalogue does not
+     * know last, by id), as the assessment prints them.
      */
-    static DisclosureTable of(int year, List<Row> indicators, List<Row> pillars, List<Row> scores,
-                              Catalogue catalogue) {
+    static DisclosureTable of(
+            int year,
+            List<Row> indicators,
+            List<Row> pillars,
+            List<Row> scores,
+            Catalogue catalogue) {
         List<Region> list = new ArrayList<>();
         for (Row s : scores) {
-            list.add(new Region(s.getAs("region_code"), s.getAs("region_name"), s.getAs("region_level"),
-                    s.getAs("parent_code"), s.getAs("composite"), s.getAs("grade"), s.getAs("rank")));
+            list.add(
+                    new Region(
+                            s.getAs("region_code"),
+                            s.getAs("region_name"),
+                            s.getAs("region_level"),
+                            s.getAs("parent_code"),
+                            s.getAs("composite"),
+                            s.getAs("grade"),
+                            s.getAs("rank")));
         }
-        list.sort(Comparator.comparing((Region r) -> Assessment.LEVELS_TOP_DOWN.indexOf(r.level))
-                .thenComparing(r -> r.code));
+        list.sort(
+                Comparator.comparing((Region r) -> Assessment.LEVELS_TOP_DOWN.indexOf(r.level))
+                        .thenComparing(r -> r.code));
         Map<String, Region> regions = new LinkedHashMap<>();
         list.forEach(r -> regions.put(r.code, r));
         for (Region r : list) {
@@ -177,8 +235,12 @@ final class DisclosureTable {
             pillarOrder.put(catalogue.pillars().get(i).id(), i);
         }
         List<Row> sortedPillars = new ArrayList<>(pillars);
-        sortedPillars.sort(Comparator.comparing((Row p) -> pillarOrder.getOrDefault(p.<String>getAs("pillar"),
-                Integer.MAX_VALUE)).thenComparing(p -> p.<String>getAs("pillar")));
+        sortedPillars.sort(
+                Comparator.comparing(
+                                (Row p) ->
+                                        pillarOrder.getOrDefault(
+                                                p.<String>getAs("pillar"), Integer.MAX_VALUE))
+                        .thenComparing(p -> p.<String>getAs("pillar")));
         for (Row p : sortedPillars) {
             Region r = regions.get(p.<String>getAs("region_code"));
             if (r != null) {
@@ -193,16 +255,31 @@ final class DisclosureTable {
             order.put(catalogue.indicators().get(i).id(), i);
         }
         List<Row> sorted = new ArrayList<>(indicators);
-        sorted.sort(Comparator.comparing((Row i) -> order.getOrDefault(i.<String>getAs("indicator_id"),
-                Integer.MAX_VALUE)).thenComparing(i -> i.<String>getAs("indicator_id")));
+        sorted.sort(
+                Comparator.comparing(
+                                (Row i) ->
+                                        order.getOrDefault(
+                                                i.<String>getAs("indicator_id"), Integer.MAX_VALUE))
+                        .thenComparing(i -> i.<String>getAs("indicator_id")));
         for (Row i : sorted) {
             Region r = regions.get(i.<String>getAs("region_code"));
             if (r != null) {
                 String id = i.getAs("indicator_id");
-                r.items.put(id, new Item(r, id, i.getAs("numerator"), i.getAs("denominator"), i.getAs("value"),
-                        i.getAs("target"), i.getAs("met"), i.getAs("achievement"), i.getAs("change"),
-                        Boolean.TRUE.equals(i.getAs("stale")), Boolean.TRUE.equals(i.getAs("missing")),
-                        Boolean.TRUE.equals(i.getAs("primary"))));
+                r.items.put(
+                        id,
+                        new Item(
+                                r,
+                                id,
+                                i.getAs("numerator"),
+                                i.getAs("denominator"),
+                                i.getAs("value"),
+                                i.getAs("target"),
+                                i.getAs("met"),
+                                i.getAs("achievement"),
+                                i.getAs("change"),
+                                Boolean.TRUE.equals(i.getAs("stale")),
+                                Boolean.TRUE.equals(i.getAs("missing")),
+                                Boolean.TRUE.equals(i.getAs("primary"))));
             }
         }
         return new DisclosureTable(year, regions);

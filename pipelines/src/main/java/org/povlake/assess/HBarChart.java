@@ -4,32 +4,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The geometry of a horizontal bar chart (the cities' composites, the MPI breakdown): one labelled bar per datum,
- * top to bottom in list order, scaled to [0, max]; vertical guide lines across the plot (grade thresholds) and
- * ticks under it. The template draws it as inline SVG.
+ * The geometry of a horizontal bar chart (the cities' composites, the MPI breakdown): one labelled
+ * bar per datum, top to bottom in list order, scaled to [0, max]; vertical guide lines across the
+ * plot (grade thresholds) and ticks under it. The template draws it as inline SVG.
  */
-public record HBarChart(int width, int height, int plotLeft, int plotRight, int plotTop, int plotBottom,
-                        List<Bar> bars, List<Rule> guides, List<Rule> ticks) {
+public record HBarChart(
+        int width,
+        int height,
+        int plotLeft,
+        int plotRight,
+        int plotTop,
+        int plotBottom,
+        List<Bar> bars,
+        List<Rule> guides,
+        List<Rule> ticks) {
 
-    /** One datum: a null value draws no bar, only its value text. gapBefore: a space above it (a new group). */
-    public record Datum(String label, Double value, String valueText, String title, String css, boolean gapBefore) {
-    }
+    /**
+     * One datum: a null value draws no bar, only its value text. gapBefore: a space above it (a new
+     * group).
+     */
+    public record Datum(
+            String label,
+            Double value,
+            String valueText,
+            String title,
+            String css,
+            boolean gapBefore) {}
 
     /** A position on the value axis with a label. */
-    public record Mark(double at, String label, String css) {
-    }
+    public record Mark(double at, String label, String css) {}
 
-        /**
-     * labelY: the row's text baseline; y, h, w: the bar's rectangle (a value above 0 is at least 1 pixel wide);
-     * valueX: where the value text starts; empty: no value, no bar (only the value text).
+    /**
+     * labelY: the row's text baseline; y, h, w: the bar's rectangle (a value above 0 is at least 1
+     * pixel wide); valueX: where the value text starts; empty: no value, no bar (only the value
+     * text).
      */
-    public record Bar(int y, int h, int w, int labelY, int valueX, String label, String valueText, String title,
-                      String css, boolean empty) {
-    }
+    public record Bar(
+            int y,
+            int h,
+            int w,
+            int labelY,
+            int valueX,
+            String label,
+            String valueText,
+            String title,
+            String css,
+            boolean empty) {}
 
     /** A vertical line at x (a guide across the plot, or a tick below it) with its label. */
-    public record Rule(int x, String label, String css) {
-    }
+    public record Rule(int x, String label, String css) {}
 
     static final int WIDTH = 680;
     static final int ROW = 20;
@@ -52,14 +75,34 @@ public record HBarChart(int width, int height, int plotLeft, int plotRight, int 
         int y = TOP;
         for (Datum d : data) {
             y += d.gapBefore() ? GAP : 0;
-            int w = d.value() == null || d.value() <= 0 ? 0
-                    : Math.max(1, Math.min(right - left, Scale.round(d.value() * scale)));
+            int w =
+                    d.value() == null || d.value() <= 0
+                            ? 0
+                            : Math.max(1, Math.min(right - left, Scale.round(d.value() * scale)));
             int barY = y + (ROW - BAR) / 2;
-            bars.add(new Bar(barY, BAR, w, barY + BAR - 2, left + w + 4, d.label(), d.valueText(), d.title(), d.css(),
-                    d.value() == null));
+            bars.add(
+                    new Bar(
+                            barY,
+                            BAR,
+                            w,
+                            barY + BAR - 2,
+                            left + w + 4,
+                            d.label(),
+                            d.valueText(),
+                            d.title(),
+                            d.css(),
+                            d.value() == null));
             y += ROW;
         }
-        return new HBarChart(WIDTH, y + BOTTOM, left, right, TOP, y, bars, rules(guides, left, scale),
+        return new HBarChart(
+                WIDTH,
+                y + BOTTOM,
+                left,
+                right,
+                TOP,
+                y,
+                bars,
+                rules(guides, left, scale),
                 rules(ticks, left, scale));
     }
 

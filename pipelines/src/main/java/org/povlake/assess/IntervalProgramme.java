@@ -1,5 +1,12 @@
 package org.povlake.assess;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -13,30 +20,26 @@ import org.apache.commons.math3.optim.linear.Relationship;
 import org.apache.commons.math3.optim.linear.SimplexSolver;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
 /**
- * The interval of each unknown of a small linear system, by linear programming (Apache Commons Math's simplex
- * solver): unknowns x ≥ 0, each with an upper bound, and rows lo ≤ Σ a·x ≤ hi. For each unknown, {@link #intervals}
- * finds how far it can go down and up while every row holds — what anybody who knows the rows can say about it.
+ * The interval of each unknown of a small linear system, by linear programming (Apache Commons
+ * Math's simplex solver): unknowns x ≥ 0, each with an upper bound, and rows lo ≤ Σ a·x ≤ hi. For
+ * each unknown, {@link #intervals} finds how far it can go down and up while every row holds — what
+ * anybody who knows the rows can say about it.
  *
- * <p>A known point of the system (the true figures) seeds every interval, and the vertex of each programme solved
- * widens the intervals of all unknowns at once; an unknown whose interval is already wide enough for {@code enough}
- * is not solved for again. An unknown that is not is minimised and maximised exactly, so its interval is the exact one
- * (of the relaxation to real numbers: the integer interval is never wider).
+ * <p>A known point of the system (the true figures) seeds every interval, and the vertex of each
+ * programme solved widens the intervals of all unknowns at once; an unknown whose interval is
+ * already wide enough for {@code enough} is not solved for again. An unknown that is not is
+ * minimised and maximised exactly, so its interval is the exact one (of the relaxation to real
+ * numbers: the integer interval is never wider).
  */
 final class IntervalProgramme {
     /** One row: lo ≤ Σ terms ≤ hi; lo == hi for an equality. */
-    record Row(Map<Integer, Double> terms, double lo, double hi) {
-    }
+    record Row(Map<Integer, Double> terms, double lo, double hi) {}
 
-    /** Whether an interval [lo, hi] of unknown {@code index} is wide enough (no exact solve needed then). */
+    /**
+     * Whether an interval [lo, hi] of unknown {@code index} is wide enough (no exact solve needed
+     * then).
+     */
     interface Enough {
         boolean test(int index, double lo, double hi);
     }
@@ -44,6 +47,7 @@ final class IntervalProgramme {
     private final int size;
     private final double[] upper;
     private final List<Row> rows;
+
     /** Programmes solved (for the audit's summary). */
     int solved;
 
@@ -54,22 +58,25 @@ final class IntervalProgramme {
     }
 
     /**
-     * [lo, hi] per unknown (as {@code double[2][size]}): for an unknown whose {@link #outerBounds} are not
-     * {@code wide} enough, those bounds (its interval lies within them: it fails); else the hull of the known point and
-     * the vertices met on the way, exact where they do not already show an interval that is wide enough.
+     * [lo, hi] per unknown (as {@code double[2][size]}): for an unknown whose {@link #outerBounds}
+     * are not {@code wide} enough, those bounds (its interval lies within them: it fails); else the
+     * hull of the known point and the vertices met on the way, exact where they do not already show
+     * an interval that is wide enough.
      *
      * @param known a point satisfying every row (it seeds each interval)
-     * @param seed  the seed of the random objectives that look for wide intervals cheaply (same seed, same answer)
+     * @param seed the seed of the random objectives that look for wide intervals cheaply (same
+     *     seed, same answer)
      */
     double[][] intervals(double[] known, Enough wide, long seed) {
         return intervals(known, wide, seed, List.of());
     }
 
     /**
-     * {@link #intervals(double[], Enough, long)}, widening first with the vertices of smaller programmes, one per block
-     * of unknowns: the block free, every other unknown at its known value. Such a vertex, with the known values
-     * elsewhere, satisfies every row — a point of the whole system — so what it shows is sound, and a large system
-     * needs the whole programme only for the unknowns no block decides.
+     * {@link #intervals(double[], Enough, long)}, widening first with the vertices of smaller
+     * programmes, one per block of unknowns: the block free, every other unknown at its known
+     * value. Such a vertex, with the known values elsewhere, satisfies every row — a point of the
+     * whole system — so what it shows is sound, and a large system needs the whole programme only
+     * for the unknowns no block decides.
      */
     double[][] intervals(double[] known, Enough wide, long seed, List<int[]> blocks) {
         double[] lo = known.clone();
@@ -97,10 +104,18 @@ final class IntervalProgramme {
             }
             double[][] si;
             try {
-                si = sub.intervals(subKnown, (k, l, h) -> enough.test(block[k], Math.min(l, lo[block[k]]),
-                        Math.max(h, hi[block[k]])), random.nextLong());
+                si =
+                        sub.intervals(
+                                subKnown,
+                                (k, l, h) ->
+                                        enough.test(
+                                                block[k],
+                                                Math.min(l, lo[block[k]]),
+                                                Math.max(h, hi[block[k]])),
+                                random.nextLong());
             } catch (IllegalStateException e) {
-                continue; // the known point sits on the edge of the block's rows within rounding: no witness here
+                continue; // the known point sits on the edge of the block's rows within rounding:
+                // no witness here
             } finally {
                 solved += sub.solved;
             }
@@ -109,7 +124,8 @@ final class IntervalProgramme {
                 hi[block[k]] = Math.max(hi[block[k]], si[1][k]);
             }
         }
-        // random objectives first: each vertex sends some unknowns of every relation up and others down at once
+        // random objectives first: each vertex sends some unknowns of every relation up and others
+        // down at once
         int undecided = undecided(lo, hi, enough);
         for (int round = 0, idle = 0; undecided > 1 && idle < 2 && round < 32; round++) {
             double[] objective = new double[size];
@@ -132,10 +148,12 @@ final class IntervalProgramme {
                 widen(lo, hi, solve(objective, GoalType.MINIMIZE));
             }
         }
-        return new double[][]{lo, hi};
+        return new double[][] {lo, hi};
     }
 
-    /** The programme of {@code block}'s unknowns with every other unknown fixed at its known value. */
+    /**
+     * The programme of {@code block}'s unknowns with every other unknown fixed at its known value.
+     */
     private IntervalProgramme restricted(int[] block, double[] known) {
         Map<Integer, Integer> local = new HashMap<>();
         double[] up = new double[block.length];
@@ -163,8 +181,9 @@ final class IntervalProgramme {
     }
 
     /**
-     * Bounds that contain every unknown's interval (its exact interval lies within them), by propagating each row onto
-     * each of its unknowns until nothing tightens: cheap, and tight for a lone family.
+     * Bounds that contain every unknown's interval (its exact interval lies within them), by
+     * propagating each row onto each of its unknowns until nothing tightens: cheap, and tight for a
+     * lone family.
      */
     double[][] outerBounds() {
         double[] lo = new double[size];
@@ -184,7 +203,8 @@ final class IntervalProgramme {
                     double a = t.getValue();
                     double restMin = min - (a > 0 ? a * lo[k] : a * hi[k]);
                     double restMax = max - (a > 0 ? a * hi[k] : a * lo[k]);
-                    // lo ≤ a·x + rest ≤ hi  →  (lo − restMax) / a ≤ x ≤ (hi − restMin) / a for a > 0 (swapped for a < 0)
+                    // lo ≤ a·x + rest ≤ hi  →  (lo − restMax) / a ≤ x ≤ (hi − restMin) / a for a >
+                    // 0 (swapped for a < 0)
                     double from = a > 0 ? (r.lo() - restMax) / a : (r.hi() - restMin) / a;
                     double to = a > 0 ? (r.hi() - restMin) / a : (r.lo() - restMax) / a;
                     if (from > lo[k] + 1e-9) {
@@ -201,7 +221,7 @@ final class IntervalProgramme {
                 break;
             }
         }
-        return new double[][]{lo, hi};
+        return new double[][] {lo, hi};
     }
 
     /** The exact interval [lo, hi] of unknown {@code index} (two programmes). */
@@ -210,7 +230,7 @@ final class IntervalProgramme {
         objective[index] = 1;
         double lo = Math.min(known[index], solve(objective, GoalType.MINIMIZE)[index]);
         double hi = Math.max(known[index], solve(objective, GoalType.MAXIMIZE)[index]);
-        return new double[]{lo, hi};
+        return new double[] {lo, hi};
     }
 
     private int undecided(double[] lo, double[] hi, Enough enough) {
@@ -258,7 +278,10 @@ final class IntervalProgramme {
 
     private LinearConstraintSet constraints;
 
-    /** A vertex optimising the objective (Dantzig's rule; Bland's, which cannot cycle, if that does not finish). */
+    /**
+     * A vertex optimising the objective (Dantzig's rule; Bland's, which cannot cycle, if that does
+     * not finish).
+     */
     private double[] solve(double[] objective, GoalType goal) {
         solved++;
         LinearObjectiveFunction f = new LinearObjectiveFunction(objective, 0);
@@ -269,15 +292,27 @@ final class IntervalProgramme {
         }
     }
 
-    private static double[] optimise(LinearConstraintSet constraints, LinearObjectiveFunction f, GoalType goal,
-                                     PivotSelectionRule rule) {
+    private static double[] optimise(
+            LinearConstraintSet constraints,
+            LinearObjectiveFunction f,
+            GoalType goal,
+            PivotSelectionRule rule) {
         try {
-            PointValuePair p = new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(20_000), f, constraints, goal,
-                    new NonNegativeConstraint(true), rule);
+            PointValuePair p =
+                    new SimplexSolver(1e-9, 10, 1e-12)
+                            .optimize(
+                                    new MaxIter(20_000),
+                                    f,
+                                    constraints,
+                                    goal,
+                                    new NonNegativeConstraint(true),
+                                    rule);
             return p.getPoint();
         } catch (NoFeasibleSolutionException e) {
-            throw new IllegalStateException("the audit's relations have no solution, although the true figures satisfy "
-                    + "them: a relation was built wrongly", e);
+            throw new IllegalStateException(
+                    "the audit's relations have no solution, although the true figures satisfy "
+                            + "them: a relation was built wrongly",
+                    e);
         }
     }
 }

@@ -1,15 +1,13 @@
 package org.povlake.assess;
 
 import java.math.BigDecimal;
-import org.povlake.lake.DisplayWidth;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.povlake.lake.DisplayWidth;
 
 /** Small helpers of the chart geometry: a round axis maximum and the width a label needs. */
 final class Scale {
-    private Scale() {
-    }
+    private Scale() {}
 
     private static final String[] STEPS = {"1", "2", "2.5", "5", "10"};
 
@@ -29,7 +27,10 @@ final class Scale {
         return BigDecimal.TEN.scaleByPowerOfTen(exp + 1);
     }
 
-    /** Round ticks from 0 to {@code top}: every multiple of a round step (about a fifth of top) up to top. */
+    /**
+     * Round ticks from 0 to {@code top}: every multiple of a round step (about a fifth of top) up
+     * to top.
+     */
     static List<BigDecimal> ticks(BigDecimal top) {
         BigDecimal step = niceCeil(top.doubleValue() / 5);
         List<BigDecimal> out = new ArrayList<>();
@@ -43,8 +44,8 @@ final class Scale {
     }
 
     /**
-     * Roughly the width in pixels of {@code text} at {@code fontPx}: a wide character ({@link DisplayWidth}: CJK) is
-     * square, others a bit over half, combining marks nothing.
+     * Roughly the width in pixels of {@code text} at {@code fontPx}: a wide character ({@link
+     * DisplayWidth}: CJK) is square, others a bit over half, combining marks nothing.
      */
     static int textWidth(String text, int fontPx) {
         double w = 0;

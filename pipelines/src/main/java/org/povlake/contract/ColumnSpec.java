@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * One column of an extract, as declared in {@code schemas/extracts/*.json}.
  *
- * @param min        inclusive lower bound (Long for int, BigDecimal for dec) or null
- * @param max        inclusive upper bound, or null; {@code maxIsAsOfYear} when the bound is the as-of year
- * @param requiredWhenColumn with {@code requiredWhenCodes}: the column is required when that column's code is listed
- * @param levelByColumn with {@code levelByMap}: for a {@code region} column, the enum column deciding its level
+ * @param min inclusive lower bound (Long for int, BigDecimal for dec) or null
+ * @param max inclusive upper bound, or null; {@code maxIsAsOfYear} when the bound is the as-of year
+ * @param requiredWhenColumn with {@code requiredWhenCodes}: the column is required when that
+ *     column's code is listed
+ * @param levelByColumn with {@code levelByMap}: for a {@code region} column, the enum column
+ *     deciding its level
  */
 public record ColumnSpec(
         String name,
@@ -30,7 +32,8 @@ public record ColumnSpec(
         String matchesId,
         String levelByColumn,
         Map<String, String> levelByMap,
-        boolean pii) implements Serializable {
+        boolean pii)
+        implements Serializable {
 
     public Long minLong() {
         return min == null ? null : (Long) min;

@@ -4,7 +4,19 @@ import java.util.Locale;
 
 /** The contract's column types (EXTRACTS.md, "Types"). */
 public enum ColumnType {
-    STR, INT, DEC, DATE, TS, BOOL, ENUM, ENUM_LIST, VILLAGE, TOWNSHIP, COUNTY, REGION, ID;
+    STR,
+    INT,
+    DEC,
+    DATE,
+    TS,
+    BOOL,
+    ENUM,
+    ENUM_LIST,
+    VILLAGE,
+    TOWNSHIP,
+    COUNTY,
+    REGION,
+    ID;
 
     public static ColumnType parse(String text) {
         try {

@@ -2,7 +2,6 @@ package org.povlake.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,17 +22,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The contract as data: everything under {@code schemas/}, loaded from the classpath
- * ({@code povlake/schemas/}). Java repeats none of it.
+ * The contract as data: everything under {@code schemas/}, loaded from the classpath ({@code
+ * povlake/schemas/}). Java repeats none of it.
  */
 public final class Contract implements Serializable {
     public static final String ROOT = "povlake/schemas/";
+
     /**
-     * The system property naming the counties a lakehouse covers, as comma-separated county codes (a city's own
-     * deployment, a pilot): the regions are then those counties with their cities, townships and villages, and the
-     * province. Unset: all of the shipped divisions.
+     * The system property naming the counties a lakehouse covers, as comma-separated county codes
+     * (a city's own deployment, a pilot): the regions are then those counties with their cities,
+     * townships and villages, and the province. Unset: all of the shipped divisions.
      */
     public static final String COUNTIES_PROPERTY = "povlake.counties";
+
     private static volatile Contract instance;
 
     private final String version;
@@ -45,9 +46,15 @@ public final class Contract implements Serializable {
     private final ColumnNames columnNames;
     private final FileLimits fileLimits;
 
-    private Contract(String version, Map<String, List<String>> sources, Map<String, ExtractSchema> extracts,
-                     Enumerations enums, NullTokens nullTokens, Divisions divisions, ColumnNames columnNames,
-                     FileLimits fileLimits) {
+    private Contract(
+            String version,
+            Map<String, List<String>> sources,
+            Map<String, ExtractSchema> extracts,
+            Enumerations enums,
+            NullTokens nullTokens,
+            Divisions divisions,
+            ColumnNames columnNames,
+            FileLimits fileLimits) {
         this.version = version;
         this.sources = sources;
         this.extracts = extracts;
@@ -59,8 +66,8 @@ public final class Contract implements Serializable {
     }
 
     /**
-     * The contract of this build, loaded once per JVM (drivers and executors alike), with the divisions the
-     * {@value #COUNTIES_PROPERTY} property names (all of them when it is unset).
+     * The contract of this build, loaded once per JVM (drivers and executors alike), with the
+     * divisions the {@value #COUNTIES_PROPERTY} property names (all of them when it is unset).
      */
     public static Contract get() {
         Contract c = instance;
@@ -77,18 +84,21 @@ public final class Contract implements Serializable {
     }
 
     /**
-     * Loads the contract from the classpath; {@code counties} (comma-separated county codes, or null for all) cuts
-     * the divisions down to those counties ({@link Divisions#covering}).
+     * Loads the contract from the classpath; {@code counties} (comma-separated county codes, or
+     * null for all) cuts the divisions down to those counties ({@link Divisions#covering}).
      */
     static Contract load(String counties) {
         ObjectMapper json = new ObjectMapper();
         JsonNode index = readJson(json, "contract.json");
         Map<String, List<String>> sources = new LinkedHashMap<>();
-        index.get("sources").fields().forEachRemaining(e -> {
-            List<String> names = new ArrayList<>();
-            e.getValue().forEach(n -> names.add(n.asText()));
-            sources.put(e.getKey(), names);
-        });
+        index.get("sources")
+                .fields()
+                .forEachRemaining(
+                        e -> {
+                            List<String> names = new ArrayList<>();
+                            e.getValue().forEach(n -> names.add(n.asText()));
+                            sources.put(e.getKey(), names);
+                        });
         Enumerations enums = loadEnums(readJson(json, "enums.json"));
         Map<String, ExtractSchema> extracts = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> s : sources.entrySet()) {
@@ -104,19 +114,31 @@ public final class Contract implements Serializable {
         JsonNode nt = readJson(json, "null_tokens.json");
         Set<String> tokens = new HashSet<>();
         nt.get("tokens").forEach(t -> tokens.add(t.asText()));
-        NullTokens nullTokens = new NullTokens(nt.get("version").asInt(), Collections.unmodifiableSet(tokens));
+        NullTokens nullTokens =
+                new NullTokens(nt.get("version").asInt(), Collections.unmodifiableSet(tokens));
         JsonNode rules = readJson(json, "file_rules.json");
         JsonNode limits = rules.get("limits");
-        FileLimits fileLimits = new FileLimits(limits.get("max_record_bytes").asInt(),
-                limits.get("kept_record_bytes").asInt(), limits.get("max_quoted_line_breaks").asInt(),
-                limits.get("max_gzip_ratio").asInt(), limits.get("max_unzipped_bytes").asLong(),
-                limits.get("max_listed_extra_columns").asInt());
+        FileLimits fileLimits =
+                new FileLimits(
+                        limits.get("max_record_bytes").asInt(),
+                        limits.get("kept_record_bytes").asInt(),
+                        limits.get("max_quoted_line_breaks").asInt(),
+                        limits.get("max_gzip_ratio").asInt(),
+                        limits.get("max_unzipped_bytes").asLong(),
+                        limits.get("max_listed_extra_columns").asInt());
         Divisions divisions = loadDivisions();
         if (counties != null) {
             divisions = divisions.covering(List.of(counties.trim().split("\\s*,\\s*")));
         }
-        return new Contract(index.get("version").asText(), sources, extracts, enums, nullTokens, divisions,
-                new ColumnNames(rules.get("column_name").get("pattern").asText()), fileLimits);
+        return new Contract(
+                index.get("version").asText(),
+                sources,
+                extracts,
+                enums,
+                nullTokens,
+                divisions,
+                new ColumnNames(rules.get("column_name").get("pattern").asText()),
+                fileLimits);
     }
 
     private static Enumerations loadEnums(JsonNode root) {
@@ -159,7 +181,8 @@ public final class Contract implements Serializable {
     /** The reference CSVs are plain (no quoting): codes and names only. */
     private static List<String[]> readCsv(String file, int fields) {
         List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
             String line = r.readLine(); // header
             int n = 1;
             while ((line = r.readLine()) != null) {
@@ -169,7 +192,8 @@ public final class Contract implements Serializable {
                 }
                 String[] parts = line.split(",", -1);
                 if (parts.length != fields) {
-                    throw new ContractException(file + " line " + n + ": expected " + fields + " fields");
+                    throw new ContractException(
+                            file + " line " + n + ": expected " + fields + " fields");
                 }
                 rows.add(parts);
             }
@@ -214,8 +238,10 @@ public final class Contract implements Serializable {
 
     /** The source an extract belongs to, if any source has it. */
     public Optional<String> sourceOf(String extract) {
-        return sources.entrySet().stream().filter(e -> e.getValue().contains(extract))
-                .map(Map.Entry::getKey).findFirst();
+        return sources.entrySet().stream()
+                .filter(e -> e.getValue().contains(extract))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     public Enumerations enums() {
@@ -230,12 +256,17 @@ public final class Contract implements Serializable {
         return divisions;
     }
 
-    /** What a column name looks like (a header field, an extra column or JSONL key that may be printed). */
+    /**
+     * What a column name looks like (a header field, an extra column or JSONL key that may be
+     * printed).
+     */
     public ColumnNames columnNames() {
         return columnNames;
     }
 
-    /** The per-file limits, as the contract sets them (a run may override some: {@link FileLimits}). */
+    /**
+     * The per-file limits, as the contract sets them (a run may override some: {@link FileLimits}).
+     */
     public FileLimits fileLimits() {
         return fileLimits;
     }

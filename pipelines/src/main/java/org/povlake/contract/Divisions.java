@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The Gansu divisions shipped in {@code schemas/reference/}: code → name per level, and each code's parent (or the
- * part of them a lakehouse covers: {@link #covering}). Administrative villages and townships are recognised from the
- * code digits (EXTRACTS.md, METRICS.md).
+ * The Gansu divisions shipped in {@code schemas/reference/}: code → name per level, and each code's
+ * parent (or the part of them a lakehouse covers: {@link #covering}). Administrative villages and
+ * townships are recognised from the code digits (EXTRACTS.md, METRICS.md).
  */
 public final class Divisions implements Serializable {
     public static final String PROVINCE_CODE = "62";
@@ -25,8 +25,12 @@ public final class Divisions implements Serializable {
     private final Map<String, String> villages;
     private final Map<String, String> parent;
 
-    public Divisions(Map<String, String> cities, Map<String, String> counties, Map<String, String> townships,
-                     Map<String, String> villages, Map<String, String> parent) {
+    public Divisions(
+            Map<String, String> cities,
+            Map<String, String> counties,
+            Map<String, String> townships,
+            Map<String, String> villages,
+            Map<String, String> parent) {
         this.cities = cities;
         this.counties = counties;
         this.townships = townships;
@@ -50,7 +54,9 @@ public final class Divisions implements Serializable {
         return Collections.unmodifiableMap(villages);
     }
 
-    /** The parent code (village → township → county → city → province), or null for the province. */
+    /**
+     * The parent code (village → township → county → city → province), or null for the province.
+     */
     public String parentOf(String code) {
         return parent.get(code);
     }
@@ -70,7 +76,9 @@ public final class Divisions implements Serializable {
     }
 
     public boolean isAnyLevel(String code) {
-        return villages.containsKey(code) || townships.containsKey(code) || counties.containsKey(code);
+        return villages.containsKey(code)
+                || townships.containsKey(code)
+                || counties.containsKey(code);
     }
 
     /** 行政村: a village-level code whose digits 10–12 are 200–399. */
@@ -90,8 +98,9 @@ public final class Divisions implements Serializable {
     }
 
     /**
-     * These divisions cut down to the given counties: those counties, their cities, townships and villages (the
-     * province stays). The order of each level is kept. A code that is not a county here is an error.
+     * These divisions cut down to the given counties: those counties, their cities, townships and
+     * villages (the province stays). The order of each level is kept. A code that is not a county
+     * here is an error.
      */
     public Divisions covering(Collection<String> countyCodes) {
         for (String county : countyCodes) {
@@ -100,12 +109,19 @@ public final class Divisions implements Serializable {
             }
         }
         Map<String, String> keptCounties = keep(counties, c -> countyCodes.contains(c));
-        Map<String, String> keptCities = keep(cities, c -> keptCounties.keySet().stream()
-                .anyMatch(county -> c.equals(parent.get(county))));
-        Map<String, String> keptTownships = keep(townships, t -> keptCounties.containsKey(parent.get(t)));
-        Map<String, String> keptVillages = keep(villages, v -> keptTownships.containsKey(parent.get(v)));
+        Map<String, String> keptCities =
+                keep(
+                        cities,
+                        c ->
+                                keptCounties.keySet().stream()
+                                        .anyMatch(county -> c.equals(parent.get(county))));
+        Map<String, String> keptTownships =
+                keep(townships, t -> keptCounties.containsKey(parent.get(t)));
+        Map<String, String> keptVillages =
+                keep(villages, v -> keptTownships.containsKey(parent.get(v)));
         Map<String, String> keptParent = new HashMap<>();
-        for (Map<String, String> level : List.of(keptCities, keptCounties, keptTownships, keptVillages)) {
+        for (Map<String, String> level :
+                List.of(keptCities, keptCounties, keptTownships, keptVillages)) {
             level.keySet().forEach(code -> keptParent.put(code, parent.get(code)));
         }
         return new Divisions(keptCities, keptCounties, keptTownships, keptVillages, keptParent);
@@ -113,11 +129,12 @@ public final class Divisions implements Serializable {
 
     private static Map<String, String> keep(Map<String, String> level, Predicate<String> code) {
         Map<String, String> kept = new LinkedHashMap<>();
-        level.forEach((c, name) -> {
-            if (code.test(c)) {
-                kept.put(c, name);
-            }
-        });
+        level.forEach(
+                (c, name) -> {
+                    if (code.test(c)) {
+                        kept.put(c, name);
+                    }
+                });
         return kept;
     }
 }

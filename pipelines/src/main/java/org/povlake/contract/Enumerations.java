@@ -9,17 +9,19 @@ import java.util.Map;
 public final class Enumerations implements Serializable {
     private final String version;
     private final Map<String, Map<String, String>> labelToCode;
+
     /** Per enumeration: label → code and code → code, for one lookup per value. */
     private final Map<String, Map<String, String>> accepted = new java.util.HashMap<>();
 
     public Enumerations(String version, Map<String, Map<String, String>> labelToCode) {
         this.version = version;
         this.labelToCode = labelToCode;
-        labelToCode.forEach((name, table) -> {
-            Map<String, String> both = new java.util.HashMap<>(table);
-            table.values().forEach(code -> both.put(code, code));
-            accepted.put(name, both);
-        });
+        labelToCode.forEach(
+                (name, table) -> {
+                    Map<String, String> both = new java.util.HashMap<>(table);
+                    table.values().forEach(code -> both.put(code, code));
+                    accepted.put(name, both);
+                });
     }
 
     public String version() {

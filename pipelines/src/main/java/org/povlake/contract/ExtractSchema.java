@@ -15,9 +15,13 @@ public record ExtractSchema(
         String eventDate,
         List<ColumnSpec> columns,
         List<SumCheck> checks,
-        List<String> notes) implements Serializable {
+        List<String> notes)
+        implements Serializable {
 
-    public enum Kind { SNAPSHOT, EVENT }
+    public enum Kind {
+        SNAPSHOT,
+        EVENT
+    }
 
     /** {@code <source>_<extract>}: the file name of the schema and the bronze table's name. */
     public String name() {
@@ -38,7 +42,9 @@ public record ExtractSchema(
     }
 
     public ColumnSpec column(String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+        return columns.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new ContractException(name() + " has no column '" + name + "'"));
     }
 

@@ -1,11 +1,15 @@
 package org.povlake.contract;
 
 /**
- * File-level rejection codes: the whole file is reported and nothing of it is loaded. A rejection's message names
- * the file's problem with column names, counts and line numbers only, never a value the file holds.
+ * File-level rejection codes: the whole file is reported and nothing of it is loaded. A rejection's
+ * message names the file's problem with column names, counts and line numbers only, never a value
+ * the file holds.
  */
 public enum FileRejection {
-    /** a symbolic link (dangling or not), a device, a FIFO or anything resolving outside the inbox: never opened */
+    /**
+     * a symbolic link (dangling or not), a device, a FIFO or anything resolving outside the inbox:
+     * never opened
+     */
     NOT_A_REGULAR_FILE,
     /** not at INBOX/&lt;source&gt;/&lt;file&gt; */
     BAD_LOCATION,
@@ -20,8 +24,8 @@ public enum FileRejection {
     MISSING_REQUIRED_COLUMN,
     DUPLICATE_HEADER,
     /**
-     * the stream cannot be read to its end (a truncated gzip, a gzip member expanding more than the limit), the
-     * header does not decode, or reading the file failed in any other way
+     * the stream cannot be read to its end (a truncated gzip, a gzip member expanding more than the
+     * limit), the header does not decode, or reading the file failed in any other way
      */
     UNREADABLE,
     /** a quoted CSV field still open after the limit of line breaks, or at the end of the file */

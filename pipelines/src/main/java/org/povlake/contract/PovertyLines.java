@@ -2,7 +2,6 @@ package org.povlake.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -12,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The poverty line L(Y) of {@code schemas/poverty_lines.json} (yuan per person per year, current prices), or of a
- * replacement file given by configuration (a province may set a higher exit line). A year without a line is an
- * error, never a guess (METRICS.md).
+ * The poverty line L(Y) of {@code schemas/poverty_lines.json} (yuan per person per year, current
+ * prices), or of a replacement file given by configuration (a province may set a higher exit line).
+ * A year without a line is an error, never a guess (METRICS.md).
  */
 public final class PovertyLines {
     public static final String RESOURCE = Contract.ROOT + "poverty_lines.json";
@@ -34,7 +33,8 @@ public final class PovertyLines {
             }
             return parse(in, "schemas/poverty_lines.json");
         } catch (IOException e) {
-            throw new ContractException("schemas/poverty_lines.json does not load: " + e.getMessage(), e);
+            throw new ContractException(
+                    "schemas/poverty_lines.json does not load: " + e.getMessage(), e);
         }
     }
 
@@ -46,19 +46,29 @@ public final class PovertyLines {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
         } catch (IOException e) {
-            throw new ContractException("poverty lines " + file + " do not load: " + e.getMessage(), e);
+            throw new ContractException(
+                    "poverty lines " + file + " do not load: " + e.getMessage(), e);
         }
     }
 
     private static PovertyLines parse(InputStream in, String name) throws IOException {
         JsonNode root = new ObjectMapper().readTree(in);
-        if (root == null || !root.path("lines").isObject() || root.path("version").asText("").isEmpty()) {
-            throw new ContractException(name + ": a poverty-line table needs a \"version\" and a \"lines\" object"
-                    + " (year → yuan per person per year)");
+        if (root == null
+                || !root.path("lines").isObject()
+                || root.path("version").asText("").isEmpty()) {
+            throw new ContractException(
+                    name
+                            + ": a poverty-line table needs a \"version\" and a \"lines\" object"
+                            + " (year → yuan per person per year)");
         }
         Map<Integer, BigDecimal> lines = new TreeMap<>();
-        root.get("lines").fields().forEachRemaining(e ->
-                lines.put(Integer.parseInt(e.getKey()), new BigDecimal(e.getValue().asText())));
+        root.get("lines")
+                .fields()
+                .forEachRemaining(
+                        e ->
+                                lines.put(
+                                        Integer.parseInt(e.getKey()),
+                                        new BigDecimal(e.getValue().asText())));
         return new PovertyLines(root.path("version").asText(""), lines);
     }
 
@@ -73,9 +83,15 @@ public final class PovertyLines {
     public BigDecimal line(int year) {
         BigDecimal l = lines.get(year);
         if (l == null) {
-            throw new IllegalArgumentException("the poverty-line table (version " + version + ") has no line for " + year
-                    + " (it has " + lines.keySet() + "): a year without a line is an error, not a guess —"
-                    + " add the line to the table or leave the year out");
+            throw new IllegalArgumentException(
+                    "the poverty-line table (version "
+                            + version
+                            + ") has no line for "
+                            + year
+                            + " (it has "
+                            + lines.keySet()
+                            + "): a year without a line is an error, not a guess —"
+                            + " add the line to the table or leave the year out");
         }
         return l;
     }

@@ -1,8 +1,8 @@
 package org.povlake.contract;
 
 /**
- * Row-level quarantine reason codes of EXTRACTS.md, in the order they are listed there
- * (a quarantined row lists its codes in this order).
+ * Row-level quarantine reason codes of EXTRACTS.md, in the order they are listed there (a
+ * quarantined row lists its codes in this order).
  */
 public enum ReasonCode {
     MISSING_REQUIRED,

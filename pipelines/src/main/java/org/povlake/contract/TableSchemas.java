@@ -2,6 +2,8 @@ package org.povlake.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
@@ -9,13 +11,12 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** Spark schemas of the lakehouse's tables, built from {@code schemas/extracts/} and {@code schemas/lakehouse/}. */
+/**
+ * Spark schemas of the lakehouse's tables, built from {@code schemas/extracts/} and {@code
+ * schemas/lakehouse/}.
+ */
 public final class TableSchemas {
-    private TableSchemas() {
-    }
+    private TableSchemas() {}
 
     /** The Spark type of a contract column as stored in bronze (see schemas/README.md). */
     public static DataType sparkType(ColumnType type) {
@@ -53,26 +54,37 @@ public final class TableSchemas {
         return strings(name, "partition_by");
     }
 
-    /** Delta table properties a table of {@code schemas/lakehouse/<name>.json} is created with, beyond the defaults. */
+    /**
+     * Delta table properties a table of {@code schemas/lakehouse/<name>.json} is created with,
+     * beyond the defaults.
+     */
     public static java.util.Map<String, String> properties(String name) {
         java.util.Map<String, String> props = new java.util.TreeMap<>();
-        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path("properties").fields()
+        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json")
+                .path("properties")
+                .fields()
                 .forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
         return props;
     }
 
-    /** The key columns of a table of {@code schemas/lakehouse/<name>.json} (one row per key), if it declares one. */
+    /**
+     * The key columns of a table of {@code schemas/lakehouse/<name>.json} (one row per key), if it
+     * declares one.
+     */
     public static List<String> key(String name) {
         return strings(name, "key");
     }
 
     /**
-     * The columns of a table of {@code schemas/lakehouse/<name>.json} that hold keyed pseudonyms ({@code "pseudonym":
-     * true}): a key rotation deletes every earlier version of a table that has one.
+     * The columns of a table of {@code schemas/lakehouse/<name>.json} that hold keyed pseudonyms
+     * ({@code "pseudonym": true}): a key rotation deletes every earlier version of a table that has
+     * one.
      */
     public static List<String> pseudonymColumns(String name) {
         List<String> columns = new ArrayList<>();
-        for (JsonNode c : Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").get("columns")) {
+        for (JsonNode c :
+                Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json")
+                        .get("columns")) {
             if (c.path("pseudonym").asBoolean(false)) {
                 columns.add(c.get("name").asText());
             }
@@ -82,7 +94,8 @@ public final class TableSchemas {
 
     private static List<String> strings(String name, String field) {
         List<String> values = new ArrayList<>();
-        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json").path(field)
+        Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json")
+                .path(field)
                 .forEach(n -> values.add(n.asText()));
         return values;
     }
@@ -92,8 +105,12 @@ public final class TableSchemas {
         JsonNode root = Contract.readJson(new ObjectMapper(), "lakehouse/" + name + ".json");
         List<StructField> fields = new ArrayList<>();
         for (JsonNode c : root.get("columns")) {
-            fields.add(new StructField(c.get("name").asText(), DataType.fromDDL(c.get("type").asText()), true,
-                    Metadata.empty()));
+            fields.add(
+                    new StructField(
+                            c.get("name").asText(),
+                            DataType.fromDDL(c.get("type").asText()),
+                            true,
+                            Metadata.empty()));
         }
         return new StructType(fields.toArray(new StructField[0]));
     }

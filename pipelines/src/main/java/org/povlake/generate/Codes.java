@@ -1,9 +1,9 @@
 package org.povlake.generate;
 
 /**
- * The enumeration codes the generator's models reason with (its behaviour, e.g. "an exited household shows its
- * exit year"). Labels are never written here: they come from the contract, and {@link #verify} fails at start-up
- * if the contract no longer has one of these codes.
+ * The enumeration codes the generator's models reason with (its behaviour, e.g. "an exited
+ * household shows its exit year"). Labels are never written here: they come from the contract, and
+ * {@link #verify} fails at start-up if the contract no longer has one of these codes.
  */
 final class Codes {
     // enumeration names
@@ -131,25 +131,53 @@ final class Codes {
     static final String REFUNDED = "REFUNDED";
     static final String CANCELLED = "CANCELLED";
 
-    private Codes() {
-    }
+    private Codes() {}
 
     /** Fails if the contract lacks a code the generator reasons with. */
     static void verify(Vocabulary v) {
         v.require(ATTRIBUTE, GENERAL, DIBAO, EXTREME_SUPPORT);
         v.require(STATUS, POOR, EXITED, RETURNED, REMOVED, DISSOLVED);
-        v.require(CAUSE, ILLNESS, DISABILITY, EDUCATION_COST, DISASTER, LACK_LAND, LACK_WATER, LACK_SKILL, LACK_LABOR,
-                LACK_CAPITAL, POOR_TRANSPORT, LOW_MOTIVATION);
+        v.require(
+                CAUSE,
+                ILLNESS,
+                DISABILITY,
+                EDUCATION_COST,
+                DISASTER,
+                LACK_LAND,
+                LACK_WATER,
+                LACK_SKILL,
+                LACK_LABOR,
+                LACK_CAPITAL,
+                POOR_TRANSPORT,
+                LOW_MOTIVATION);
         v.require(RELATION, HEAD, SPOUSE, CHILD, CHILD_IN_LAW, GRANDCHILD, PARENT, SIBLING);
         v.require(SEX, MALE, FEMALE);
         v.require(EDUCATION, PRESCHOOL, ILLITERATE, PRIMARY, JUNIOR, SENIOR, TERTIARY);
         v.require(HEALTH, HEALTHY, CHRONIC, SERIOUS, DISABLED);
         v.require(LABOR, ORDINARY, SKILLED, WEAK, LOST, NO_LABOR);
-        v.require(MEASURE, INDUSTRY, MICROCREDIT, EDUCATION_AID, MEDICAL_AID, HOUSING_RENOVATION, RELOCATION, EMPLOYMENT,
-                SKILL_TRAINING, ECOMMERCE_AID, ECO_COMPENSATION, SAFETY_NET);
+        v.require(
+                MEASURE,
+                INDUSTRY,
+                MICROCREDIT,
+                EDUCATION_AID,
+                MEDICAL_AID,
+                HOUSING_RENOVATION,
+                RELOCATION,
+                EMPLOYMENT,
+                SKILL_TRAINING,
+                ECOMMERCE_AID,
+                ECO_COMPENSATION,
+                SAFETY_NET);
         v.require(OPERATOR, CMCC, CT, CU, CABLE);
         v.require(FACILITY, COUNTY_HOSPITAL, TOWNSHIP_CENTER, VILLAGE_CLINIC);
-        v.require(SCHOOL, SCHOOL_PRIMARY, SCHOOL_JUNIOR, NINE_YEAR, SCHOOL_SENIOR, TEACHING_POINT, VOCATIONAL);
+        v.require(
+                SCHOOL,
+                SCHOOL_PRIMARY,
+                SCHOOL_JUNIOR,
+                NINE_YEAR,
+                SCHOOL_SENIOR,
+                TEACHING_POINT,
+                VOCATIONAL);
         v.require(ENROLLMENT, ENROLLED, DROPPED_OUT, TRANSFERRED, SUSPENDED);
         v.require(POINT, COUNTY_CENTER, TOWNSHIP_STATION, VILLAGE_POINT);
         v.require(OPERATOR_TYPE, POOR_HOUSEHOLD);

@@ -12,10 +12,13 @@ final class County {
     final List<Township> townships = new ArrayList<>();
     final List<Village> villages = new ArrayList<>();
     final List<Village> adminVillages = new ArrayList<>();
+
     /** The county seat (县城): the first community of the county, else its first village. */
     Village seat;
+
     /** How poor the county is relative to the others (drives poor villages and households). */
     double intensity;
+
     long firstHousehold;
     int households;
 

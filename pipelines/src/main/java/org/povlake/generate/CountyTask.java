@@ -3,9 +3,10 @@ package org.povlake.generate;
 import java.util.concurrent.Callable;
 
 /**
- * Everything of one county, all delivery years in one pass: its villages' network and poor-village rows, its
- * facilities, schools, service points, shops and their orders, then each household's life read year by year.
- * Writes the county's part files and returns their (closed) writers, which hold each part's counts.
+ * Everything of one county, all delivery years in one pass: its villages' network and poor-village
+ * rows, its facilities, schools, service points, shops and their orders, then each household's life
+ * read year by year. Writes the county's part files and returns their (closed) writers, which hold
+ * each part's counts.
  */
 final class CountyTask implements Callable<Sinks> {
     private final Generator.Run run;
@@ -22,7 +23,16 @@ final class CountyTask implements Callable<Sinks> {
         long seed = run.seed;
         IdAllocator ids = new IdAllocator(county.code);
         CountyPlan plan = CountyPlan.build(county, seed, run.model, ids);
-        Sinks out = new Sinks(run.partsDir, run.budget, county, years, run.extracts, run.faults, seed, run.errorRate);
+        Sinks out =
+                new Sinks(
+                        run.partsDir,
+                        run.budget,
+                        county,
+                        years,
+                        run.extracts,
+                        run.faults,
+                        seed,
+                        run.errorRate);
         try (out) {
             long reported = 0;
             for (Village v : county.villages) {
@@ -54,7 +64,8 @@ final class CountyTask implements Callable<Sinks> {
             }
             run.progress.add(0, out.rows() - reported);
             reported = out.rows();
-            HouseholdSimulator simulator = new HouseholdSimulator(run.model, plan, ids, years.horizon());
+            HouseholdSimulator simulator =
+                    new HouseholdSimulator(run.model, plan, ids, years.horizon());
             for (Village v : county.adminVillages) {
                 for (int k = 1; k <= v.households; k++) {
                     Household h = simulator.simulate(v.firstHousehold + k - 1, seed, v, k);

@@ -15,8 +15,7 @@ final class Days {
         }
     }
 
-    private Days() {
-    }
+    private Days() {}
 
     static int firstOf(int year) {
         return YEAR_START[year - MIN_YEAR];

@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Random draws used by the models. Only {@link StrictMath} is used for transcendental functions, so the same seed
- * gives the same bytes on every JVM and platform.
+ * Random draws used by the models. Only {@link StrictMath} is used for transcendental functions, so
+ * the same seed gives the same bytes on every JVM and platform.
  */
 final class Draw {
-    private Draw() {
-    }
+    private Draw() {}
 
     static boolean chance(SplittableRandom r, double p) {
         return r.nextDouble() < p;
@@ -28,7 +27,8 @@ final class Draw {
     static double gaussian(SplittableRandom r) {
         double u1 = 1.0 - r.nextDouble(); // (0, 1]
         double u2 = r.nextDouble();
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
+        return StrictMath.sqrt(-2.0 * StrictMath.log(u1))
+                * StrictMath.cos(2.0 * StrictMath.PI * u2);
     }
 
     /** Log-normal with the given median and log-scale spread. */

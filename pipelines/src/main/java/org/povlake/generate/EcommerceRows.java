@@ -78,7 +78,10 @@ final class EcommerceRows {
         out.emit(shops, year, row);
     }
 
-    /** The household's links whose shop is listed this year (a shop that closed takes its links with it). */
+    /**
+     * The household's links whose shop is listed this year (a shop that closed takes its links with
+     * it).
+     */
     void links(Sinks out, Household h, int year) {
         if (year >= h.dissolvedYear) {
             return;
@@ -97,8 +100,8 @@ final class EcommerceRows {
     }
 
     /**
-     * A shop's orders of one year: more every year (≈ +10 % orders per shop, +3 % per order, plus new shops:
-     * ≈ 30 % more value a year), upward (village produce sold out) a growing share.
+     * A shop's orders of one year: more every year (≈ +10 % orders per shop, +3 % per order, plus
+     * new shops: ≈ 30 % more value a year), upward (village produce sold out) a growing share.
      */
     void orders(Sinks out, Shop s, int year) {
         if (!s.listedIn(year)) {
@@ -108,29 +111,46 @@ final class EcommerceRows {
         int first = year == s.openedYear ? s.openedDay : Days.firstOf(year);
         int last = Days.lastOf(year);
         double open = (last - first + 1) / (double) (last - Days.firstOf(year) + 1);
-        int n = Math.min(99_999, Draw.poisson(r, s.ordersPerYear * StrictMath.pow(1.10, year - 2016) * open));
+        int n =
+                Math.min(
+                        99_999,
+                        Draw.poisson(
+                                r, s.ordersPerYear * StrictMath.pow(1.10, year - 2016) * open));
         double upward = Math.min(0.75, 0.52 + 0.025 * (year - 2016));
         double growth = StrictMath.pow(1.03, year - 2016);
         for (int i = 1; i <= n; i++) {
             boolean up = Draw.chance(r, upward);
             String category = (up ? model.upwardCategories : model.downwardCategories).pick(r);
-            double median = switch (category) {
-                case Codes.FARM_PRODUCE -> 120;
-                case Codes.HANDICRAFT -> 80;
-                case Codes.RURAL_TOURISM -> 300;
-                case Codes.FARM_INPUTS -> 200;
-                default -> 60;
-            };
-            long cents = Math.max(100, Math.min(5_000_000, Math.round(100 * Draw.lognormal(r, median * growth, 0.8))));
+            double median =
+                    switch (category) {
+                        case Codes.FARM_PRODUCE -> 120;
+                        case Codes.HANDICRAFT -> 80;
+                        case Codes.RURAL_TOURISM -> 300;
+                        case Codes.FARM_INPUTS -> 200;
+                        default -> 60;
+                    };
+            long cents =
+                    Math.max(
+                            100,
+                            Math.min(
+                                    5_000_000,
+                                    Math.round(100 * Draw.lognormal(r, median * growth, 0.8))));
             String[] row = orders.newRow();
             row[oId] = "DD" + year + s.id + String.valueOf(100_000 + i).substring(1);
             row[oShop] = s.id;
-            row[oTime] = Formats.timestamp(Days.between(r, first, last), Draw.between(r, 0, 86_399));
+            row[oTime] =
+                    Formats.timestamp(Days.between(r, first, last), Draw.between(r, 0, 86_399));
             row[oDirection] = v.label(Codes.DIRECTION, up ? Codes.UPWARD : Codes.DOWNWARD);
             row[oCategory] = v.label(Codes.CATEGORY, category);
             row[oAmount] = Formats.money(cents);
-            row[oQuantity] = Draw.chance(r, 0.03) ? Formats.NULL
-                    : Formats.integer(Math.max(1, Math.min(200, cents / (100 * Draw.between(r, 10, 60)))));
+            row[oQuantity] =
+                    Draw.chance(r, 0.03)
+                            ? Formats.NULL
+                            : Formats.integer(
+                                    Math.max(
+                                            1,
+                                            Math.min(
+                                                    200, cents / (100 * Draw.between(r, 10, 60)))));
             row[oStatus] = v.label(Codes.ORDER_STATUS, model.orderStatuses.pick(r));
             out.emit(orders, year, row);
         }

@@ -6,7 +6,14 @@ final class EducationRows {
     private final Extract schools;
     private final Extract enrollment;
     private final Extract training;
-    private final int sCode, sVillage, sType, sBroadband, sBandwidth, sClassrooms, sMultimedia, sStudents;
+    private final int sCode,
+            sVillage,
+            sType,
+            sBroadband,
+            sBandwidth,
+            sClassrooms,
+            sMultimedia,
+            sStudents;
     private final int eId, eSchool, eYear, eGrade, eStatus, eSubsidy;
     private final int tId, tPerson, tCourse, tCompleted, tCertified;
 
@@ -57,9 +64,15 @@ final class EducationRows {
                 continue;
             }
             if (py.transferredFrom != null) {
-                out.emit(enrollment, hy.year, row(py, hy.year, py.transferredFrom, Codes.TRANSFERRED, -1));
+                out.emit(
+                        enrollment,
+                        hy.year,
+                        row(py, hy.year, py.transferredFrom, Codes.TRANSFERRED, -1));
             }
-            out.emit(enrollment, hy.year, row(py, hy.year, py.school, py.enrollmentStatus, py.subsidyCents));
+            out.emit(
+                    enrollment,
+                    hy.year,
+                    row(py, hy.year, py.school, py.enrollmentStatus, py.subsidyCents));
         }
     }
 

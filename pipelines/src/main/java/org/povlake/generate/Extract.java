@@ -1,19 +1,19 @@
 package org.povlake.generate;
 
-import org.povlake.contract.ColumnSpec;
-import org.povlake.contract.ContractException;
-import org.povlake.contract.ExtractSchema;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.povlake.contract.ColumnSpec;
+import org.povlake.contract.ContractException;
+import org.povlake.contract.ExtractSchema;
 
 /**
- * One extract of the contract as the generator writes it: the header and column positions come from the schema;
- * the generator only names the columns it fills, and {@link #checkFilled} fails if the schema has one it does not.
+ * One extract of the contract as the generator writes it: the header and column positions come from
+ * the schema; the generator only names the columns it fills, and {@link #checkFilled} fails if the
+ * schema has one it does not.
  */
 final class Extract {
     final int index;
@@ -26,15 +26,20 @@ final class Extract {
         this.index = index;
         this.schema = schema;
         this.columns = schema.columnIndex();
-        this.header = schema.columns().stream().map(ColumnSpec::name).collect(Collectors.joining(","));
+        this.header =
+                schema.columns().stream().map(ColumnSpec::name).collect(Collectors.joining(","));
     }
 
     /** The position of a column the generator fills. */
     synchronized int col(String name) {
         Integer i = columns.get(name);
         if (i == null) {
-            throw new ContractException("the generator fills column '" + name + "' of " + schema.name()
-                    + ", which the contract no longer has");
+            throw new ContractException(
+                    "the generator fills column '"
+                            + name
+                            + "' of "
+                            + schema.name()
+                            + ", which the contract no longer has");
         }
         filled.add(name);
         return i;
@@ -51,11 +56,19 @@ final class Extract {
         return row;
     }
 
-    /** Every contract column must be filled by the generator (a new column would otherwise silently stay null). */
+    /**
+     * Every contract column must be filled by the generator (a new column would otherwise silently
+     * stay null).
+     */
     void checkFilled() {
-        List<String> missing = schema.columns().stream().map(ColumnSpec::name).filter(n -> !filled.contains(n)).toList();
+        List<String> missing =
+                schema.columns().stream()
+                        .map(ColumnSpec::name)
+                        .filter(n -> !filled.contains(n))
+                        .toList();
         if (!missing.isEmpty()) {
-            throw new ContractException("the generator does not fill " + missing + " of " + schema.name());
+            throw new ContractException(
+                    "the generator does not fill " + missing + " of " + schema.name());
         }
     }
 

@@ -1,13 +1,12 @@
 package org.povlake.generate;
 
-import org.povlake.contract.Contract;
-import org.povlake.contract.ContractException;
-import org.povlake.contract.ExtractSchema;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ContractException;
+import org.povlake.contract.ExtractSchema;
 
 /** The contract's extracts, in contract order. */
 final class Extracts {

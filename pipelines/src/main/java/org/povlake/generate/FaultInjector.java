@@ -1,5 +1,13 @@
 package org.povlake.generate;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.povlake.contract.ColumnSpec;
 import org.povlake.contract.ColumnType;
 import org.povlake.contract.Contract;
@@ -9,29 +17,22 @@ import org.povlake.contract.ReasonCode;
 import org.povlake.contract.SumCheck;
 import org.povlake.ingest.ResidentId;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
-
 /**
- * Injects exactly one row-level fault whose reason code is certain, chosen among those the extract's schema makes
- * possible. Every choice is read from the schema (types, ranges, cross-column rules, key), so a fault never trips a
- * second rule by accident: e.g. an out-of-range value goes into a column whose failure makes the ingest skip the
- * cross-column checks that read it, a member "born" after the as-of date gets an ID encoding that date, and a
- * duplicate or conflicting row is only ever made from a row that passes every rule.
+ * Injects exactly one row-level fault whose reason code is certain, chosen among those the
+ * extract's schema makes possible. Every choice is read from the schema (types, ranges,
+ * cross-column rules, key), so a fault never trips a second rule by accident: e.g. an out-of-range
+ * value goes into a column whose failure makes the ingest skip the cross-column checks that read
+ * it, a member "born" after the as-of date gets an ID encoding that date, and a duplicate or
+ * conflicting row is only ever made from a row that passes every rule.
  */
 final class FaultInjector {
-    /** The rows to write instead of the original (one or two), the code they carry and how many are quarantined. */
-    record Injected(List<String[]> rows, ReasonCode code, int quarantined) {
-    }
+    /**
+     * The rows to write instead of the original (one or two), the code they carry and how many are
+     * quarantined.
+     */
+    record Injected(List<String[]> rows, ReasonCode code, int quarantined) {}
 
-    private record Range(String kind, int column, int other, String value) {
-    }
+    private record Range(String kind, int column, int other, String value) {}
 
     private static final String[] NOT_BOOLEANS = {"有", "yes", "2", "对"};
     private static final String[] NOT_LABELS = {"未知", "其它类别", "unknown"};
@@ -67,10 +68,13 @@ final class FaultInjector {
         invalidBoolean = firstNot(NOT_BOOLEANS, nulls, v -> false);
         Set<Integer> referenced = new HashSet<>();
         Set<String> levels = new HashSet<>();
-        cols.stream().filter(c -> c.levelByColumn() != null).forEach(c -> levels.add(c.levelByColumn()));
+        cols.stream()
+                .filter(c -> c.levelByColumn() != null)
+                .forEach(c -> levels.add(c.levelByColumn()));
         for (int i = 0; i < cols.size(); i++) {
             ColumnSpec c = cols.get(i);
-            // a column that decides another's region level is never blanked or spoiled: without it "a code matching
+            // a column that decides another's region level is never blanked or spoiled: without it
+            // "a code matching
             // the level" cannot be judged, and a reader might call the region code unknown too
             boolean decidesLevel = levels.contains(c.name());
             if (c.required() && !decidesLevel) {
@@ -102,11 +106,13 @@ final class FaultInjector {
                     if (!decidesLevel) {
                         enums.add(i);
                     }
-                    invalidLabel.put(c.enumName(), firstNot(NOT_LABELS, nulls, v -> vocab.code(c.enumName(), v) != null));
+                    invalidLabel.put(
+                            c.enumName(),
+                            firstNot(NOT_LABELS, nulls, v -> vocab.code(c.enumName(), v) != null));
                 }
                 case ID -> ids.add(i);
                 case VILLAGE, TOWNSHIP, COUNTY, REGION -> regions.add(i);
-                default -> { }
+                default -> {}
             }
             if (c.notAfterAsOf()) {
                 future.add(i);
@@ -117,7 +123,12 @@ final class FaultInjector {
             check.columns().forEach(n -> referenced.add(index.get(n)));
             referenced.add(index.get(check.limit()));
             if (check.code() == ReasonCode.OUT_OF_RANGE) {
-                ranges.add(new Range("sum", index.get(check.columns().get(0)), index.get(check.limit()), null));
+                ranges.add(
+                        new Range(
+                                "sum",
+                                index.get(check.columns().get(0)),
+                                index.get(check.limit()),
+                                null));
             }
         }
         if (vocab.code(Codes.CAUSE, NOT_A_CAUSE) != null) {
@@ -150,7 +161,8 @@ final class FaultInjector {
         }
     }
 
-    private static String firstNot(String[] values, NullTokens nulls, java.util.function.Predicate<String> taken) {
+    private static String firstNot(
+            String[] values, NullTokens nulls, java.util.function.Predicate<String> taken) {
         for (String v : values) {
             if (!nulls.isNull(v) && !taken.test(v)) {
                 return v;
@@ -172,10 +184,20 @@ final class FaultInjector {
         }
         if (c.type() == ColumnType.DEC) {
             if (c.maxDec() != null) {
-                ranges.add(new Range("dec", i, -1, c.maxDec().add(BigDecimal.ONE).setScale(2).toPlainString()));
+                ranges.add(
+                        new Range(
+                                "dec",
+                                i,
+                                -1,
+                                c.maxDec().add(BigDecimal.ONE).setScale(2).toPlainString()));
             }
             if (c.minDec() != null) {
-                ranges.add(new Range("dec", i, -1, c.minDec().subtract(BigDecimal.ONE).setScale(2).toPlainString()));
+                ranges.add(
+                        new Range(
+                                "dec",
+                                i,
+                                -1,
+                                c.minDec().subtract(BigDecimal.ONE).setScale(2).toPlainString()));
             }
         }
         if (c.minColumn() != null && (c.type() == ColumnType.INT || c.type() == ColumnType.DATE)) {
@@ -187,25 +209,33 @@ final class FaultInjector {
     }
 
     /**
-     * The non-key column a conflicting row changes: one no rule relates to another column, so both rows pass
-     * every other rule and differ only there. Booleans first, then enumerations, decimals, integers and dates.
+     * The non-key column a conflicting row changes: one no rule relates to another column, so both
+     * rows pass every other rule and differ only there. Booleans first, then enumerations,
+     * decimals, integers and dates.
      */
     private int conflictColumn(Set<Integer> referenced) {
         Set<String> key = new HashSet<>(schema.primaryKey());
         int[] best = {-1, Integer.MAX_VALUE};
         for (int i = 0; i < cols.size(); i++) {
             ColumnSpec c = cols.get(i);
-            if (key.contains(c.name()) || referenced.contains(i) || c.maxColumn() != null || c.notAfterAsOf()) {
+            if (key.contains(c.name())
+                    || referenced.contains(i)
+                    || c.maxColumn() != null
+                    || c.notAfterAsOf()) {
                 continue;
             }
-            int rank = switch (c.type()) {
-                case BOOL -> 0;
-                case ENUM -> 1;
-                case DEC -> c.maxDec() == null ? 2 : 99;
-                case INT -> c.maxLong() == null && !c.maxIsAsOfYear() && c.minLong() == null ? 3 : 99;
-                case DATE -> 4;
-                default -> 99;
-            };
+            int rank =
+                    switch (c.type()) {
+                        case BOOL -> 0;
+                        case ENUM -> 1;
+                        case DEC -> c.maxDec() == null ? 2 : 99;
+                        case INT ->
+                                c.maxLong() == null && !c.maxIsAsOfYear() && c.minLong() == null
+                                        ? 3
+                                        : 99;
+                        case DATE -> 4;
+                        default -> 99;
+                    };
             if (rank < best[1]) {
                 best[0] = i;
                 best[1] = rank;
@@ -247,14 +277,18 @@ final class FaultInjector {
             }
             case BAD_DATE -> {
                 int i = Draw.oneOf(r, dates);
-                String d = (asOf.getYear() - r.nextInt(2)) + Draw.oneOf(r, new String[]{"-02-30", "-04-31", "-13-01"});
+                String d =
+                        (asOf.getYear() - r.nextInt(2))
+                                + Draw.oneOf(r, new String[] {"-02-30", "-04-31", "-13-01"});
                 bad[i] = cols.get(i).type() == ColumnType.TS ? d + " 10:15:00" : d;
             }
             case BAD_ENUM -> {
                 int i = Draw.oneOf(r, enums);
                 ColumnSpec c = cols.get(i);
-                bad[i] = c.type() == ColumnType.ENUM_LIST
-                        ? (row[i].isEmpty() ? NOT_A_CAUSE : row[i] + ";" + NOT_A_CAUSE) : invalidLabel.get(c.enumName());
+                bad[i] =
+                        c.type() == ColumnType.ENUM_LIST
+                                ? (row[i].isEmpty() ? NOT_A_CAUSE : row[i] + ";" + NOT_A_CAUSE)
+                                : invalidLabel.get(c.enumName());
             }
             case OUT_OF_RANGE -> outOfRange(bad, asOf, r);
             case BAD_ID_NUMBER -> {
@@ -270,10 +304,17 @@ final class FaultInjector {
                 int i = Draw.oneOf(r, matching);
                 ColumnSpec c = cols.get(i);
                 if (c.type() == ColumnType.DATE) {
-                    bad[i] = ResidentId.birthDate(row[index.get(c.matchesId())]).minusDays(1).toString();
+                    bad[i] =
+                            ResidentId.birthDate(row[index.get(c.matchesId())])
+                                    .minusDays(1)
+                                    .toString();
                 } else {
                     String current = vocab.code(c.enumName(), row[i]);
-                    String other = vocab.codes(c.enumName()).stream().filter(x -> !x.equals(current)).findFirst().orElseThrow();
+                    String other =
+                            vocab.codes(c.enumName()).stream()
+                                    .filter(x -> !x.equals(current))
+                                    .findFirst()
+                                    .orElseThrow();
                     bad[i] = vocab.label(c.enumName(), other);
                 }
             }
@@ -295,16 +336,25 @@ final class FaultInjector {
     }
 
     private void outOfRange(String[] bad, LocalDate asOf, SplittableRandom r) {
-        List<Range> usable = ranges.stream().filter(x -> x.other < 0 || !bad[x.other].isEmpty()).toList();
+        List<Range> usable =
+                ranges.stream().filter(x -> x.other < 0 || !bad[x.other].isEmpty()).toList();
         Range x = Draw.oneOf(r, usable);
         switch (x.kind) {
             case "int>asof" -> bad[x.column] = Integer.toString(asOf.getYear() + 1);
             case "int", "dec" -> bad[x.column] = x.value;
-            case "below" -> bad[x.column] = cols.get(x.column).type() == ColumnType.DATE
-                    ? LocalDate.parse(bad[x.other].substring(0, 10)).minusDays(1).toString()
-                    : Long.toString(Long.parseLong(bad[x.other]) - 1);
+            case "below" ->
+                    bad[x.column] =
+                            cols.get(x.column).type() == ColumnType.DATE
+                                    ? LocalDate.parse(bad[x.other].substring(0, 10))
+                                            .minusDays(1)
+                                            .toString()
+                                    : Long.toString(Long.parseLong(bad[x.other]) - 1);
             case "above" -> bad[x.column] = Long.toString(Long.parseLong(bad[x.other]) + 1);
-            case "sum" -> bad[x.column] = new BigDecimal(bad[x.other]).add(new BigDecimal("0.01")).toPlainString();
+            case "sum" ->
+                    bad[x.column] =
+                            new BigDecimal(bad[x.other])
+                                    .add(new BigDecimal("0.01"))
+                                    .toPlainString();
             default -> throw new IllegalStateException(x.kind);
         }
     }
@@ -330,16 +380,21 @@ final class FaultInjector {
             return;
         }
         bad[i] = day.toString();
-        if (c.matchesId() != null) { // keep the ID in agreement, so the row is FUTURE_DATE and nothing else
+        if (c.matchesId()
+                != null) { // keep the ID in agreement, so the row is FUTURE_DATE and nothing else
             int idCol = index.get(c.matchesId());
             boolean male = true;
             for (int j : matching) {
-                if (cols.get(j).type() == ColumnType.ENUM && cols.get(j).matchesId().equals(c.matchesId())) {
+                if (cols.get(j).type() == ColumnType.ENUM
+                        && cols.get(j).matchesId().equals(c.matchesId())) {
                     male = Codes.MALE.equals(vocab.code(cols.get(j).enumName(), bad[j]));
                 }
             }
-            bad[idCol] = IdAllocator.id(bad[idCol].substring(0, 6), (int) day.toEpochDay(),
-                    male ? IdAllocator.FAULT_MALE : IdAllocator.FAULT_FEMALE);
+            bad[idCol] =
+                    IdAllocator.id(
+                            bad[idCol].substring(0, 6),
+                            (int) day.toEpochDay(),
+                            male ? IdAllocator.FAULT_MALE : IdAllocator.FAULT_FEMALE);
         }
     }
 
@@ -352,14 +407,30 @@ final class FaultInjector {
             case ENUM -> {
                 List<String> codes = vocab.codes(c.enumName());
                 String current = vocab.code(c.enumName(), v);
-                bad[i] = vocab.label(c.enumName(), codes.get((codes.indexOf(current) + 1) % codes.size()));
+                bad[i] =
+                        vocab.label(
+                                c.enumName(),
+                                codes.get((codes.indexOf(current) + 1) % codes.size()));
             }
-            case DEC -> bad[i] = v.isEmpty() ? "1.00" : new BigDecimal(v).add(BigDecimal.ONE).toPlainString();
-            case INT -> bad[i] = !v.isEmpty() ? Long.toString(Long.parseLong(v) + 1)
-                    : c.minColumn() != null ? bad[index.get(c.minColumn())] : "1";
-            case DATE -> bad[i] = !v.isEmpty() ? LocalDate.parse(v).plusDays(1).toString()
-                    : c.minColumn() != null ? LocalDate.parse(bad[index.get(c.minColumn())]).plusDays(400).toString()
-                    : "2000-01-01";
+            case DEC ->
+                    bad[i] =
+                            v.isEmpty()
+                                    ? "1.00"
+                                    : new BigDecimal(v).add(BigDecimal.ONE).toPlainString();
+            case INT ->
+                    bad[i] =
+                            !v.isEmpty()
+                                    ? Long.toString(Long.parseLong(v) + 1)
+                                    : c.minColumn() != null ? bad[index.get(c.minColumn())] : "1";
+            case DATE ->
+                    bad[i] =
+                            !v.isEmpty()
+                                    ? LocalDate.parse(v).plusDays(1).toString()
+                                    : c.minColumn() != null
+                                            ? LocalDate.parse(bad[index.get(c.minColumn())])
+                                                    .plusDays(400)
+                                                    .toString()
+                                            : "2000-01-01";
             default -> throw new IllegalStateException("cannot change " + c.name());
         }
     }

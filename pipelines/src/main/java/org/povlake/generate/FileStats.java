@@ -1,10 +1,9 @@
 package org.povlake.generate;
 
-import org.povlake.contract.ReasonCode;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.povlake.contract.ReasonCode;
 
 /** What the ingest must report for one delivery file: rows read, quarantined, and by reason. */
 public final class FileStats {

@@ -2,7 +2,10 @@ package org.povlake.generate;
 
 import java.time.LocalDate;
 
-/** How values are spelled in the generated files: ISO dates, 是/否, yuan with two decimals, empty for null. */
+/**
+ * How values are spelled in the generated files: ISO dates, 是/否, yuan with two decimals, empty for
+ * null.
+ */
 final class Formats {
     static final String NULL = "";
     static final String TRUE = "是";
@@ -17,8 +20,7 @@ final class Formats {
         }
     }
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** YYYY-MM-DD (cached: a racy fill of immutable strings is safe). */
     static String date(int epochDay) {

@@ -1,9 +1,5 @@
 package org.povlake.generate;
 
-import org.povlake.contract.PovertyLines;
-import org.povlake.contract.Contract;
-import org.povlake.contract.ExtractSchema;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,24 +15,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ExtractSchema;
+import org.povlake.contract.PovertyLines;
 
 /**
- * {@code povlake generate}: a synthetic inbox in the contract's delivery layout — for every year of the range, a
- * snapshot of each snapshot extract and that year's events of each event extract, as of 31 December — on the real
- * Gansu divisions, with optional injected faults and a manifest of what the ingest must report.
- * <p>
- * Nothing is held in memory beyond one county: counties are generated in parallel (a thread per core) into part
- * files, which are then concatenated in county order, so the bytes do not depend on scheduling.
+ * {@code povlake generate}: a synthetic inbox in the contract's delivery layout — for every year of
+ * the range, a snapshot of each snapshot extract and that year's events of each event extract, as
+ * of 31 December — on the real Gansu divisions, with optional injected faults and a manifest of
+ * what the ingest must report.
+ *
+ * <p>Nothing is held in memory beyond one county: counties are generated in parallel (a thread per
+ * core) into part files, which are then concatenated in county order, so the bytes do not depend on
+ * scheduling.
  */
 public final class Generator {
     static final String PARTS = ".generate-parts";
-    /** The delivery files go to DIR/inbox (what `povlake ingest --inbox` reads); the manifest stays beside it. */
+
+    /**
+     * The delivery files go to DIR/inbox (what `povlake ingest --inbox` reads); the manifest stays
+     * beside it.
+     */
     public static final String INBOX = "inbox";
 
     /** The outcome: per delivery file (relative path) what the ingest must report, and totals. */
-    public record Result(Path out, Map<String, FileStats> files, long rows, long bytes, Duration elapsed,
-                         List<String> warnings) {
-    }
+    public record Result(
+            Path out,
+            Map<String, FileStats> files,
+            long rows,
+            long bytes,
+            Duration elapsed,
+            List<String> warnings) {}
 
     /** Everything the county tasks share (read-only). */
     static final class Run {
@@ -53,6 +62,7 @@ public final class Generator {
         final NetworkRows network;
         final EcommerceRows ecommerce;
         final Progress progress;
+
         /** In-memory county parts: at most this many bytes in all (the rest go to part files). */
         final Part.Budget budget = new Part.Budget(256L << 20);
 
@@ -75,15 +85,17 @@ public final class Generator {
             this.network = new NetworkRows(extracts, model);
             this.ecommerce = new EcommerceRows(extracts, model);
             extracts.checkFilled();
-            this.faults = extracts.all().stream().map(e -> new FaultInjector(e.schema, vocab, contract))
-                    .toArray(FaultInjector[]::new);
+            this.faults =
+                    extracts.all().stream()
+                            .map(e -> new FaultInjector(e.schema, vocab, contract))
+                            .toArray(FaultInjector[]::new);
         }
     }
 
-    private Generator() {
-    }
+    private Generator() {}
 
-    public static Result run(GenerateOptions options, Consumer<String> messages) throws IOException {
+    public static Result run(GenerateOptions options, Consumer<String> messages)
+            throws IOException {
         long t0 = System.nanoTime();
         Contract contract = Contract.get();
         PovertyLines lines = PovertyLines.load();
@@ -99,20 +111,34 @@ public final class Generator {
         Map<String, FileStats> files = new TreeMap<>();
         long bytes = 0;
         long rows;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "generate");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "generate");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try (Progress progress = new Progress(options.households(), messages)) {
             Run run = new Run(options, contract, partsDir, progress);
-            messages.accept(String.format("generate: %,d households in %,d administrative villages (%,d poor villages) of %d "
-                            + "counties, years %s, seed %d, error rate %s, %d threads → %s", options.households(),
-                    world.counties.stream().mapToLong(c -> c.adminVillages.size()).sum(), world.poorVillages(),
-                    world.counties.size(), run.years, options.seed(), options.errorRate(), threads, out));
+            messages.accept(
+                    String.format(
+                            "generate: %,d households in %,d administrative villages (%,d poor villages) of %d "
+                                    + "counties, years %s, seed %d, error rate %s, %d threads → %s",
+                            options.households(),
+                            world.counties.stream().mapToLong(c -> c.adminVillages.size()).sum(),
+                            world.poorVillages(),
+                            world.counties.size(),
+                            run.years,
+                            options.seed(),
+                            options.errorRate(),
+                            threads,
+                            out));
             List<County> biggestFirst = new ArrayList<>(world.counties);
-            biggestFirst.sort(Comparator.comparingLong((County c) -> c.households + 20L * c.villages.size()).reversed()
-                    .thenComparing(c -> c.code));
+            biggestFirst.sort(
+                    Comparator.comparingLong((County c) -> c.households + 20L * c.villages.size())
+                            .reversed()
+                            .thenComparing(c -> c.code));
             List<Future<Sinks>> futures = new ArrayList<>();
             for (County c : biggestFirst) {
                 futures.add(pool.submit(new CountyTask(run, c)));
@@ -149,7 +175,8 @@ public final class Generator {
         deleteTree(partsDir);
         Manifest.write(out, options, files);
         warnings.forEach(w -> messages.accept("generate: warning: " + w));
-        return new Result(out, files, rows, bytes, Duration.ofNanos(System.nanoTime() - t0), warnings);
+        return new Result(
+                out, files, rows, bytes, Duration.ofNanos(System.nanoTime() - t0), warnings);
     }
 
     private static <T> T get(Future<T> f) throws IOException {
@@ -170,8 +197,12 @@ public final class Generator {
         }
     }
 
-    /** The ingest rejects a snapshot with fewer than half the rows of the previous one: never generate that. */
-    private static void checkSnapshotsGrow(Run run, Map<String, FileStats> files, List<String> warnings) {
+    /**
+     * The ingest rejects a snapshot with fewer than half the rows of the previous one: never
+     * generate that.
+     */
+    private static void checkSnapshotsGrow(
+            Run run, Map<String, FileStats> files, List<String> warnings) {
         for (Extract e : run.extracts.all()) {
             if (e.schema.kind() != ExtractSchema.Kind.SNAPSHOT) {
                 continue;
@@ -180,16 +211,21 @@ public final class Generator {
                 long before = files.get(e.fileName(y - 1)).read();
                 long now = files.get(e.fileName(y)).read();
                 if (now * 2 < before) {
-                    warnings.add(e.fileName(y) + " has " + now + " rows, fewer than half the " + before
-                            + " of the year before: the ingest will reject it (too few households?)");
+                    warnings.add(
+                            e.fileName(y)
+                                    + " has "
+                                    + now
+                                    + " rows, fewer than half the "
+                                    + before
+                                    + " of the year before: the ingest will reject it (too few households?)");
                 }
             }
         }
     }
 
     /**
-     * The output folder must be new, empty, or a previous generation (its manifest lists its files, which are
-     * replaced); anything else is refused rather than mixed into an inbox.
+     * The output folder must be new, empty, or a previous generation (its manifest lists its files,
+     * which are replaced); anything else is refused rather than mixed into an inbox.
      */
     private static void prepare(Path out) throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -200,8 +236,12 @@ public final class Generator {
         if (previous.isEmpty()) {
             try (Stream<Path> s = Files.list(out)) {
                 if (s.anyMatch(p -> !p.getFileName().toString().equals(PARTS))) {
-                    throw new IllegalArgumentException("--out " + out + " is not empty (and holds no "
-                            + Manifest.FILE + " of a previous generation)");
+                    throw new IllegalArgumentException(
+                            "--out "
+                                    + out
+                                    + " is not empty (and holds no "
+                                    + Manifest.FILE
+                                    + " of a previous generation)");
                 }
             }
         }

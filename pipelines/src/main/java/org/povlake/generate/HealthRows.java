@@ -9,7 +9,16 @@ final class HealthRows {
     private final Extract facilities;
     private final Vocabulary v;
     private final int iId, iYear, iBasic, iSerious, iAssistance;
-    private final int cId, cPerson, cFacility, cAdmission, cDischarge, cTotal, cBasic, cSerious, cAssistance, cOneStop;
+    private final int cId,
+            cPerson,
+            cFacility,
+            cAdmission,
+            cDischarge,
+            cTotal,
+            cBasic,
+            cSerious,
+            cAssistance,
+            cOneStop;
     private final int fCode, fVillage, fLevel, fTelemedicine;
 
     HealthRows(Extracts extracts, Model model) {
@@ -54,7 +63,10 @@ final class HealthRows {
         }
     }
 
-    /** Inpatient stays discharged this year: a few percent of people, more of the chronically and seriously ill. */
+    /**
+     * Inpatient stays discharged this year: a few percent of people, more of the chronically and
+     * seriously ill.
+     */
     void claims(Sinks out, HouseholdYear hy, CountyPlan plan) {
         Household h = hy.household;
         int year = hy.year;
@@ -62,12 +74,14 @@ final class HealthRows {
         double oneStop = Math.min(0.98, Math.max(0.1, 0.35 + 0.25 * (year - 2016)));
         for (PersonYear py : hy.members) {
             String health = py.person.health;
-            double p = switch (health) {
-                case Codes.SERIOUS -> 0.35;
-                case Codes.CHRONIC -> 0.10;
-                case Codes.DISABLED -> 0.06;
-                default -> 0.02;
-            } + (py.age >= 60 ? 0.03 : 0);
+            double p =
+                    switch (health) {
+                                case Codes.SERIOUS -> 0.35;
+                                case Codes.CHRONIC -> 0.10;
+                                case Codes.DISABLED -> 0.06;
+                                default -> 0.02;
+                            }
+                            + (py.age >= 60 ? 0.03 : 0);
             if (!Draw.chance(r, p)) {
                 continue;
             }
@@ -75,18 +89,33 @@ final class HealthRows {
             for (int k = 1; k <= n; k++) {
                 boolean serious = health.equals(Codes.SERIOUS);
                 Facility centre = plan.centreOf(hy.village);
-                Facility f = serious || centre == null || Draw.chance(r, 0.45) ? plan.hospital() : centre;
+                Facility f =
+                        serious || centre == null || Draw.chance(r, 0.45)
+                                ? plan.hospital()
+                                : centre;
                 if (f == null) {
                     continue;
                 }
                 boolean township = f.level().equals(Codes.TOWNSHIP_CENTER);
                 int stay = serious ? Draw.between(r, 7, 30) : Draw.between(r, 2, 15);
                 int admission = Days.between(r, Days.firstOf(year), Days.lastOf(year) - stay);
-                long total = Math.round(100 * (township ? Draw.lognormal(r, 2_500, 0.5)
-                        : serious ? Draw.lognormal(r, 40_000, 0.6) : Draw.lognormal(r, 9_000, 0.6)));
+                long total =
+                        Math.round(
+                                100
+                                        * (township
+                                                ? Draw.lognormal(r, 2_500, 0.5)
+                                                : serious
+                                                        ? Draw.lognormal(r, 40_000, 0.6)
+                                                        : Draw.lognormal(r, 9_000, 0.6)));
                 total = Math.max(30_000, Math.min(total, 50_000_000));
-                long basic = Math.round(total * (township ? Draw.uniform(r, 0.75, 0.85)
-                        : serious ? Draw.uniform(r, 0.45, 0.60) : Draw.uniform(r, 0.55, 0.70)));
+                long basic =
+                        Math.round(
+                                total
+                                        * (township
+                                                ? Draw.uniform(r, 0.75, 0.85)
+                                                : serious
+                                                        ? Draw.uniform(r, 0.45, 0.60)
+                                                        : Draw.uniform(r, 0.55, 0.70)));
                 long seriousPaid = -1;
                 long left = total - basic;
                 if (py.seriousIllness && left > 500_000) {
@@ -94,11 +123,23 @@ final class HealthRows {
                     left -= seriousPaid;
                 }
                 long assistance = -1;
-                if (hy.poor() || (hy.registered() && Draw.chance(r, 0.5))) { // 健康扶贫 medical assistance
-                    assistance = Math.round(left * (hy.poor() ? Draw.uniform(r, 0.4, 0.8) : Draw.uniform(r, 0.2, 0.5)));
+                if (hy.poor()
+                        || (hy.registered() && Draw.chance(r, 0.5))) { // 健康扶贫 medical assistance
+                    assistance =
+                            Math.round(
+                                    left
+                                            * (hy.poor()
+                                                    ? Draw.uniform(r, 0.4, 0.8)
+                                                    : Draw.uniform(r, 0.2, 0.5)));
                 }
                 String[] row = claims.newRow();
-                row[cId] = "ZY" + year + h.id + (py.person.index < 10 ? "0" : "") + py.person.index + k;
+                row[cId] =
+                        "ZY"
+                                + year
+                                + h.id
+                                + (py.person.index < 10 ? "0" : "")
+                                + py.person.index
+                                + k;
                 row[cPerson] = py.person.id;
                 row[cFacility] = f.code();
                 row[cAdmission] = Formats.date(admission);

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A registered poor household's whole life, 2013 to the horizon: decided once from its own random stream
- * ({@link HouseholdSimulator}); every year's rows are then read off it ({@link HouseholdYear}).
+ * A registered poor household's whole life, 2013 to the horizon: decided once from its own random
+ * stream ({@link HouseholdSimulator}); every year's rows are then read off it ({@link
+ * HouseholdYear}).
  */
 final class Household {
     final long index;
@@ -15,10 +16,13 @@ final class Household {
     String profile;
     String attribute;
     String cause;
+
     /** False for the few portraits (精准画像) without a recorded primary cause. */
     boolean causeRecorded = true;
+
     /** Secondary causes as written (labels joined by ';'), empty for none. */
     String secondaryCauses;
+
     int identificationYear;
     int exitYear = Years.NEVER;
     boolean returns;
@@ -27,10 +31,13 @@ final class Household {
     int dissolvedYear = Years.NEVER;
     int relocationYear = Years.NEVER;
     Village relocatedTo;
+
     /** Income relative to the poverty line while poor. */
     double incomeLevel;
+
     /** Income relative to the line in the exit year (≥ 1 unless the exit was premature). */
     double exitIncome;
+
     int housingSafeYear;
     int waterSafeYear;
     int broadbandYear;

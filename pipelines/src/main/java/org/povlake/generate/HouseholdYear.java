@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A household in one year, read off its life with the year's own random stream (so any year can be produced
- * alone): status, village, income against that year's poverty line, living conditions, helper, and each listed
- * member's schooling, labour, insurance and enrollment.
+ * A household in one year, read off its life with the year's own random stream (so any year can be
+ * produced alone): status, village, income against that year's poverty line, living conditions,
+ * helper, and each listed member's schooling, labour, insurance and enrollment.
  */
 final class HouseholdYear {
     final Household household;
@@ -16,8 +16,10 @@ final class HouseholdYear {
     final int exitYear;
     final Village village;
     final List<PersonYear> members = new ArrayList<>();
+
     /** Per-capita net income in cents, or -1 when not recorded. */
     long incomeCents = -1;
+
     Boolean housingSafe;
     Boolean waterSafe;
     Boolean broadband;
@@ -44,7 +46,8 @@ final class HouseholdYear {
         }
         int n = hy.members.size();
         hy.declaredSize = Math.max(1, n);
-        if (Draw.chance(r, 0.02)) { // declared size disagrees with the member rows (a data-quality signal)
+        if (Draw.chance(
+                r, 0.02)) { // declared size disagrees with the member rows (a data-quality signal)
             hy.declaredSize = n > 1 && r.nextBoolean() ? n - 1 : n + 1;
         }
         return hy;
@@ -52,15 +55,24 @@ final class HouseholdYear {
 
     private void household(SplittableRandom r, Model model) {
         Household h = household;
-        double f = switch (status) {
-            case Codes.POOR -> Draw.chance(r, 0.025) ? Draw.uniform(r, 2.0, 2.8) // a lead for "should have exited"
-                    : h.incomeLevel * (1 + 0.04 * (year - h.identificationYear)) * Draw.lognormal(r, 1, 0.08);
-            case Codes.RETURNED -> Draw.uniform(r, 0.6, 0.95);
-            case Codes.EXITED -> year == exitYear ? h.exitIncome
-                    : Math.max(1.05, h.exitIncome) * StrictMath.pow(1.08, year - exitYear) * Draw.lognormal(r, 1, 0.06);
-            case Codes.REMOVED -> Draw.uniform(r, 2.5, 5.0);
-            default -> -1;
-        };
+        double f =
+                switch (status) {
+                    case Codes.POOR ->
+                            Draw.chance(r, 0.025)
+                                    ? Draw.uniform(r, 2.0, 2.8) // a lead for "should have exited"
+                                    : h.incomeLevel
+                                            * (1 + 0.04 * (year - h.identificationYear))
+                                            * Draw.lognormal(r, 1, 0.08);
+                    case Codes.RETURNED -> Draw.uniform(r, 0.6, 0.95);
+                    case Codes.EXITED ->
+                            year == exitYear
+                                    ? h.exitIncome
+                                    : Math.max(1.05, h.exitIncome)
+                                            * StrictMath.pow(1.08, year - exitYear)
+                                            * Draw.lognormal(r, 1, 0.06);
+                    case Codes.REMOVED -> Draw.uniform(r, 2.5, 5.0);
+                    default -> -1;
+                };
         if (f > 0 && !Draw.chance(r, 0.004)) {
             incomeCents = Math.round(model.lines.cents(year) * f);
         }
@@ -155,8 +167,12 @@ final class HouseholdYear {
         py.insured = Draw.chance(r, 0.99);
         py.basicMedical = py.insured && Draw.chance(r, 0.994);
         py.seriousIllness = py.basicMedical && Draw.chance(r, 0.995);
-        boolean assisted = h.poor(year) || h.attribute.equals(Codes.DIBAO) || h.attribute.equals(Codes.EXTREME_SUPPORT)
-                ? Draw.chance(r, 0.9) : h.registered(year) && Draw.chance(r, 0.5);
+        boolean assisted =
+                h.poor(year)
+                                || h.attribute.equals(Codes.DIBAO)
+                                || h.attribute.equals(Codes.EXTREME_SUPPORT)
+                        ? Draw.chance(r, 0.9)
+                        : h.registered(year) && Draw.chance(r, 0.5);
         py.medicalAssistance = Draw.chance(r, 0.03) ? null : assisted;
         boolean truth = py.insured && py.basicMedical;
         double u = r.nextDouble();

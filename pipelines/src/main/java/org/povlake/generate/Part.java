@@ -12,9 +12,10 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One county's bytes of one delivery file. Small parts stay in memory (creating thousands of tiny files costs more
- * than the data), within a run-wide budget; a part that grows past {@link #SPILL_BYTES}, or that the budget cannot
- * hold, goes to a part file. Either way it is appended to the delivery file in county order.
+ * One county's bytes of one delivery file. Small parts stay in memory (creating thousands of tiny
+ * files costs more than the data), within a run-wide budget; a part that grows past {@link
+ * #SPILL_BYTES}, or that the budget cannot hold, goes to a part file. Either way it is appended to
+ * the delivery file in county order.
  */
 final class Part extends OutputStream {
     static final int SPILL_BYTES = 1 << 20;
@@ -57,7 +58,7 @@ final class Part extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[]{(byte) b}, 0, 1);
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -72,7 +73,9 @@ final class Part extends OutputStream {
             return;
         }
         if (size + len > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(size + len, Math.min(SPILL_BYTES, buffer.length * 2)));
+            buffer =
+                    Arrays.copyOf(
+                            buffer, Math.max(size + len, Math.min(SPILL_BYTES, buffer.length * 2)));
         }
         System.arraycopy(b, off, buffer, size, len);
         size += len;

@@ -11,9 +11,10 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
- * The rows of one (extract, year) for one county: a {@link Part} (no header) later concatenated in county order.
- * Each row gets, with probability {@code errorRate}, one injected fault, decided by a hash of (seed, extract, year,
- * county, row number) so that it does not depend on anything but the row's place.
+ * The rows of one (extract, year) for one county: a {@link Part} (no header) later concatenated in
+ * county order. Each row gets, with probability {@code errorRate}, one injected fault, decided by a
+ * hash of (seed, extract, year, county, row number) so that it does not depend on anything but the
+ * row's place.
  */
 final class PartWriter implements Closeable {
     private final Part part;
@@ -27,7 +28,8 @@ final class PartWriter implements Closeable {
 
     PartWriter(Part part, FaultInjector faults, LocalDate asOf, double errorRate, long faultSeed) {
         this.part = part;
-        this.out = new BufferedWriter(new OutputStreamWriter(part, StandardCharsets.UTF_8), 1 << 13);
+        this.out =
+                new BufferedWriter(new OutputStreamWriter(part, StandardCharsets.UTF_8), 1 << 13);
         this.faults = faults;
         this.asOf = asOf;
         this.errorRate = errorRate;

@@ -10,16 +10,22 @@ final class Person {
     final int birthMonthDay;
     final String id;
     final String name;
+
     /** First year the person is no longer listed (died), or NEVER. */
     int diesYear = Years.NEVER;
+
     /** Highest education the person reaches (a code of the education enumeration). */
     String finalEducation;
+
     String health;
     boolean skilledInitially;
+
     /** First year with a certified training, or NEVER. */
     int certifiedYear = Years.NEVER;
+
     /** Started school a year late. */
     boolean behind;
+
     /** Goes to the county's vocational school rather than senior high. */
     boolean vocational;
 
@@ -47,7 +53,10 @@ final class Person {
         return skilledInitially || certifiedYear <= year;
     }
 
-    /** The school grade the person would be in (≤ 0: not yet at school); a late starter repeats grade 1. */
+    /**
+     * The school grade the person would be in (≤ 0: not yet at school); a late starter repeats
+     * grade 1.
+     */
     int grade(int year) {
         int age = age(year);
         return age - 5 - (behind && age >= 7 ? 1 : 0);

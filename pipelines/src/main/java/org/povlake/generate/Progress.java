@@ -23,11 +23,13 @@ final class Progress implements AutoCloseable {
     Progress(long total, Consumer<String> out) {
         this.total = total;
         this.out = out;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "generate-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "generate-progress");
+                            t.setDaemon(true);
+                            return t;
+                        });
         timer.scheduleAtFixedRate(this::report, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -45,8 +47,16 @@ final class Progress implements AutoCloseable {
         long r = rows.sum();
         long h = households.sum();
         double interval = Math.max(1e-9, (now - lastTime) / 1e9);
-        out.accept(String.format(Locale.ROOT, "generate: %,d / %,d households (%.1f %%), %,d rows, %,.0f rows/s, %.0f s",
-                h, total, total == 0 ? 100.0 : 100.0 * h / total, r, (r - lastRows) / interval, (now - started) / 1e9));
+        out.accept(
+                String.format(
+                        Locale.ROOT,
+                        "generate: %,d / %,d households (%.1f %%), %,d rows, %,.0f rows/s, %.0f s",
+                        h,
+                        total,
+                        total == 0 ? 100.0 : 100.0 * h / total,
+                        r,
+                        (r - lastRows) / interval,
+                        (now - started) / 1e9));
         lastRows = r;
         lastTime = now;
     }

@@ -12,10 +12,35 @@ final class RegistryRows {
     private final Extract members;
     private final Extract poorVillages;
     private final Extract assistance;
-    private final int hId, hVillage, hHeadId, hHeadName, hSize, hAttribute, hIdentified, hStatus, hExit, hCause,
-            hSecondary, hIncome, hHousing, hWater, hBroadband, hTerminal, hHelper;
-    private final int mHousehold, mId, mName, mRelation, mSex, mBirth, mEducation, mInSchool, mHealth, mLabor,
-            mSkilled, mInsurance;
+    private final int hId,
+            hVillage,
+            hHeadId,
+            hHeadName,
+            hSize,
+            hAttribute,
+            hIdentified,
+            hStatus,
+            hExit,
+            hCause,
+            hSecondary,
+            hIncome,
+            hHousing,
+            hWater,
+            hBroadband,
+            hTerminal,
+            hHelper;
+    private final int mHousehold,
+            mId,
+            mName,
+            mRelation,
+            mSex,
+            mBirth,
+            mEducation,
+            mInSchool,
+            mHealth,
+            mLabor,
+            mSkilled,
+            mInsurance;
     private final int pvVillage, pvDesignated, pvExit;
     private final int aId, aHousehold, aType, aStart, aAmount;
 
@@ -115,11 +140,15 @@ final class RegistryRows {
         String[] row = poorVillages.newRow();
         row[pvVillage] = village.code;
         row[pvDesignated] = Formats.integer(village.designatedYear);
-        row[pvExit] = village.poorExitYear <= year ? Formats.integer(village.poorExitYear) : Formats.NULL;
+        row[pvExit] =
+                village.poorExitYear <= year ? Formats.integer(village.poorExitYear) : Formats.NULL;
         out.emit(poorVillages, year, row);
     }
 
-    /** This year's assistance measures: most to households in poverty, matched to their cause (因户施策). */
+    /**
+     * This year's assistance measures: most to households in poverty, matched to their cause
+     * (因户施策).
+     */
     void assistance(Sinks out, HouseholdYear hy) {
         Household h = hy.household;
         int year = hy.year;
@@ -132,7 +161,10 @@ final class RegistryRows {
         if (poorThisYear) {
             int n = 1 + (Draw.chance(r, 0.5) ? 1 : 0) + (Draw.chance(r, 0.15) ? 1 : 0);
             List<String> matched = model.matchedMeasures.get(h.cause);
-            types.add(matched != null && Draw.chance(r, 0.9) ? Draw.oneOf(r, matched) : model.measures.pick(r));
+            types.add(
+                    matched != null && Draw.chance(r, 0.9)
+                            ? Draw.oneOf(r, matched)
+                            : model.measures.pick(r));
             while (types.size() < n) {
                 types.add(model.measures.pick(r));
             }
@@ -164,17 +196,18 @@ final class RegistryRows {
         if (Draw.chance(r, 0.05)) {
             return -1;
         }
-        int[] range = switch (type) {
-            case Codes.MICROCREDIT -> new int[]{10_000, 50_000};
-            case Codes.HOUSING_RENOVATION -> new int[]{10_000, 40_000};
-            case Codes.RELOCATION -> new int[]{20_000, 60_000};
-            case Codes.MEDICAL_AID -> new int[]{500, 20_000};
-            case Codes.EDUCATION_AID -> new int[]{500, 5_000};
-            case Codes.INDUSTRY -> new int[]{2_000, 10_000};
-            case Codes.SAFETY_NET -> new int[]{2_000, 8_000};
-            case Codes.ECO_COMPENSATION -> new int[]{1_000, 10_000};
-            default -> new int[]{300, 5_000};
-        };
+        int[] range =
+                switch (type) {
+                    case Codes.MICROCREDIT -> new int[] {10_000, 50_000};
+                    case Codes.HOUSING_RENOVATION -> new int[] {10_000, 40_000};
+                    case Codes.RELOCATION -> new int[] {20_000, 60_000};
+                    case Codes.MEDICAL_AID -> new int[] {500, 20_000};
+                    case Codes.EDUCATION_AID -> new int[] {500, 5_000};
+                    case Codes.INDUSTRY -> new int[] {2_000, 10_000};
+                    case Codes.SAFETY_NET -> new int[] {2_000, 8_000};
+                    case Codes.ECO_COMPENSATION -> new int[] {1_000, 10_000};
+                    default -> new int[] {300, 5_000};
+                };
         return Draw.between(r, range[0], range[1]) * 100L;
     }
 }

@@ -7,8 +7,10 @@ final class School {
     final String code;
     final Village village;
     final String type;
+
     /** Highest grade taught (teaching points only teach the first grades). */
     final int lowestGrade;
+
     final int highestGrade;
     final int classrooms;
     final int students;
@@ -17,8 +19,18 @@ final class School {
     final double multimediaShare2014;
     final double multimediaGrowth;
 
-    School(String code, Village village, String type, int lowestGrade, int highestGrade, int classrooms, int students,
-           int broadbandYear, int firstTier, double multimediaShare2014, double multimediaGrowth) {
+    School(
+            String code,
+            Village village,
+            String type,
+            int lowestGrade,
+            int highestGrade,
+            int classrooms,
+            int students,
+            int broadbandYear,
+            int firstTier,
+            double multimediaShare2014,
+            double multimediaGrowth) {
         this.code = code;
         this.village = village;
         this.type = type;
@@ -45,7 +57,8 @@ final class School {
         if (!broadband(year)) {
             return null;
         }
-        return BANDWIDTH[Math.min(BANDWIDTH.length - 1, firstTier + (year - broadbandYear + 1) / 2)];
+        return BANDWIDTH[
+                Math.min(BANDWIDTH.length - 1, firstTier + (year - broadbandYear + 1) / 2)];
     }
 
     int multimedia(int year) {

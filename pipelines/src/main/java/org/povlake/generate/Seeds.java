@@ -3,9 +3,10 @@ package org.povlake.generate;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic seeding. Every random stream of the generator is a pure function of the run's seed, the kind of
- * thing it is for and that thing's identity (a household index, a village code, a year...), so a row never
- * depends on the order in which threads ran or on which other rows were generated.
+ * Deterministic seeding. Every random stream of the generator is a pure function of the run's seed,
+ * the kind of thing it is for and that thing's identity (a household index, a village code, a
+ * year...), so a row never depends on the order in which threads ran or on which other rows were
+ * generated.
  */
 final class Seeds {
     // stream kinds (the numbers only need to differ)
@@ -25,8 +26,7 @@ final class Seeds {
     static final long ALLOCATION = 28;
     static final long FAULTS = 31;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** SplitMix64's finaliser: a bijective, well-mixing 64-bit hash. */
     static long mix(long z) {

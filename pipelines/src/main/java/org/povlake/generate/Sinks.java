@@ -4,21 +4,36 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** One county's part writers: one per (extract, year), all open for the single pass over its households. */
+/**
+ * One county's part writers: one per (extract, year), all open for the single pass over its
+ * households.
+ */
 final class Sinks implements Closeable {
     private final PartWriter[][] writers;
     private final Years years;
     private long rows;
 
-    Sinks(Path partsDir, Part.Budget budget, County county, Years years, Extracts extracts, FaultInjector[] faults,
-          long seed, double errorRate) {
+    Sinks(
+            Path partsDir,
+            Part.Budget budget,
+            County county,
+            Years years,
+            Extracts extracts,
+            FaultInjector[] faults,
+            long seed,
+            double errorRate) {
         this.years = years;
         this.writers = new PartWriter[extracts.size()][years.count()];
         for (Extract e : extracts.all()) {
             for (int y : years.list()) {
                 Part part = new Part(partPath(partsDir, county, e, y), budget);
-                writers[e.index][y - years.first()] = new PartWriter(part, faults[e.index], Years.asOf(y), errorRate,
-                        Seeds.of(seed, Seeds.FAULTS, e.index, y, county.index));
+                writers[e.index][y - years.first()] =
+                        new PartWriter(
+                                part,
+                                faults[e.index],
+                                Years.asOf(y),
+                                errorRate,
+                                Seeds.of(seed, Seeds.FAULTS, e.index, y, county.index));
             }
         }
     }
@@ -42,7 +57,8 @@ final class Sinks implements Closeable {
     }
 
     static Path partPath(Path partsDir, County county, Extract e, int year) {
-        return partsDir.resolve(county.code).resolve(e.source() + "_" + e.name() + "_" + year + ".part");
+        return partsDir.resolve(county.code)
+                .resolve(e.source() + "_" + e.name() + "_" + year + ".part");
     }
 
     @Override

@@ -7,9 +7,12 @@ import java.util.List;
 final class Township {
     final String code;
     final County county;
+
     /** 乡镇 in the metrics' sense (digits 7–9 in 100–399), as opposed to 街道 and quasi-units. */
     final boolean township;
+
     final List<Village> villages = new ArrayList<>();
+
     /** The seat (乡镇驻地): its first administrative village, else its first village. */
     Village seat;
 

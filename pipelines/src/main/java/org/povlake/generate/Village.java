@@ -5,10 +5,13 @@ final class Village {
     final String code;
     final long key;
     final Township township;
+
     /** 行政村: code digits 10–12 in 200–399. */
     final boolean admin;
+
     /** 居委会/社区: code digits 10–12 in 001–199. */
     final boolean community;
+
     boolean poor;
     int designatedYear = Years.NEVER;
     int poorExitYear = Years.NEVER;

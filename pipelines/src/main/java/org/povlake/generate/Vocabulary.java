@@ -1,17 +1,17 @@
 package org.povlake.generate;
 
-import org.povlake.contract.Contract;
-import org.povlake.contract.ContractException;
-import org.povlake.contract.Enumerations;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ContractException;
+import org.povlake.contract.Enumerations;
 
 /**
- * The contract's enumerations as the generator uses them: it decides in codes and writes the Chinese labels.
- * A code the generator names that the contract does not have is an error at start-up, not a bad file.
+ * The contract's enumerations as the generator uses them: it decides in codes and writes the
+ * Chinese labels. A code the generator names that the contract does not have is an error at
+ * start-up, not a bad file.
  */
 final class Vocabulary {
     private final Enumerations enums;
@@ -22,11 +22,13 @@ final class Vocabulary {
     }
 
     private Map<String, String> table(String enumName) {
-        return codeToLabel.computeIfAbsent(enumName, n -> {
-            Map<String, String> t = new HashMap<>();
-            enums.labels(n).forEach((label, code) -> t.put(code, label));
-            return t;
-        });
+        return codeToLabel.computeIfAbsent(
+                enumName,
+                n -> {
+                    Map<String, String> t = new HashMap<>();
+                    enums.labels(n).forEach((label, code) -> t.put(code, label));
+                    return t;
+                });
     }
 
     /** Codes of an enumeration, in contract order. */
@@ -41,8 +43,12 @@ final class Vocabulary {
     String label(String enumName, String code) {
         String l = table(enumName).get(code);
         if (l == null) {
-            throw new ContractException("the generator uses code " + code + " of enumeration '" + enumName
-                    + "', which the contract does not have");
+            throw new ContractException(
+                    "the generator uses code "
+                            + code
+                            + " of enumeration '"
+                            + enumName
+                            + "', which the contract does not have");
         }
         return l;
     }
@@ -59,8 +65,8 @@ final class Vocabulary {
     }
 
     /**
-     * A distribution over all codes of an enumeration: the weights name codes (each must exist); a code of the
-     * contract without a weight gets {@code otherWeight}.
+     * A distribution over all codes of an enumeration: the weights name codes (each must exist); a
+     * code of the contract without a weight gets {@code otherWeight}.
      */
     Weighted<String> weighted(String enumName, double otherWeight, Object... codeWeightPairs) {
         Map<String, Double> w = new HashMap<>();

@@ -1,7 +1,5 @@
 package org.povlake.generate;
 
-import org.povlake.contract.Divisions;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,14 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.povlake.contract.Divisions;
 
 /**
- * The Gansu divisions of the contract's reference, with the poor villages and the households allocated to
- * administrative villages. Built once per run (small: 17,718 villages) and shared read-only by the county tasks.
+ * The Gansu divisions of the contract's reference, with the poor villages and the households
+ * allocated to administrative villages. Built once per run (small: 17,718 villages) and shared
+ * read-only by the county tasks.
  */
 final class World {
     /** Share of administrative villages that were poor villages (贫困村): 7,262 of 15,513 in Gansu. */
     static final double POOR_VILLAGE_SHARE = 7262.0 / 15513.0;
+
     /** A household id is the village code plus a 4-digit sequence. */
     static final int MAX_HOUSEHOLDS_PER_VILLAGE = 9999;
 
@@ -63,12 +64,20 @@ final class World {
         }
         for (County c : counties) {
             for (Township t : c.townships) {
-                t.seat = t.villages.stream().filter(v -> v.admin).findFirst()
-                        .orElse(t.villages.isEmpty() ? null : t.villages.get(0));
+                t.seat =
+                        t.villages.stream()
+                                .filter(v -> v.admin)
+                                .findFirst()
+                                .orElse(t.villages.isEmpty() ? null : t.villages.get(0));
             }
-            c.seat = c.villages.stream().filter(v -> v.community).findFirst()
-                    .orElse(c.villages.isEmpty() ? null : c.villages.get(0));
-            c.intensity = intensity(c.code) * (0.6 + 0.8 * Seeds.unit(Seeds.of(seed, Seeds.COUNTY, c.key)));
+            c.seat =
+                    c.villages.stream()
+                            .filter(v -> v.community)
+                            .findFirst()
+                            .orElse(c.villages.isEmpty() ? null : c.villages.get(0));
+            c.intensity =
+                    intensity(c.code)
+                            * (0.6 + 0.8 * Seeds.unit(Seeds.of(seed, Seeds.COUNTY, c.key)));
         }
         choosePoorVillages(counties, seed);
         allocate(counties, seed, households);
@@ -76,8 +85,9 @@ final class World {
     }
 
     /**
-     * Poverty by kind of county-level unit, read from the code (digits 5–6): urban districts (01–20) and
-     * development zones (71–80) have little rural poverty, county-level cities (81–99) some, counties (21–70) most.
+     * Poverty by kind of county-level unit, read from the code (digits 5–6): urban districts
+     * (01–20) and development zones (71–80) have little rural poverty, county-level cities (81–99)
+     * some, counties (21–70) most.
      */
     private static double intensity(String countyCode) {
         int kind = Integer.parseInt(countyCode.substring(4, 6));
@@ -90,17 +100,23 @@ final class World {
         return kind >= 81 ? 0.6 : 1.0;
     }
 
-    /** The poorest-scoring share of administrative villages are poor villages, designated 2013–2015. */
+    /**
+     * The poorest-scoring share of administrative villages are poor villages, designated 2013–2015.
+     */
     private static void choosePoorVillages(List<County> counties, long seed) {
         List<Village> admin = new ArrayList<>();
         Map<Village, Double> score = new HashMap<>();
         for (County c : counties) {
             for (Village v : c.adminVillages) {
                 admin.add(v);
-                score.put(v, c.intensity * (0.25 + Seeds.unit(Seeds.of(seed, Seeds.VILLAGE, v.key))));
+                score.put(
+                        v, c.intensity * (0.25 + Seeds.unit(Seeds.of(seed, Seeds.VILLAGE, v.key))));
             }
         }
-        admin.sort(Comparator.comparing((Village v) -> score.get(v)).reversed().thenComparing(v -> v.code));
+        admin.sort(
+                Comparator.comparing((Village v) -> score.get(v))
+                        .reversed()
+                        .thenComparing(v -> v.code));
         long poor = Math.round(admin.size() * POOR_VILLAGE_SHARE);
         for (int i = 0; i < poor; i++) {
             Village v = admin.get(i);
@@ -112,9 +128,10 @@ final class World {
     }
 
     /**
-     * Systematic allocation of the households over administrative villages in code order, proportional to a
-     * weight (poor villages hold most poor households): every village gets the floor or ceiling of its share,
-     * the total is exact, and each county's households are one contiguous range of indices.
+     * Systematic allocation of the households over administrative villages in code order,
+     * proportional to a weight (poor villages hold most poor households): every village gets the
+     * floor or ceiling of its share, the total is exact, and each county's households are one
+     * contiguous range of indices.
      */
     private static void allocate(List<County> counties, long seed, long households) {
         List<Village> all = new ArrayList<>();
@@ -134,20 +151,34 @@ final class World {
         for (int i = 0; i < all.size(); i++) {
             Village v = all.get(i);
             cumulative += v.weight;
-            long upTo = i == all.size() - 1 ? households
-                    : Math.min(households, cumulative <= offset ? 0 : (long) Math.floor((cumulative - offset) / step) + 1);
+            long upTo =
+                    i == all.size() - 1
+                            ? households
+                            : Math.min(
+                                    households,
+                                    cumulative <= offset
+                                            ? 0
+                                            : (long) Math.floor((cumulative - offset) / step) + 1);
             upTo = Math.max(upTo, before);
             v.households = (int) Math.min(Integer.MAX_VALUE, upTo - before);
             v.firstHousehold = before;
             if (v.households > MAX_HOUSEHOLDS_PER_VILLAGE) {
-                throw new IllegalArgumentException("--households " + households + " puts " + v.households
-                        + " households in village " + v.code + ": a household id has a 4-digit sequence (at most "
-                        + MAX_HOUSEHOLDS_PER_VILLAGE + " per village)");
+                throw new IllegalArgumentException(
+                        "--households "
+                                + households
+                                + " puts "
+                                + v.households
+                                + " households in village "
+                                + v.code
+                                + ": a household id has a 4-digit sequence (at most "
+                                + MAX_HOUSEHOLDS_PER_VILLAGE
+                                + " per village)");
             }
             before = upTo;
         }
         for (County c : counties) {
-            c.firstHousehold = c.adminVillages.isEmpty() ? 0 : c.adminVillages.get(0).firstHousehold;
+            c.firstHousehold =
+                    c.adminVillages.isEmpty() ? 0 : c.adminVillages.get(0).firstHousehold;
             c.households = c.adminVillages.stream().mapToInt(v -> v.households).sum();
         }
     }

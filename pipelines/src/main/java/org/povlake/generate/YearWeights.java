@@ -3,8 +3,9 @@ package org.povlake.generate;
 import java.util.SplittableRandom;
 
 /**
- * A distribution over the calendar year in which something happens (fibre reaches a village, a household exits),
- * with a last bucket "not (yet) by the end of the table" returned as {@link Years#NEVER}.
+ * A distribution over the calendar year in which something happens (fibre reaches a village, a
+ * household exits), with a last bucket "not (yet) by the end of the table" returned as {@link
+ * Years#NEVER}.
  */
 final class YearWeights {
     private final int first;

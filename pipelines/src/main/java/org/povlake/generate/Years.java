@@ -4,14 +4,17 @@ import java.time.LocalDate;
 import java.util.stream.IntStream;
 
 /**
- * The delivery years of a run, and the horizon the lives are simulated to. Lives always run from 2013 (the start of
- * 建档立卡) to the horizon, whatever years are delivered, so a year's files do not depend on the range asked for.
+ * The delivery years of a run, and the horizon the lives are simulated to. Lives always run from
+ * 2013 (the start of 建档立卡) to the horizon, whatever years are delivered, so a year's files do not
+ * depend on the range asked for.
  */
 record Years(int first, int last) {
     /** "Does not happen" (never within the simulation). */
     static final int NEVER = 9999;
+
     /** 建档立卡 began in 2013: the first year a household can be identified. */
     static final int REGISTRY_START = 2013;
+
     /** The plan's target year: lives are simulated at least to here. */
     static final int PLAN_END = 2020;
 
@@ -20,8 +23,12 @@ record Years(int first, int last) {
             throw new IllegalArgumentException("--years: " + first + " is after " + last);
         }
         if (first < REGISTRY_START + 1) {
-            throw new IllegalArgumentException("--years: the first delivery year is " + (REGISTRY_START + 1)
-                    + " (建档立卡 began in " + REGISTRY_START + ")");
+            throw new IllegalArgumentException(
+                    "--years: the first delivery year is "
+                            + (REGISTRY_START + 1)
+                            + " (建档立卡 began in "
+                            + REGISTRY_START
+                            + ")");
         }
     }
 
@@ -34,9 +41,12 @@ record Years(int first, int last) {
                 int y = Integer.parseInt(t);
                 return new Years(y, y);
             }
-            return new Years(Integer.parseInt(t.substring(0, dash).trim()), Integer.parseInt(t.substring(dash + 1).trim()));
+            return new Years(
+                    Integer.parseInt(t.substring(0, dash).trim()),
+                    Integer.parseInt(t.substring(dash + 1).trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--years: expected YYYY-YYYY or YYYY, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "--years: expected YYYY-YYYY or YYYY, got '" + text + "'");
         }
     }
 

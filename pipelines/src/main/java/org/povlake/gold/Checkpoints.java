@@ -1,25 +1,27 @@
 package org.povlake.gold;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * How {@link GoldYear} materialises its intermediate frames: each is computed once and its lineage cut (an eager local
- * checkpoint), so the later steps are planned over a small plan instead of the whole tree above it, which is what made
- * planning, not computing, dominate. The rows go to local disk, not the heap: at Gansu scale, millions of checkpointed
- * rows held in memory cost 46–66 s of garbage collection per year (12 s on disk) and made one year 15 % slower.
- * {@link #release()} frees them once the year is written.
+ * How {@link GoldYear} materialises its intermediate frames: each is computed once and its lineage
+ * cut (an eager local checkpoint), so the later steps are planned over a small plan instead of the
+ * whole tree above it, which is what made planning, not computing, dominate. The rows go to local
+ * disk, not the heap: at Gansu scale, millions of checkpointed rows held in memory cost 46–66 s of
+ * garbage collection per year (12 s on disk) and made one year 15 % slower. {@link #release()}
+ * frees them once the year is written.
  */
 public final class Checkpoints {
     private final List<Dataset<Row>> held = new ArrayList<>();
     private final PrintStream timings;
 
-    /** @param timings where to print each checkpoint's seconds, or null */
+    /**
+     * @param timings where to print each checkpoint's seconds, or null
+     */
     public Checkpoints(PrintStream timings) {
         this.timings = timings;
     }
@@ -39,6 +41,6 @@ public final class Checkpoints {
     public void release() {
         held.forEach(Dataset::unpersist);
         held.clear();
-        System.gc();   // local checkpoints are freed by Spark's ContextCleaner once unreachable
+        System.gc(); // local checkpoints are freed by Spark's ContextCleaner once unreachable
     }
 }

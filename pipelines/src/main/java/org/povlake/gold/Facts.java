@@ -1,39 +1,50 @@
 package org.povlake.gold;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
 /**
  * Indicator contributions before roll-up, in two parts:
+ *
  * <ul>
- *   <li>{@code direct}: {@code indicator_id, place_code, numerator, denominator} already summed per place (a village,
- *   township or county code); every unit behind it lies in exactly one place, so regions just add them up;</li>
- *   <li>{@code shared}: {@code indicator_id, entity, place_code, numerator, denominator} for units that lie in several
- *   places (a person in households of two villages, their claims): a region counts such a unit once
- *   (METRICS.md "Places"), so the roll-up de-duplicates them per region.</li>
+ *   <li>{@code direct}: {@code indicator_id, place_code, numerator, denominator} already summed per
+ *       place (a village, township or county code); every unit behind it lies in exactly one place,
+ *       so regions just add them up;
+ *   <li>{@code shared}: {@code indicator_id, entity, place_code, numerator, denominator} for units
+ *       that lie in several places (a person in households of two villages, their claims): a region
+ *       counts such a unit once (METRICS.md "Places"), so the roll-up de-duplicates them per
+ *       region.
  * </ul>
  */
 public record Facts(Dataset<Row> direct, Dataset<Row> shared) {
     public static final String AMOUNT = "decimal(38,4)";
 
-    /** Sums {@code measures} over {@code units} per {@code placeColumn}, one pass, then one row per place and measure. */
-    public static Dataset<Row> sumByPlace(Dataset<Row> units, Column place, List<Measure> measures) {
+    /**
+     * Sums {@code measures} over {@code units} per {@code placeColumn}, one pass, then one row per
+     * place and measure.
+     */
+    public static Dataset<Row> sumByPlace(
+            Dataset<Row> units, Column place, List<Measure> measures) {
         List<Column> aggs = new ArrayList<>();
         StringBuilder stack = new StringBuilder("stack(").append(measures.size());
         for (int i = 0; i < measures.size(); i++) {
             Measure m = measures.get(i);
             aggs.add(sum(m.numerator()).cast(AMOUNT).as("n" + i));
             aggs.add(sum(m.denominator()).cast(AMOUNT).as("d" + i));
-            stack.append(", '").append(m.indicatorId()).append("', n").append(i).append(", d").append(i);
+            stack.append(", '")
+                    .append(m.indicatorId())
+                    .append("', n")
+                    .append(i)
+                    .append(", d")
+                    .append(i);
         }
         stack.append(") AS (indicator_id, numerator, denominator)");
         return units.groupBy(place.as("place_code"))
@@ -42,20 +53,26 @@ public record Facts(Dataset<Row> direct, Dataset<Row> shared) {
     }
 
     /**
-     * Units that may lie in several places: {@code units} has the entity key in {@code entity} and its places as an
-     * array in {@code places}. Entities with one place are summed per place (direct); the others are kept per entity
-     * and place (shared), for the roll-up to count once per region.
+     * Units that may lie in several places: {@code units} has the entity key in {@code entity} and
+     * its places as an array in {@code places}. Entities with one place are summed per place
+     * (direct); the others are kept per entity and place (shared), for the roll-up to count once
+     * per region.
      */
-    public static Facts byPlaces(Dataset<Row> units, String entity, String places, List<Measure> measures) {
+    public static Facts byPlaces(
+            Dataset<Row> units, String entity, String places, List<Measure> measures) {
         Dataset<Row> single = units.where(size(col(places)).equalTo(1));
         Dataset<Row> direct = sumByPlace(single, col(places).getItem(0), measures);
-        Dataset<Row> several = units.where(size(col(places)).gt(1))
-                .withColumn("place_code", explode(col(places)));
+        Dataset<Row> several =
+                units.where(size(col(places)).gt(1)).withColumn("place_code", explode(col(places)));
         List<Dataset<Row>> shared = new ArrayList<>();
         for (Measure m : measures) {
-            shared.add(several.select(org.apache.spark.sql.functions.lit(m.indicatorId()).as("indicator_id"),
-                    col(entity).cast("string").as("entity"), col("place_code"),
-                    m.numerator().cast(AMOUNT).as("numerator"), m.denominator().cast(AMOUNT).as("denominator")));
+            shared.add(
+                    several.select(
+                            org.apache.spark.sql.functions.lit(m.indicatorId()).as("indicator_id"),
+                            col(entity).cast("string").as("entity"),
+                            col("place_code"),
+                            m.numerator().cast(AMOUNT).as("numerator"),
+                            m.denominator().cast(AMOUNT).as("denominator")));
         }
         return new Facts(direct, unionAll(shared));
     }

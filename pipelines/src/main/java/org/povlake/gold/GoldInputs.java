@@ -1,29 +1,32 @@
 package org.povlake.gold;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.povlake.lake.Lakehouse;
-import org.povlake.lake.LakeSchemas;
-import org.povlake.silver.DeliveryLedger;
-import org.povlake.silver.SilverTables;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.povlake.lake.LakeSchemas;
+import org.povlake.lake.Lakehouse;
+import org.povlake.silver.DeliveryLedger;
+import org.povlake.silver.SilverTables;
 
 /**
- * The thin read side of gold: the silver frames year Y reads, each pinned to the Delta version recorded in
- * {@link #versions()} (so one build reads one consistent state even if silver moves meanwhile). The tables pinned
- * are those gold declares ({@link YearFrames#SILVER}); reading any other fails.
+ * The thin read side of gold: the silver frames year Y reads, each pinned to the Delta version
+ * recorded in {@link #versions()} (so one build reads one consistent state even if silver moves
+ * meanwhile). The tables pinned are those gold declares ({@link YearFrames#SILVER}); reading any
+ * other fails.
  */
 public final class GoldInputs {
-    /** The silver tables gold reads: the ledger of deliveries and the tables {@link YearFrames} declares. */
+    /**
+     * The silver tables gold reads: the ledger of deliveries and the tables {@link YearFrames}
+     * declares.
+     */
     public static final List<String> TABLES = tables(YearFrames.SILVER);
 
     private final Lakehouse lake;
@@ -41,12 +44,16 @@ public final class GoldInputs {
         }
     }
 
-    /** The ledger, then the declared tables; a name silver does not declare fails (a typo must not read as empty). */
+    /**
+     * The ledger, then the declared tables; a name silver does not declare fails (a typo must not
+     * read as empty).
+     */
     static List<String> tables(List<String> declared) {
         List<String> out = new ArrayList<>(List.of(DeliveryLedger.TABLE));
         for (String t : declared) {
             if (!SilverTables.isDeclared(t)) {
-                throw new IllegalStateException("gold reads " + t + ", which is not a declared silver table");
+                throw new IllegalStateException(
+                        "gold reads " + t + ", which is not a declared silver table");
             }
             out.add(t);
         }
@@ -59,12 +66,14 @@ public final class GoldInputs {
     }
 
     /**
-     * The whole table at its pinned version (an empty frame of its schema if it does not exist). Loaded once: a
-     * time-travel read rebuilds the table's snapshot, so every later use shares the first frame.
+     * The whole table at its pinned version (an empty frame of its schema if it does not exist).
+     * Loaded once: a time-travel read rebuilds the table's snapshot, so every later use shares the
+     * first frame.
      */
     public Dataset<Row> table(String name) {
         if (!TABLES.contains(name)) {
-            throw new IllegalArgumentException(name + " is not an input gold declares (YearFrames.SILVER)");
+            throw new IllegalArgumentException(
+                    name + " is not an input gold declares (YearFrames.SILVER)");
         }
         return frames.computeIfAbsent(name, this::load);
     }
@@ -89,7 +98,10 @@ public final class GoldInputs {
         if (d == null) {
             return h.where(lit(false));
         }
-        return h.where(col("valid_from").leq(lit(d)).and(col("valid_to").isNull().or(col("valid_to").gt(lit(d)))));
+        return h.where(
+                col("valid_from")
+                        .leq(lit(d))
+                        .and(col("valid_to").isNull().or(col("valid_to").gt(lit(d)))));
     }
 
     /** Whether a snapshot holds any row with {@code column = year} (the year-keyed inputs). */

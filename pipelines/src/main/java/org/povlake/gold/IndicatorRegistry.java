@@ -1,7 +1,5 @@
 package org.povlake.gold;
 
-import org.povlake.contract.Catalogue;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,16 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.povlake.contract.Catalogue;
 
 /**
- * Which code computes each indicator of the catalogue ({@code schemas/indicators.json}): every {@link Measure} gold
- * produces, by the unit it is summed over, each list taken from its pillar's class. {@link GoldYear} sums exactly
- * these; {@link #check} holds them to the catalogue, because nothing downstream would: {@link Rollup} gives a catalogue
- * id without a measure 0 / 0 in every region, and drops a measure whose id the catalogue does not name.
+ * Which code computes each indicator of the catalogue ({@code schemas/indicators.json}): every
+ * {@link Measure} gold produces, by the unit it is summed over, each list taken from its pillar's
+ * class. {@link GoldYear} sums exactly these; {@link #check} holds them to the catalogue, because
+ * nothing downstream would: {@link Rollup} gives a catalogue id without a measure 0 / 0 in every
+ * region, and drops a measure whose id the catalogue does not name.
  */
 public final class IndicatorRegistry {
-    private IndicatorRegistry() {
-    }
+    private IndicatorRegistry() {}
 
     /** Household indicators, over {@link HouseholdFacts}. */
     public static List<Measure> householdMeasures(int year, BigDecimal povertyLine) {
@@ -48,13 +47,17 @@ public final class IndicatorRegistry {
         m.put("member rows (MemberFacts)", memberMeasures());
         m.put("villages (NetworkIndicators.villageFacts)", NetworkIndicators.villageMeasures());
         m.put("townships (NetworkIndicators.townshipFacts)", NetworkIndicators.townshipMeasures());
-        m.put("regions (EcommerceIndicators.servicePointFacts)", EcommerceIndicators.servicePointMeasures());
+        m.put(
+                "regions (EcommerceIndicators.servicePointFacts)",
+                EcommerceIndicators.servicePointMeasures());
         m.put("orders (EcommerceIndicators.tradeFacts)", EcommerceIndicators.tradeMeasures(year));
         m.put("schools (EducationIndicators.schoolFacts)", EducationIndicators.schoolMeasures());
         m.put("facilities (HealthIndicators.facilityFacts)", HealthIndicators.facilityMeasures());
         m.put("claims (HealthIndicators.claimFacts)", HealthIndicators.claimMeasures());
         m.put("persons (TargetIndicators.duplicatePersons)", TargetIndicators.personMeasures());
-        m.put("households exited in Y-1 (TargetIndicators.returnToPoverty)", TargetIndicators.exitedHouseholdMeasures());
+        m.put(
+                "households exited in Y-1 (TargetIndicators.returnToPoverty)",
+                TargetIndicators.exitedHouseholdMeasures());
         return m;
     }
 
@@ -62,23 +65,35 @@ public final class IndicatorRegistry {
     public static Map<String, String> producedIds(int year, BigDecimal povertyLine) {
         Map<String, String> ids = new TreeMap<>();
         List<String> twice = new ArrayList<>();
-        measures(year, povertyLine).forEach((unit, list) -> list.forEach(m -> {
-            String before = ids.putIfAbsent(m.indicatorId(), unit);
-            if (before != null) {
-                twice.add(m.indicatorId() + " (" + before + " and " + unit + ")");
-            }
-        }));
+        measures(year, povertyLine)
+                .forEach(
+                        (unit, list) ->
+                                list.forEach(
+                                        m -> {
+                                            String before = ids.putIfAbsent(m.indicatorId(), unit);
+                                            if (before != null) {
+                                                twice.add(
+                                                        m.indicatorId()
+                                                                + " ("
+                                                                + before
+                                                                + " and "
+                                                                + unit
+                                                                + ")");
+                                            }
+                                        }));
         if (!twice.isEmpty()) {
-            throw new IllegalStateException("indicators computed twice, they would be summed twice: "
-                    + String.join(", ", twice));
+            throw new IllegalStateException(
+                    "indicators computed twice, they would be summed twice: "
+                            + String.join(", ", twice));
         }
         return ids;
     }
 
     /**
-     * Fails, naming every id, unless the catalogue's indicators and the measures gold computes are the same set: a
-     * catalogue id without a measure, or a measure whose id is not in the catalogue, is an error, never a silent
-     * 0 / 0 or a dropped indicator. Called before a year is computed.
+     * Fails, naming every id, unless the catalogue's indicators and the measures gold computes are
+     * the same set: a catalogue id without a measure, or a measure whose id is not in the
+     * catalogue, is an error, never a silent 0 / 0 or a dropped indicator. Called before a year is
+     * computed.
      */
     public static void check(Catalogue catalogue, int year, BigDecimal povertyLine) {
         Map<String, String> produced = producedIds(year, povertyLine);
@@ -87,18 +102,25 @@ public final class IndicatorRegistry {
         List<String> problems = new ArrayList<>();
         for (String id : listed) {
             if (!produced.containsKey(id)) {
-                problems.add(id + " is in the catalogue but no code computes it (add its Measure to its pillar's "
-                        + "class and to IndicatorRegistry)");
+                problems.add(
+                        id
+                                + " is in the catalogue but no code computes it (add its Measure to its pillar's "
+                                + "class and to IndicatorRegistry)");
             }
         }
-        produced.forEach((id, unit) -> {
-            if (!listed.contains(id)) {
-                problems.add(id + " is computed over " + unit + " but is not in the catalogue");
-            }
-        });
+        produced.forEach(
+                (id, unit) -> {
+                    if (!listed.contains(id)) {
+                        problems.add(
+                                id + " is computed over " + unit + " but is not in the catalogue");
+                    }
+                });
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("the indicator catalogue " + catalogue.version()
-                    + " and the code disagree: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "the indicator catalogue "
+                            + catalogue.version()
+                            + " and the code disagree: "
+                            + String.join("; ", problems));
         }
     }
 }

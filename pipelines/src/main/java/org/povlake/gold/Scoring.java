@@ -1,26 +1,26 @@
 package org.povlake.gold;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+
 /**
- * The arithmetic of METRICS.md "Numbers" and "Scoring", exact (BigDecimal), each step computed from the previous
- * step's printed value: value (6 decimals, half-up) → met and achievement (6) → pillar (6, mean of printed
- * achievements) → composite (4, from printed pillars). {@link Scores} uses the Spark-expression forms below, which give
- * the same results: Spark divides decimals exactly to 39 digits and rounds half-up to the result's 6 decimals, and a
- * quotient of two of our decimals (denominators below 10^33) never lies within 10^-39 of a rounding midpoint unless
- * it is exactly on it (checked against these methods by ScoringTest on random inputs). The composite is rounded
+ * The arithmetic of METRICS.md "Numbers" and "Scoring", exact (BigDecimal), each step computed from
+ * the previous step's printed value: value (6 decimals, half-up) → met and achievement (6) → pillar
+ * (6, mean of printed achievements) → composite (4, from printed pillars). {@link Scores} uses the
+ * Spark-expression forms below, which give the same results: Spark divides decimals exactly to 39
+ * digits and rounds half-up to the result's 6 decimals, and a quotient of two of our decimals
+ * (denominators below 10^33) never lies within 10^-39 of a rounding midpoint unless it is exactly
+ * on it (checked against these methods by ScoringTest on random inputs). The composite is rounded
  * to 4 decimals, which a Spark division would round twice, so it stays a function.
  */
 public final class Scoring {
@@ -28,8 +28,7 @@ public final class Scoring {
     public static final int COMPOSITE_SCALE = 4;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /** numerator / denominator, half-up to 6 decimals; null for a zero (or null) denominator. */
     public static BigDecimal value(BigDecimal numerator, BigDecimal denominator) {
@@ -39,12 +38,16 @@ public final class Scoring {
         return numerator.divide(denominator, SCALE, RoundingMode.HALF_UP);
     }
 
-    /** clamp((v − f) / (t − f), 0, 1), half-up to 6 decimals; null if v or t is null (covers ≥ and ≤ alike). */
+    /**
+     * clamp((v − f) / (t − f), 0, 1), half-up to 6 decimals; null if v or t is null (covers ≥ and ≤
+     * alike).
+     */
     public static BigDecimal achievement(BigDecimal value, BigDecimal target, BigDecimal floor) {
         if (value == null || target == null || floor == null) {
             return null;
         }
-        BigDecimal a = value.subtract(floor).divide(target.subtract(floor), SCALE, RoundingMode.HALF_UP);
+        BigDecimal a =
+                value.subtract(floor).divide(target.subtract(floor), SCALE, RoundingMode.HALF_UP);
         if (a.signum() < 0) {
             return BigDecimal.ZERO.setScale(SCALE);
         }
@@ -62,15 +65,22 @@ public final class Scoring {
 
     /** v(Y) − v(Y−1) of the printed values; null if either is null. */
     public static BigDecimal change(BigDecimal value, BigDecimal previous) {
-        return value == null || previous == null ? null : value.subtract(previous).setScale(SCALE, RoundingMode.HALF_UP);
+        return value == null || previous == null
+                ? null
+                : value.subtract(previous).setScale(SCALE, RoundingMode.HALF_UP);
     }
 
     /** Mean of printed achievements, half-up to 6 decimals; null when none. */
     public static BigDecimal mean(BigDecimal sum, long count) {
-        return count == 0 || sum == null ? null : sum.divide(BigDecimal.valueOf(count), SCALE, RoundingMode.HALF_UP);
+        return count == 0 || sum == null
+                ? null
+                : sum.divide(BigDecimal.valueOf(count), SCALE, RoundingMode.HALF_UP);
     }
 
-    /** 100 × Σ(weight × pillar) / Σ(weights of pillars with a score), half-up to 4 decimals; null if none. */
+    /**
+     * 100 × Σ(weight × pillar) / Σ(weights of pillars with a score), half-up to 4 decimals; null if
+     * none.
+     */
     public static BigDecimal composite(BigDecimal weightedSum, BigDecimal weights) {
         if (weightedSum == null || weights == null || weights.signum() == 0) {
             return null;
@@ -84,7 +94,9 @@ public final class Scoring {
 
     /** {@link #value} as a Spark expression (numerator and denominator decimal(38,4)). */
     public static Column value(Column numerator, Column denominator) {
-        return when(denominator.notEqual(0), numerator.cast(Facts.AMOUNT).divide(denominator.cast(Facts.AMOUNT)))
+        return when(
+                        denominator.notEqual(0),
+                        numerator.cast(Facts.AMOUNT).divide(denominator.cast(Facts.AMOUNT)))
                 .cast(DEC6);
     }
 
@@ -92,13 +104,16 @@ public final class Scoring {
     public static Column achievement(Column value, Column target, Column floor) {
         Column v = value.cast(DEC6);
         Column raw = v.minus(floor.cast(DEC6)).divide(target.cast(DEC6).minus(floor.cast(DEC6)));
-        return when(v.isNotNull().and(target.isNotNull()).and(floor.isNotNull()),
-                greatest(ZERO, least(ONE, raw.cast(DEC6)))).cast(DEC6);
+        return when(
+                        v.isNotNull().and(target.isNotNull()).and(floor.isNotNull()),
+                        greatest(ZERO, least(ONE, raw.cast(DEC6))))
+                .cast(DEC6);
     }
 
     /** {@link #met} as a Spark expression. */
     public static Column met(Column value, Column target, Column direction) {
-        return when(value.isNotNull().and(target.isNotNull()),
+        return when(
+                value.isNotNull().and(target.isNotNull()),
                 when(direction.equalTo("<="), value.leq(target)).otherwise(value.geq(target)));
     }
 
@@ -112,6 +127,8 @@ public final class Scoring {
         return when(count.gt(0), sum.cast(DEC6).divide(count.cast("long"))).cast(DEC6);
     }
 
-    static final UserDefinedFunction COMPOSITE = udf((UDF2<BigDecimal, BigDecimal, BigDecimal>) Scoring::composite,
-            DataTypes.createDecimalType(38, COMPOSITE_SCALE));
+    static final UserDefinedFunction COMPOSITE =
+            udf(
+                    (UDF2<BigDecimal, BigDecimal, BigDecimal>) Scoring::composite,
+                    DataTypes.createDecimalType(38, COMPOSITE_SCALE));
 }

@@ -1,5 +1,12 @@
 package org.povlake.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -7,17 +14,9 @@ import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.TableSchemas;
 import org.povlake.lake.Lakehouse;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.apache.spark.sql.functions.col;
-
 /**
- * Writes one extract's deliveries: each write replaces exactly the deliveries (extract, as-of date) it
- * carries, in one Delta commit, so a re-run or a re-delivery converges to the same table.
+ * Writes one extract's deliveries: each write replaces exactly the deliveries (extract, as-of date)
+ * it carries, in one Delta commit, so a re-run or a re-delivery converges to the same table.
  */
 final class BronzeWriter {
     private final Lakehouse lake;
@@ -31,12 +30,21 @@ final class BronzeWriter {
     }
 
     static String dateList(List<LocalDate> dates) {
-        return dates.stream().distinct().sorted().map(d -> "DATE'" + d + "'").collect(Collectors.joining(", "));
+        return dates.stream()
+                .distinct()
+                .sorted()
+                .map(d -> "DATE'" + d + "'")
+                .collect(Collectors.joining(", "));
     }
 
     private String quarantinePredicate(List<LocalDate> dates) {
-        return "source = '" + schema.source() + "' AND extract = '" + schema.extract() + "' AND as_of_date IN ("
-                + dateList(dates) + ")";
+        return "source = '"
+                + schema.source()
+                + "' AND extract = '"
+                + schema.extract()
+                + "' AND as_of_date IN ("
+                + dateList(dates)
+                + ")";
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -48,47 +56,84 @@ final class BronzeWriter {
     /** The quarantine table, shared by every extract: created before extracts load concurrently. */
     static void createQuarantine(Lakehouse lake) {
         StructType quarantine = TableSchemas.lakehouse("quarantine");
-        lake.createIfMissing(IngestJob.BRONZE_QUARANTINE, quarantine, TableSchemas.partitioning("quarantine"),
-                Lakehouse.statisticsExcept(quarantine, concat(List.of("raw"), TableSchemas.partitioning("quarantine"))));
+        lake.createIfMissing(
+                IngestJob.BRONZE_QUARANTINE,
+                quarantine,
+                TableSchemas.partitioning("quarantine"),
+                Lakehouse.statisticsExcept(
+                        quarantine,
+                        concat(List.of("raw"), TableSchemas.partitioning("quarantine"))));
     }
 
     void writeQuarantine(Dataset<Row> rows, List<LocalDate> dates) {
-        rows.write().format("delta").mode("overwrite").option("replaceWhere", quarantinePredicate(dates))
+        rows.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("replaceWhere", quarantinePredicate(dates))
                 .save(lake.path(IngestJob.BRONZE_QUARANTINE));
     }
 
     /**
-     * Snapshots: the deliveries' partitions are replaced atomically. Events: MERGE on (primary key, as-of
-     * date): every delivery's version of an event is kept (the latest is chosen in silver), and the rows of a
-     * re-delivered date that the new file no longer has are deleted. Returns the table's new version.
+     * Snapshots: the deliveries' partitions are replaced atomically. Events: MERGE on (primary key,
+     * as-of date): every delivery's version of an event is kept (the latest is chosen in silver),
+     * and the rows of a re-delivered date that the new file no longer has are deleted. Returns the
+     * table's new version.
      */
     long writeBronze(Dataset<Row> rows, List<LocalDate> dates) {
         StructType bronze = TableSchemas.bronze(schema);
-        lake.createIfMissing(table, bronze, TableSchemas.partitioning("bronze_lineage"), Lakehouse.statisticsExcept(bronze,
-                concat(schema.piiColumns(), TableSchemas.partitioning("bronze_lineage"))));
+        lake.createIfMissing(
+                table,
+                bronze,
+                TableSchemas.partitioning("bronze_lineage"),
+                Lakehouse.statisticsExcept(
+                        bronze,
+                        concat(schema.piiColumns(), TableSchemas.partitioning("bronze_lineage"))));
         String inDates = "_as_of_date IN (" + dateList(dates) + ")";
         if (schema.isSnapshot()) {
-            rows.write().format("delta").mode("overwrite").option("replaceWhere", inDates).save(lake.path(table));
+            rows.write()
+                    .format("delta")
+                    .mode("overwrite")
+                    .option("replaceWhere", inDates)
+                    .save(lake.path(table));
         } else {
-            String on = schema.primaryKey().stream().map(k -> "t.`" + k + "` = s.`" + k + "`")
-                    .collect(Collectors.joining(" AND ")) + " AND t._as_of_date = s._as_of_date AND t." + inDates;
-            lake.table(table).as("t").merge(rows.as("s"), on)
-                    .whenMatched().updateAll()
-                    .whenNotMatched().insertAll()
-                    .whenNotMatchedBySource("t." + inDates).delete()
+            String on =
+                    schema.primaryKey().stream()
+                                    .map(k -> "t.`" + k + "` = s.`" + k + "`")
+                                    .collect(Collectors.joining(" AND "))
+                            + " AND t._as_of_date = s._as_of_date AND t."
+                            + inDates;
+            lake.table(table)
+                    .as("t")
+                    .merge(rows.as("s"), on)
+                    .whenMatched()
+                    .updateAll()
+                    .whenNotMatched()
+                    .insertAll()
+                    .whenNotMatchedBySource("t." + inDates)
+                    .delete()
                     .execute();
         }
         return lake.version(table);
     }
 
     Map<LocalDate, Long> bronzeCounts(List<LocalDate> dates) {
-        return counts(lake.spark().read().format("delta").load(lake.path(table))
-                .filter("_as_of_date IN (" + dateList(dates) + ")"), "_as_of_date");
+        return counts(
+                lake.spark()
+                        .read()
+                        .format("delta")
+                        .load(lake.path(table))
+                        .filter("_as_of_date IN (" + dateList(dates) + ")"),
+                "_as_of_date");
     }
 
     Map<LocalDate, Long> quarantineCounts(List<LocalDate> dates) {
-        return counts(lake.spark().read().format("delta").load(lake.path(IngestJob.BRONZE_QUARANTINE))
-                .filter(quarantinePredicate(dates)), "as_of_date");
+        return counts(
+                lake.spark()
+                        .read()
+                        .format("delta")
+                        .load(lake.path(IngestJob.BRONZE_QUARANTINE))
+                        .filter(quarantinePredicate(dates)),
+                "as_of_date");
     }
 
     private static Map<LocalDate, Long> counts(Dataset<Row> df, String dateColumn) {
@@ -98,5 +143,4 @@ final class BronzeWriter {
         }
         return out;
     }
-
 }

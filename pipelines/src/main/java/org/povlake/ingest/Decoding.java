@@ -17,8 +17,10 @@ public final class Decoding {
 
     public Decoding(Charset charset) {
         this.charset = charset;
-        this.strict = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.strict =
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** The text, or null when the bytes do not decode in this charset. */
@@ -31,7 +33,9 @@ public final class Decoding {
         }
     }
 
-    /** The text with U+FFFD for bytes that do not decode: for a quarantined record's raw text only. */
+    /**
+     * The text with U+FFFD for bytes that do not decode: for a quarantined record's raw text only.
+     */
     public String lenient(byte[] bytes) {
         return new String(bytes, charset);
     }
@@ -46,8 +50,8 @@ public final class Decoding {
     }
 
     /**
-     * Counts records for the charset decision: a BOM means UTF-8; otherwise UTF-8 unless more than half
-     * of the records that contain non-ASCII bytes fail strict UTF-8 decoding, then GB18030.
+     * Counts records for the charset decision: a BOM means UTF-8; otherwise UTF-8 unless more than
+     * half of the records that contain non-ASCII bytes fail strict UTF-8 decoding, then GB18030.
      */
     public static final class Detector {
         private final Decoding utf8 = new Decoding(StandardCharsets.UTF_8);

@@ -7,7 +7,11 @@ import java.util.TreeMap;
 
 /** What one ingest run did with one file: the ingest log's row and the report's entry. */
 public final class FileOutcome {
-    public enum Status { LOADED, SKIPPED, REJECTED;
+    public enum Status {
+        LOADED,
+        SKIPPED,
+        REJECTED;
+
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -26,14 +30,24 @@ public final class FileOutcome {
     public long quarantined;
     public Map<String, Long> byReason = new TreeMap<>();
     public long blankLines;
+
     /** the physical lines the file's records span (header and blank lines not counted) */
     public long lines;
+
     public String rejection;
     public String message;
-    /** extra columns (CSV header fields, JSONL keys) that are column names, the first of them only */
+
+    /**
+     * extra columns (CSV header fields, JSONL keys) that are column names, the first of them only
+     */
     public List<String> extraColumns = List.of();
-    /** extra columns counted, not listed: those that are not column names, and those beyond the listed ones */
+
+    /**
+     * extra columns counted, not listed: those that are not column names, and those beyond the
+     * listed ones
+     */
     public long extraColumnsUnlisted;
+
     public List<String> missingOptionalColumns = List.of();
     public Long bronzeVersion;
 
@@ -51,7 +65,10 @@ public final class FileOutcome {
         clearCounts();
     }
 
-    /** Not read this run: the file was still being written, or is byte-identical to the loaded delivery. */
+    /**
+     * Not read this run: the file was still being written, or is byte-identical to the loaded
+     * delivery.
+     */
     void skip(String why) {
         status = Status.SKIPPED;
         rejection = null;

@@ -1,8 +1,5 @@
 package org.povlake.ingest;
 
-import org.povlake.contract.ColumnSpec;
-import org.povlake.contract.ExtractSchema;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,13 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.povlake.contract.ColumnSpec;
+import org.povlake.contract.ExtractSchema;
 
 /**
  * A CSV header matched to the extract's columns by name (trimmed, case-insensitive, any order).
  * {@code position[i]} is the field index of schema column i, or -1 when the file lacks it.
  */
-public record Header(List<String> names, int[] position, List<String> extraColumns, List<Integer> extraPositions,
-                     List<String> missingRequired, List<String> missingOptional, List<String> duplicates)
+public record Header(
+        List<String> names,
+        int[] position,
+        List<String> extraColumns,
+        List<Integer> extraPositions,
+        List<String> missingRequired,
+        List<String> missingOptional,
+        List<String> duplicates)
         implements Serializable {
 
     public static String normalize(String name) {
@@ -56,7 +61,13 @@ public record Header(List<String> names, int[] position, List<String> extraColum
                 (c.required() ? missingRequired : missingOptional).add(c.name());
             }
         }
-        return new Header(List.copyOf(names), position, extras, extraPos, missingRequired, missingOptional,
+        return new Header(
+                List.copyOf(names),
+                position,
+                extras,
+                extraPos,
+                missingRequired,
+                missingOptional,
                 duplicates);
     }
 }

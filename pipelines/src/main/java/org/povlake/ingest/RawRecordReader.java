@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import org.povlake.contract.ExtractSchema;
-import org.povlake.contract.FileLimits;
-import org.povlake.contract.ReasonCode;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,14 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.povlake.contract.ExtractSchema;
+import org.povlake.contract.FileLimits;
+import org.povlake.contract.ReasonCode;
 
 /**
- * Reads a delivery file record by record (CSV or JSONL), decoding each record on its own in the file's
- * charset. Runs where the file is read (an executor); the file was checked by {@link Preflight} first.
+ * Reads a delivery file record by record (CSV or JSONL), decoding each record on its own in the
+ * file's charset. Runs where the file is read (an executor); the file was checked by {@link
+ * Preflight} first.
  */
 public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final InputStream in;
     private final RecordSplitter splitter;
@@ -38,8 +38,14 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
     private long recordNumber;
     private RawRecord next;
 
-    public RawRecordReader(InputStream content, boolean jsonl, Charset charset, Header header, ExtractSchema schema,
-                           FileLimits limits) throws IOException {
+    public RawRecordReader(
+            InputStream content,
+            boolean jsonl,
+            Charset charset,
+            Header header,
+            ExtractSchema schema,
+            FileLimits limits)
+            throws IOException {
         this.in = content;
         this.jsonl = jsonl;
         this.splitter = new RecordSplitter(content, !jsonl, limits);
@@ -82,7 +88,13 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
         recordNumber++;
         long number = jsonl ? b.line() : recordNumber;
         if (b.truncated()) { // over the record limit: its beginning, and how long it was
-            return new RawRecord(number, decoding.lenient(b.bytes()), null, null, null, ReasonCode.BAD_RECORD.name(),
+            return new RawRecord(
+                    number,
+                    decoding.lenient(b.bytes()),
+                    null,
+                    null,
+                    null,
+                    ReasonCode.BAD_RECORD.name(),
                     b.length());
         }
         String text = decoding.strict(b.bytes());
@@ -110,7 +122,9 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
         if (!header.extraColumns().isEmpty()) {
             extra = new LinkedHashMap<>();
             for (int e = 0; e < header.extraColumns().size(); e++) {
-                extra.put(header.extraColumns().get(e), Values.trim(fields[header.extraPositions().get(e)]));
+                extra.put(
+                        header.extraColumns().get(e),
+                        Values.trim(fields[header.extraPositions().get(e)]));
             }
         }
         return new RawRecord(number, text, values, null, extra, null);
@@ -137,11 +151,27 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
                 char kind;
                 String value;
                 switch (v) {
-                    case VALUE_STRING -> { kind = 's'; value = p.getText(); }
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> { kind = 'n'; value = p.getText(); }
-                    case VALUE_TRUE, VALUE_FALSE -> { kind = 'b'; value = p.getText(); }
-                    case VALUE_NULL -> { kind = '-'; value = null; }
-                    default -> { kind = 'o'; p.skipChildren(); value = null; }
+                    case VALUE_STRING -> {
+                        kind = 's';
+                        value = p.getText();
+                    }
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        kind = 'n';
+                        value = p.getText();
+                    }
+                    case VALUE_TRUE, VALUE_FALSE -> {
+                        kind = 'b';
+                        value = p.getText();
+                    }
+                    case VALUE_NULL -> {
+                        kind = '-';
+                        value = null;
+                    }
+                    default -> {
+                        kind = 'o';
+                        p.skipChildren();
+                        value = null;
+                    }
                 }
                 Integer col = columnIndex.get(norm);
                 if (col != null) {
@@ -151,7 +181,9 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
                     if (extra == null) {
                         extra = new LinkedHashMap<>();
                     }
-                    extra.put(Values.trim(key), kind == 'o' ? "<" + v.name().toLowerCase(Locale.ROOT) + ">" : value);
+                    extra.put(
+                            Values.trim(key),
+                            kind == 'o' ? "<" + v.name().toLowerCase(Locale.ROOT) + ">" : value);
                 }
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {

@@ -1,26 +1,25 @@
 package org.povlake.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import org.povlake.contract.Contract;
 import org.povlake.contract.FileLimits;
 import org.povlake.contract.FileRejection;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-
 /**
- * Splits a byte stream into records before any decoding, so that each record can be decoded (and fail
- * to decode) on its own. CSV mode follows RFC 4180 quoting: a line break inside a quoted field does not
- * end the record. JSONL mode splits on line feeds. The bytes that matter (quote, comma, CR, LF) never
- * occur inside a multi-byte character of UTF-8 or GB18030, so splitting bytes is safe for both.
- * Line terminators are LF, CRLF or a lone CR (CSV) and are not part of the record.
- * Empty lines are not records; they are counted in {@link #blankLines()}.
+ * Splits a byte stream into records before any decoding, so that each record can be decoded (and
+ * fail to decode) on its own. CSV mode follows RFC 4180 quoting: a line break inside a quoted field
+ * does not end the record. JSONL mode splits on line feeds. The bytes that matter (quote, comma,
+ * CR, LF) never occur inside a multi-byte character of UTF-8 or GB18030, so splitting bytes is safe
+ * for both. Line terminators are LF, CRLF or a lone CR (CSV) and are not part of the record. Empty
+ * lines are not records; they are counted in {@link #blankLines()}.
  *
- * <p>The limits of EXTRACTS.md apply while splitting, so that no file can make a record unbounded: a record longer
- * than the limit keeps only its first bytes (its full length is counted; it is {@code BAD_RECORD}), and a quoted
- * field still open after the limit of line breaks, or at the end of the stream, rejects the file
- * ({@code RUNAWAY_QUOTE}, a {@link RejectedFileException}): a stray quote would otherwise swallow the rest of
- * the file into one record.
+ * <p>The limits of EXTRACTS.md apply while splitting, so that no file can make a record unbounded:
+ * a record longer than the limit keeps only its first bytes (its full length is counted; it is
+ * {@code BAD_RECORD}), and a quoted field still open after the limit of line breaks, or at the end
+ * of the stream, rejects the file ({@code RUNAWAY_QUOTE}, a {@link RejectedFileException}): a stray
+ * quote would otherwise swallow the rest of the file into one record.
  */
 public final class RecordSplitter {
     private static final int FIELD_START = 0;
@@ -32,8 +31,10 @@ public final class RecordSplitter {
      * A record's bytes (the first {@code keptRecordBytes} only when it is longer than the limit).
      *
      * @param length its full length in bytes
-     * @param line   the physical line it starts on (1-based, over the whole stream: the header is line 1)
-     * @param lines  the physical lines it spans (more than one when a quoted field holds line breaks)
+     * @param line the physical line it starts on (1-based, over the whole stream: the header is
+     *     line 1)
+     * @param lines the physical lines it spans (more than one when a quoted field holds line
+     *     breaks)
      */
     public record Bytes(byte[] bytes, long length, long line, int lines) {
         /** Longer than the record limit: {@link #bytes()} is only its beginning. */
@@ -102,7 +103,10 @@ public final class RecordSplitter {
         return buf[pos++] & 0xff;
     }
 
-    /** Counts the byte; keeps it while the record is within the limit, and only the kept beginning once it is not. */
+    /**
+     * Counts the byte; keeps it while the record is within the limit, and only the kept beginning
+     * once it is not.
+     */
     private void append(int b) {
         length++;
         if (length <= maxRecordBytes) {
@@ -116,15 +120,25 @@ public final class RecordSplitter {
     }
 
     private Bytes take(long firstLine) {
-        Bytes b = new Bytes(Arrays.copyOf(rec, recLen), length, firstLine, (int) (line - firstLine + 1));
+        Bytes b =
+                new Bytes(
+                        Arrays.copyOf(rec, recLen),
+                        length,
+                        firstLine,
+                        (int) (line - firstLine + 1));
         recLen = 0;
         length = 0;
         return b;
     }
 
     private RejectedFileException runaway(long openedOn, String what) {
-        return new RejectedFileException(FileRejection.RUNAWAY_QUOTE, "the quoted field opened on line " + openedOn
-                + " " + what + " (a stray quote?); the file was not loaded rather than lose the rows inside the quote");
+        return new RejectedFileException(
+                FileRejection.RUNAWAY_QUOTE,
+                "the quoted field opened on line "
+                        + openedOn
+                        + " "
+                        + what
+                        + " (a stray quote?); the file was not loaded rather than lose the rows inside the quote");
     }
 
     private Bytes nextCsv() throws IOException {
@@ -163,7 +177,9 @@ public final class RecordSplitter {
             if (b == '\r' || (b == '\n' && !afterCr)) { // a line break inside a quoted field
                 line++;
                 if (++breaks > maxQuotedLineBreaks) {
-                    throw runaway(openedOn, "is still open after " + maxQuotedLineBreaks + " line breaks");
+                    throw runaway(
+                            openedOn,
+                            "is still open after " + maxQuotedLineBreaks + " line breaks");
                 }
             }
             afterCr = b == '\r';
@@ -216,9 +232,9 @@ public final class RecordSplitter {
     }
 
     /**
-     * Splits one decoded CSV record into its fields (unquoted, not trimmed); null when the record is
-     * malformed (text after a closing quote, or an unterminated quote). A quote inside an unquoted field
-     * is a literal character.
+     * Splits one decoded CSV record into its fields (unquoted, not trimmed); null when the record
+     * is malformed (text after a closing quote, or an unterminated quote). A quote inside an
+     * unquoted field is a literal character.
      */
     public static String[] fields(String record) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();

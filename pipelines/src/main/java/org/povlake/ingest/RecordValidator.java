@@ -1,5 +1,13 @@
 package org.povlake.ingest;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import org.povlake.contract.ColumnSpec;
 import org.povlake.contract.ColumnType;
 import org.povlake.contract.Contract;
@@ -10,26 +18,17 @@ import org.povlake.contract.NullTokens;
 import org.povlake.contract.ReasonCode;
 import org.povlake.contract.SumCheck;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-
 /**
- * Applies every row-level rule of the contract except the two that need the whole file
- * ({@code DUPLICATE_ROW}, {@code CONFLICTING_KEY}: see {@link IngestTransforms#flagDuplicates}).
- * Pure: a raw record and the as-of date in, typed values and reason codes out.
+ * Applies every row-level rule of the contract except the two that need the whole file ({@code
+ * DUPLICATE_ROW}, {@code CONFLICTING_KEY}: see {@link IngestTransforms#flagDuplicates}). Pure: a
+ * raw record and the as-of date in, typed values and reason codes out.
  */
 public final class RecordValidator {
 
     /**
-     * Typed values aligned with the columns (Integer, BigDecimal, LocalDate, LocalDateTime, Boolean,
-     * String, List&lt;String&gt;), all reason codes, and per-column details {@code column:CODE}
-     * (never a value: quarantine messages must not print personal data).
+     * Typed values aligned with the columns (Integer, BigDecimal, LocalDate, LocalDateTime,
+     * Boolean, String, List&lt;String&gt;), all reason codes, and per-column details {@code
+     * column:CODE} (never a value: quarantine messages must not print personal data).
      */
     public record Result(Object[] values, EnumSet<ReasonCode> reasons, List<String> details) {
         public boolean accepted() {
@@ -60,7 +59,8 @@ public final class RecordValidator {
             ReasonCode code = ReasonCode.valueOf(record.error());
             reasons.add(code);
             details.add("record:" + code);
-            if (record.fullLength() != null) { // over the record limit: the raw text is its beginning only
+            if (record.fullLength()
+                    != null) { // over the record limit: the raw text is its beginning only
                 details.add("record:LENGTH=" + record.fullLength());
             }
             return new Result(out, reasons, details);
@@ -68,8 +68,14 @@ public final class RecordValidator {
         boolean[] failed = new boolean[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
             ColumnSpec c = cols.get(i);
-            ReasonCode problem = typed(c, record.values()[i], record.kinds() == null ? '-' : record.kinds().charAt(i),
-                    asOf, out, i);
+            ReasonCode problem =
+                    typed(
+                            c,
+                            record.values()[i],
+                            record.kinds() == null ? '-' : record.kinds().charAt(i),
+                            asOf,
+                            out,
+                            i);
             if (problem != null) {
                 failed[i] = true;
                 reasons.add(problem);
@@ -97,7 +103,8 @@ public final class RecordValidator {
     }
 
     /** Parses one value into {@code out[i]}; returns the reason code if it breaks a rule. */
-    private ReasonCode typed(ColumnSpec c, String raw, char kind, LocalDate asOf, Object[] out, int i) {
+    private ReasonCode typed(
+            ColumnSpec c, String raw, char kind, LocalDate asOf, Object[] out, int i) {
         if (kind == 'o') {
             return ReasonCode.BAD_TYPE;
         }
@@ -210,8 +217,10 @@ public final class RecordValidator {
         if (c.type() == ColumnType.REGION && value != null) {
             Object level = out[index.get(c.levelByColumn())];
             String wanted = level == null ? null : c.levelByMap().get(level.toString());
-            boolean ok = wanted == null ? divisions.isAnyLevel((String) value)
-                    : divisions.isAtLevel((String) value, wanted);
+            boolean ok =
+                    wanted == null
+                            ? divisions.isAnyLevel((String) value)
+                            : divisions.isAtLevel((String) value, wanted);
             if (!ok) {
                 return ReasonCode.UNKNOWN_REGION;
             }
@@ -235,7 +244,10 @@ public final class RecordValidator {
             int idCol = index.get(c.matchesId());
             String id = failed[idCol] ? null : (String) out[idCol];
             if (id != null) {
-                Object expected = value instanceof LocalDate ? ResidentId.birthDate(id) : ResidentId.sexCode(id);
+                Object expected =
+                        value instanceof LocalDate
+                                ? ResidentId.birthDate(id)
+                                : ResidentId.sexCode(id);
                 if (!value.equals(expected)) {
                     return ReasonCode.ID_MISMATCH;
                 }
@@ -244,7 +256,9 @@ public final class RecordValidator {
         return null;
     }
 
-    /** Compares with another column's value; 0 when that value is unknown (no judgement possible). */
+    /**
+     * Compares with another column's value; 0 when that value is unknown (no judgement possible).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private int compare(Object value, Object[] out, boolean[] failed, String other) {
         int j = index.get(other);

@@ -8,8 +8,7 @@ public final class ResidentId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
 
-    private ResidentId() {
-    }
+    private ResidentId() {}
 
     /** The check character for the first 17 digits. */
     public static char checkCharacter(CharSequence first17) {
@@ -38,7 +37,9 @@ public final class ResidentId {
     /** Digits 7–14 as a date, or null if they are not a real date. The ID must be valid. */
     public static LocalDate birthDate(String id) {
         try {
-            return LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+            return LocalDate.of(
+                    Integer.parseInt(id.substring(6, 10)),
+                    Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException e) {
             return null;

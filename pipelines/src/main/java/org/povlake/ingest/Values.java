@@ -9,18 +9,18 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parsing of single values by the contract's accepted spellings (EXTRACTS.md, "File format").
- * Each parser returns null when the text is not a value of its type; the caller decides the reason code.
+ * Parsing of single values by the contract's accepted spellings (EXTRACTS.md, "File format"). Each
+ * parser returns null when the text is not a value of its type; the caller decides the reason code.
  */
 public final class Values {
     /** Decimal scale stored in bronze ({@code decimal(22,4)}); more decimals is BAD_NUMBER. */
     public static final int DEC_SCALE = 4;
+
     public static final int DEC_PRECISION = 22;
 
     private static final Pattern DEC = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Trims ASCII and Unicode white space, the full-width space U+3000 included. */
     public static String trim(String s) {
@@ -75,8 +75,12 @@ public final class Values {
         int y;
         int m;
         int d;
-        if (s.length() == 10 && (s.charAt(4) == '-' || s.charAt(4) == '/') && s.charAt(7) == s.charAt(4)
-                && allDigits(s, 0, 4) && allDigits(s, 5, 7) && allDigits(s, 8, 10)) {
+        if (s.length() == 10
+                && (s.charAt(4) == '-' || s.charAt(4) == '/')
+                && s.charAt(7) == s.charAt(4)
+                && allDigits(s, 0, 4)
+                && allDigits(s, 5, 7)
+                && allDigits(s, 8, 10)) {
             y = number(s, 0, 4);
             m = number(s, 5, 7);
             d = number(s, 8, 10);
@@ -102,13 +106,19 @@ public final class Values {
         }
         LocalDate date = parseDate(s.substring(0, space));
         int t = space + 1;
-        if (date == null || s.charAt(t + 2) != ':' || s.charAt(t + 5) != ':' || !allDigits(s, t, t + 2)
-                || !allDigits(s, t + 3, t + 5) || !allDigits(s, t + 6, t + 8)) {
+        if (date == null
+                || s.charAt(t + 2) != ':'
+                || s.charAt(t + 5) != ':'
+                || !allDigits(s, t, t + 2)
+                || !allDigits(s, t + 3, t + 5)
+                || !allDigits(s, t + 6, t + 8)) {
             return null;
         }
         try {
-            return LocalDateTime.of(date, LocalTime.of(number(s, t, t + 2), number(s, t + 3, t + 5),
-                    number(s, t + 6, t + 8)));
+            return LocalDateTime.of(
+                    date,
+                    LocalTime.of(
+                            number(s, t, t + 2), number(s, t + 3, t + 5), number(s, t + 6, t + 8)));
         } catch (DateTimeException e) {
             return null;
         }

@@ -1,15 +1,15 @@
 package org.povlake.lake;
 
 /**
- * How many columns of a monospaced terminal or grid a text takes: East Asian wide and full-width characters two,
- * combining marks and the zero-width space none, everything else one. Counted by code point, so a character outside
- * the Basic Multilingual Plane (a CJK Extension B hanzi, which some place names use, or 𝐀) is one character, never
- * the two chars of its surrogate pair. The one measure of text width: terminal tables ({@code quality.TextTable},
- * {@code jobs.ResultPrinter}), the workbook's row heights and the charts' label widths.
+ * How many columns of a monospaced terminal or grid a text takes: East Asian wide and full-width
+ * characters two, combining marks and the zero-width space none, everything else one. Counted by
+ * code point, so a character outside the Basic Multilingual Plane (a CJK Extension B hanzi, which
+ * some place names use, or 𝐀) is one character, never the two chars of its surrogate pair. The one
+ * measure of text width: terminal tables ({@code quality.TextTable}, {@code jobs.ResultPrinter}),
+ * the workbook's row heights and the charts' label widths.
  */
 public final class DisplayWidth {
-    private DisplayWidth() {
-    }
+    private DisplayWidth() {}
 
     /** Columns taken by {@code s}. */
     public static int columns(String s) {
@@ -25,13 +25,18 @@ public final class DisplayWidth {
     /** Columns taken by one code point: 0, 1 or 2. */
     public static int columns(int codePoint) {
         int type = Character.getType(codePoint);
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || codePoint == 0x200B) {
+        if (type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || codePoint == 0x200B) {
             return 0;
         }
         return wide(codePoint) ? 2 : 1;
     }
 
-    /** East Asian wide or full-width: Hangul, CJK (with its extensions beyond the BMP), kana, full-width forms. */
+    /**
+     * East Asian wide or full-width: Hangul, CJK (with its extensions beyond the BMP), kana,
+     * full-width forms.
+     */
     private static boolean wide(int cp) {
         return (cp >= 0x1100 && cp <= 0x115F)
                 || (cp >= 0x2E80 && cp <= 0x303E)

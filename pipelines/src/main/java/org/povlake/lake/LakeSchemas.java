@@ -1,5 +1,10 @@
 package org.povlake.lake;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -7,19 +12,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.povlake.contract.TableSchemas;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-
 /**
- * The lakehouse tables' schemas (bronze lineage, silver, gold, ops), from {@code schemas/lakehouse/<schema>_<table>.json}:
- * the code never lists columns.
+ * The lakehouse tables' schemas (bronze lineage, silver, gold, ops), from {@code
+ * schemas/lakehouse/<schema>_<table>.json}: the code never lists columns.
  */
 public final class LakeSchemas {
-    private LakeSchemas() {
-    }
+    private LakeSchemas() {}
 
     /** {@code silver.members} → {@code silver_members}. */
     private static String file(String qualifiedName) {
@@ -44,8 +42,8 @@ public final class LakeSchemas {
     }
 
     /**
-     * Selects exactly the table's columns, in its order and types. A column the frame lacks is a programming
-     * error, reported with the table's name.
+     * Selects exactly the table's columns, in its order and types. A column the frame lacks is a
+     * programming error, reported with the table's name.
      */
     public static Dataset<Row> conform(Dataset<Row> frame, String qualifiedName) {
         StructType target = schema(qualifiedName);
@@ -53,8 +51,13 @@ public final class LakeSchemas {
         List<Column> cols = new ArrayList<>();
         for (StructField f : target.fields()) {
             if (!have.contains(f.name())) {
-                throw new IllegalStateException(qualifiedName + ": the transform does not produce column " + f.name()
-                        + " (has " + have + ")");
+                throw new IllegalStateException(
+                        qualifiedName
+                                + ": the transform does not produce column "
+                                + f.name()
+                                + " (has "
+                                + have
+                                + ")");
             }
             cols.add(col(f.name()).cast(f.dataType()).as(f.name()));
         }

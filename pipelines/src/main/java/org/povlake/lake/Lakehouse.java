@@ -1,37 +1,43 @@
 package org.povlake.lake;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
- * Where the lakehouse's Delta tables live: {@code <root>/<layer>/<name>}, addressed as {@code layer.name}
- * (e.g. {@code bronze.registry_households}). The thin I/O layer the pipelines write through.
+ * Where the lakehouse's Delta tables live: {@code <root>/<layer>/<name>}, addressed as {@code
+ * layer.name} (e.g. {@code bronze.registry_households}). The thin I/O layer the pipelines write
+ * through.
  */
 public final class Lakehouse implements TableSource {
     public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
 
     /**
-     * Properties every table is created with: Delta history and removed files are kept for 10 years, so that
-     * an assessment can be reproduced by time travel long after it was published (at least 7 years asked).
+     * Properties every table is created with: Delta history and removed files are kept for 10
+     * years, so that an assessment can be reproduced by time travel long after it was published (at
+     * least 7 years asked).
      */
-    public static final Map<String, String> TABLE_PROPERTIES = Map.of(
-            "delta.logRetentionDuration", "interval 3653 days",
-            "delta.deletedFileRetentionDuration", "interval 3653 days");
+    public static final Map<String, String> TABLE_PROPERTIES =
+            Map.of(
+                    "delta.logRetentionDuration", "interval 3653 days",
+                    "delta.deletedFileRetentionDuration", "interval 3653 days");
 
     private final SparkSession spark;
     private final String root;
-    /** Tables this instance created or checked: a table is not created again, so it is checked once. */
-    private final java.util.Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Tables this instance created or checked: a table is not created again, so it is checked once.
+     */
+    private final java.util.Set<String> verified =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Lakehouse(SparkSession spark, String root) {
         this.spark = spark;
@@ -42,7 +48,10 @@ public final class Lakehouse implements TableSource {
     private static String qualify(SparkSession spark, String root) {
         try {
             Path p = new Path(root);
-            String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+            String q =
+                    p.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                            .makeQualified(p)
+                            .toString();
             return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve the lakehouse location " + root, e);
@@ -61,9 +70,14 @@ public final class Lakehouse implements TableSource {
     public String path(String qualifiedName) {
         int dot = qualifiedName.indexOf('.');
         if (dot < 0 || !LAYERS.contains(qualifiedName.substring(0, dot))) {
-            throw new IllegalArgumentException("not a lakehouse table name (layer.name): " + qualifiedName);
+            throw new IllegalArgumentException(
+                    "not a lakehouse table name (layer.name): " + qualifiedName);
         }
-        return root + "/" + qualifiedName.substring(0, dot) + "/" + qualifiedName.substring(dot + 1);
+        return root
+                + "/"
+                + qualifiedName.substring(0, dot)
+                + "/"
+                + qualifiedName.substring(dot + 1);
     }
 
     /** The table at its current version. */
@@ -79,9 +93,10 @@ public final class Lakehouse implements TableSource {
     }
 
     /**
-     * The newest version committed to the table's log, from a listing of {@code _delta_log}: every commit writes
-     * {@code <version>.json} there, and neither checkpoints nor log clean-up ever remove the newest one. -1 when
-     * the table does not exist. (A listing, not a Delta snapshot: pinning the versions of twenty tables stays cheap.)
+     * The newest version committed to the table's log, from a listing of {@code _delta_log}: every
+     * commit writes {@code <version>.json} there, and neither checkpoints nor log clean-up ever
+     * remove the newest one. -1 when the table does not exist. (A listing, not a Delta snapshot:
+     * pinning the versions of twenty tables stays cheap.)
      */
     private long latestCommit(String qualifiedName) {
         Path log = new Path(path(qualifiedName), "_delta_log");
@@ -93,13 +108,16 @@ public final class Lakehouse implements TableSource {
             long newest = -1;
             for (FileStatus st : fs.listStatus(log)) {
                 String n = st.getPath().getName();
-                if (n.length() == 25 && n.endsWith(".json") && n.chars().limit(20).allMatch(Character::isDigit)) {
+                if (n.length() == 25
+                        && n.endsWith(".json")
+                        && n.chars().limit(20).allMatch(Character::isDigit)) {
                     newest = Math.max(newest, Long.parseLong(n.substring(0, 20)));
                 }
             }
             return newest;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the Delta log of " + qualifiedName + " at " + log, e);
+            throw new UncheckedIOException(
+                    "cannot list the Delta log of " + qualifiedName + " at " + log, e);
         }
     }
 
@@ -109,30 +127,47 @@ public final class Lakehouse implements TableSource {
     }
 
     /**
-     * Creates the table if it does not exist yet, with {@link #TABLE_PROPERTIES} and {@code properties}; an existing
-     * table that lacks one of {@code properties} gets it (one commit, once).
+     * Creates the table if it does not exist yet, with {@link #TABLE_PROPERTIES} and {@code
+     * properties}; an existing table that lacks one of {@code properties} gets it (one commit,
+     * once).
      */
-    public void createIfMissing(String qualifiedName, StructType schema, List<String> partitionBy,
-                                Map<String, String> properties) {
+    public void createIfMissing(
+            String qualifiedName,
+            StructType schema,
+            List<String> partitionBy,
+            Map<String, String> properties) {
         if (verified.contains(qualifiedName)) {
             return;
         }
         if (exists(qualifiedName)) {
             if (!properties.isEmpty()) {
-                Map<String, String> have = scala.jdk.javaapi.CollectionConverters.asJava(
-                        table(qualifiedName).detail().first().<scala.collection.Map<String, String>>getAs("properties"));
-                List<String> missing = properties.entrySet().stream()
-                        .filter(e -> !e.getValue().equals(have.get(e.getKey())))
-                        .map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'").toList();
+                Map<String, String> have =
+                        scala.jdk.javaapi.CollectionConverters.asJava(
+                                table(qualifiedName)
+                                        .detail()
+                                        .first()
+                                        .<scala.collection.Map<String, String>>getAs("properties"));
+                List<String> missing =
+                        properties.entrySet().stream()
+                                .filter(e -> !e.getValue().equals(have.get(e.getKey())))
+                                .map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'")
+                                .toList();
                 if (!missing.isEmpty()) {
-                    spark.sql("ALTER TABLE delta.`" + path(qualifiedName) + "` SET TBLPROPERTIES ("
-                            + String.join(", ", missing) + ")");
+                    spark.sql(
+                            "ALTER TABLE delta.`"
+                                    + path(qualifiedName)
+                                    + "` SET TBLPROPERTIES ("
+                                    + String.join(", ", missing)
+                                    + ")");
                 }
             }
             verified.add(qualifiedName);
             return;
         }
-        var builder = DeltaTable.createIfNotExists(spark).location(path(qualifiedName)).addColumns(schema);
+        var builder =
+                DeltaTable.createIfNotExists(spark)
+                        .location(path(qualifiedName))
+                        .addColumns(schema);
         for (Map.Entry<String, String> p : TABLE_PROPERTIES.entrySet()) {
             builder = builder.property(p.getKey(), p.getValue());
         }
@@ -147,9 +182,10 @@ public final class Lakehouse implements TableSource {
     }
 
     /**
-     * Deletes the table's folder — its data files and its whole Delta log, every version — so that nothing of it can
-     * be read again, not even the per-file statistics the log keeps; a later write creates the table anew (version 0).
-     * Only a key rotation does this ({@code SilverBuild}). Nothing to do if the folder does not exist.
+     * Deletes the table's folder — its data files and its whole Delta log, every version — so that
+     * nothing of it can be read again, not even the per-file statistics the log keeps; a later
+     * write creates the table anew (version 0). Only a key rotation does this ({@code
+     * SilverBuild}). Nothing to do if the folder does not exist.
      */
     public void drop(String qualifiedName) {
         Path dir = new Path(path(qualifiedName));
@@ -162,24 +198,28 @@ public final class Lakehouse implements TableSource {
             throw new UncheckedIOException("cannot delete " + qualifiedName + " at " + dir, e);
         }
         verified.remove(qualifiedName);
-        // Delta caches each table's log in the JVM: the next write must see a new table, not the deleted one
+        // Delta caches each table's log in the JVM: the next write must see a new table, not the
+        // deleted one
         org.apache.spark.sql.delta.DeltaLog.invalidateCache(spark, dir);
     }
 
     /**
-     * The property that keeps personal data out of a table's Delta log: Delta writes each file's min/max values of
-     * the columns it collects statistics on into {@code _delta_log} (and logs them at INFO), so statistics are kept
-     * only for the columns of {@code schema} that are not {@code excluded} (personal data, partition columns), of
-     * the types Delta keeps statistics for.
+     * The property that keeps personal data out of a table's Delta log: Delta writes each file's
+     * min/max values of the columns it collects statistics on into {@code _delta_log} (and logs
+     * them at INFO), so statistics are kept only for the columns of {@code schema} that are not
+     * {@code excluded} (personal data, partition columns), of the types Delta keeps statistics for.
      */
-    public static Map<String, String> statisticsExcept(StructType schema, java.util.Collection<String> excluded) {
+    public static Map<String, String> statisticsExcept(
+            StructType schema, java.util.Collection<String> excluded) {
         List<String> columns = new ArrayList<>();
         for (var f : schema.fields()) {
             var t = f.dataType();
-            boolean supported = t instanceof org.apache.spark.sql.types.StringType
-                    || t instanceof org.apache.spark.sql.types.NumericType || t instanceof org.apache.spark.sql.types.DateType
-                    || t instanceof org.apache.spark.sql.types.TimestampType
-                    || t instanceof org.apache.spark.sql.types.TimestampNTZType;
+            boolean supported =
+                    t instanceof org.apache.spark.sql.types.StringType
+                            || t instanceof org.apache.spark.sql.types.NumericType
+                            || t instanceof org.apache.spark.sql.types.DateType
+                            || t instanceof org.apache.spark.sql.types.TimestampType
+                            || t instanceof org.apache.spark.sql.types.TimestampNTZType;
             if (supported && !excluded.contains(f.name())) {
                 columns.add(f.name());
             }
@@ -195,14 +235,18 @@ public final class Lakehouse implements TableSource {
     public long version(String qualifiedName) {
         long v = latestCommit(qualifiedName);
         if (v < 0) {
-            throw new IllegalStateException(qualifiedName + " does not exist in the lakehouse " + root);
+            throw new IllegalStateException(
+                    qualifiedName + " does not exist in the lakehouse " + root);
         }
         return v;
     }
 
-    /** Every Delta table of the lakehouse with a committed version, as {@code layer.name}, sorted. */
+    /**
+     * Every Delta table of the lakehouse with a committed version, as {@code layer.name}, sorted.
+     */
     public List<String> tables() {
-        // a committed version, not just a _delta_log folder (a first write killed before its commit)
+        // a committed version, not just a _delta_log folder (a first write killed before its
+        // commit)
         return folders().stream().filter(this::exists).toList();
     }
 

@@ -10,14 +10,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The one way povlake writes a file outside the tables (assessments, workbooks, quality reports, manifests, ingest
- * reports): beside its target, then moved into place, so a reader never sees half a file; and with the folder's usual
- * permissions (those the umask gives a new file), never the private mode of {@code Files.createTempFile}, which the
- * move would keep.
+ * The one way povlake writes a file outside the tables (assessments, workbooks, quality reports,
+ * manifests, ingest reports): beside its target, then moved into place, so a reader never sees half
+ * a file; and with the folder's usual permissions (those the umask gives a new file), never the
+ * private mode of {@code Files.createTempFile}, which the move would keep.
  */
 public final class OutputFiles {
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /** Something that writes a file's content to a stream. */
     @FunctionalInterface
@@ -32,15 +31,26 @@ public final class OutputFiles {
     public static void write(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        // a uniquely named file, created with the folder's usual permissions (createTempFile would make it 0600)
-        Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        // a uniquely named file, created with the folder's usual permissions (createTempFile would
+        // make it 0600)
+        Path tmp =
+                dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+            try (OutputStream out =
+                    new java.io.BufferedOutputStream(
+                            Files.newOutputStream(
+                                    tmp,
+                                    java.nio.file.StandardOpenOption.CREATE_NEW,
+                                    java.nio.file.StandardOpenOption.WRITE),
+                            1 << 16)) {
                 content.writeTo(out);
             }
             try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        tmp,
+                        file,
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -51,7 +61,8 @@ public final class OutputFiles {
 
     /** "sha256:<hex>" of a file. */
     public static String sha256(Path file) throws IOException {
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (java.io.InputStream in =
+                new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {

@@ -1,20 +1,20 @@
 package org.povlake.lake;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
- * Reads lakehouse tables at fixed Delta versions and records every version it read — what makes an assessment
- * reproducible. Without pins, each table is read at its version when first asked for (and at that same version on
- * every later read in this run, even if a writer commits meanwhile). With pins (a previous run's manifest), each
- * table is read at its pinned version by time travel; a table the pins do not list was not read then and does not
- * exist for this run. A pinned version a key rotation deleted is refused with the rotation's record
- * ({@link RetiredVersions}), never read from the table that replaced it.
+ * Reads lakehouse tables at fixed Delta versions and records every version it read — what makes an
+ * assessment reproducible. Without pins, each table is read at its version when first asked for
+ * (and at that same version on every later read in this run, even if a writer commits meanwhile).
+ * With pins (a previous run's manifest), each table is read at its pinned version by time travel; a
+ * table the pins do not list was not read then and does not exist for this run. A pinned version a
+ * key rotation deleted is refused with the rotation's record ({@link RetiredVersions}), never read
+ * from the table that replaced it.
  */
 public final class PinnedTables implements TableSource {
     private final Lakehouse lake;
@@ -35,16 +35,17 @@ public final class PinnedTables implements TableSource {
     }
 
     /**
-     * Each table at the version {@code pins} gives it; {@code pinnedAt}: when they were pinned (the run's
-     * {@code generated_at}; null if unknown), which tells whether a key rotation has deleted a version since.
+     * Each table at the version {@code pins} gives it; {@code pinnedAt}: when they were pinned (the
+     * run's {@code generated_at}; null if unknown), which tells whether a key rotation has deleted
+     * a version since.
      */
     public static PinnedTables asOf(Lakehouse lake, Map<String, Long> pins, Instant pinnedAt) {
         return new PinnedTables(lake, Map.copyOf(pins), pinnedAt);
     }
 
     /**
-     * Fixes now the version of each of {@code names} that exists (current mode), so that everything a run may read
-     * is recorded whatever it ends up reading; with pins, nothing to do.
+     * Fixes now the version of each of {@code names} that exists (current mode), so that everything
+     * a run may read is recorded whatever it ends up reading; with pins, nothing to do.
      */
     public synchronized PinnedTables pin(java.util.Collection<String> names) {
         if (pins == null) {
@@ -72,8 +73,13 @@ public final class PinnedTables implements TableSource {
             }
             requireNotRetired(name);
             if (!lake.exists(name)) {
-                throw new IllegalStateException(name + " (version " + pins.get(name) + " in the manifest) no longer "
-                        + "exists in the lakehouse " + lake.root());
+                throw new IllegalStateException(
+                        name
+                                + " (version "
+                                + pins.get(name)
+                                + " in the manifest) no longer "
+                                + "exists in the lakehouse "
+                                + lake.root());
             }
             return true;
         }
@@ -87,7 +93,8 @@ public final class PinnedTables implements TableSource {
         if (version == null) {
             version = pins != null ? pins.get(name) : Long.valueOf(lake.version(name));
             if (version == null) {
-                throw new IllegalStateException("the manifest does not list " + name + ": it was not read then");
+                throw new IllegalStateException(
+                        "the manifest does not list " + name + ": it was not read then");
             }
             if (pins != null) {
                 requireNotRetired(name);
@@ -95,19 +102,30 @@ public final class PinnedTables implements TableSource {
         }
         Dataset<Row> d;
         try {
-            d = lake.spark().read().format("delta").option("versionAsOf", version).load(lake.path(name));
+            d =
+                    lake.spark()
+                            .read()
+                            .format("delta")
+                            .option("versionAsOf", version)
+                            .load(lake.path(name));
         } catch (RuntimeException e) {
-            throw new IllegalStateException(name + " cannot be read at version " + version + " (" + firstLine(e)
-                    + "). Time travel needs the table's log and data files of that version: check the retention "
-                    + "(delta.logRetentionDuration, delta.deletedFileRetentionDuration) and VACUUM settings", e);
+            throw new IllegalStateException(
+                    name
+                            + " cannot be read at version "
+                            + version
+                            + " ("
+                            + firstLine(e)
+                            + "). Time travel needs the table's log and data files of that version: check the retention "
+                            + "(delta.logRetentionDuration, delta.deletedFileRetentionDuration) and VACUUM settings",
+                    e);
         }
         read.put(name, version);
         return d;
     }
 
     /**
-     * Refuses now, before a run writes anything, the pinned versions of {@code names} that a key rotation has deleted
-     * (tables the pins do not list are not read: nothing to check).
+     * Refuses now, before a run writes anything, the pinned versions of {@code names} that a key
+     * rotation has deleted (tables the pins do not list are not read: nothing to check).
      */
     public synchronized void requireNotRetired(java.util.Collection<String> names) {
         if (pins != null) {
@@ -115,7 +133,9 @@ public final class PinnedTables implements TableSource {
         }
     }
 
-    /** Refuses a pinned version of {@code name} that a key rotation has deleted since it was pinned. */
+    /**
+     * Refuses a pinned version of {@code name} that a key rotation has deleted since it was pinned.
+     */
     private void requireNotRetired(String name) {
         if (retired == null) {
             retired = RetiredVersions.of(lake);

@@ -1,7 +1,5 @@
 package org.povlake.lake;
 
-import org.povlake.ops.RunningProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -23,43 +21,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.povlake.ops.RunningProcess;
 
 /**
- * Spark's scratch space ({@code spark.local.dir}: shuffle and spill files, cached and broadcast blocks — bronze's
- * resident IDs and names while a job runs) in folders only this user can enter. The base is
- * {@value #ENV} when set, else {@code <java.io.tmpdir>/povlake-<uid>}; it is created 0700, and refused if it is not
- * a folder of this user (a symbolic link, or another user's folder planted in a shared /tmp). In it each process has
- * its own folder, {@code <pid>-<start time in ms>-<host>}, 0700, removed when the process exits; the folder of a
- * process that is gone (killed: no exit hook ran) is removed by the next process that starts, and the folders of
- * running processes are left alone.
+ * Spark's scratch space ({@code spark.local.dir}: shuffle and spill files, cached and broadcast
+ * blocks — bronze's resident IDs and names while a job runs) in folders only this user can enter.
+ * The base is {@value #ENV} when set, else {@code <java.io.tmpdir>/povlake-<uid>}; it is created
+ * 0700, and refused if it is not a folder of this user (a symbolic link, or another user's folder
+ * planted in a shared /tmp). In it each process has its own folder, {@code <pid>-<start time in
+ * ms>-<host>}, 0700, removed when the process exits; the folder of a process that is gone (killed:
+ * no exit hook ran) is removed by the next process that starts, and the folders of running
+ * processes are left alone.
  */
 public final class Scratch {
     public static final String ENV = "POVLAKE_SCRATCH_DIR";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-    /** After Spark's own shutdown hook (priority 40: it stops the context and deletes its folders). */
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rwx------");
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+
+    /**
+     * After Spark's own shutdown hook (priority 40: it stops the context and deletes its folders).
+     */
     private static final int SHUTDOWN_PRIORITY = 20;
 
     private static Path current;
 
-    private Scratch() {
-    }
+    private Scratch() {}
 
     /**
-     * This process's scratch folder: made (after removing the folders of gone processes) on first use, removed when
-     * the process exits.
+     * This process's scratch folder: made (after removing the folders of gone processes) on first
+     * use, removed when the process exits.
      */
     public static synchronized Path forThisProcess() {
         if (current == null) {
             try {
-                Path folder = create(base(System.getenv(), System.getProperty("java.io.tmpdir")),
-                        RunningProcess.current());
-                org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> delete(folder),
-                        SHUTDOWN_PRIORITY);
+                Path folder =
+                        create(
+                                base(System.getenv(), System.getProperty("java.io.tmpdir")),
+                                RunningProcess.current());
+                org.apache.hadoop.util.ShutdownHookManager.get()
+                        .addShutdownHook(() -> delete(folder), SHUTDOWN_PRIORITY);
                 current = folder;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot make a private scratch folder for Spark: " + e.getMessage()
-                        + " (set " + ENV + " to a folder of your own)", e);
+                throw new UncheckedIOException(
+                        "cannot make a private scratch folder for Spark: "
+                                + e.getMessage()
+                                + " (set "
+                                + ENV
+                                + " to a folder of your own)",
+                        e);
             }
         }
         return current;
@@ -71,10 +82,15 @@ public final class Scratch {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath();
         }
-        return Path.of(tmpdir).toAbsolutePath().resolve("povlake-" + new com.sun.security.auth.module.UnixSystem().getUid());
+        return Path.of(tmpdir)
+                .toAbsolutePath()
+                .resolve("povlake-" + new com.sun.security.auth.module.UnixSystem().getUid());
     }
 
-    /** Makes the base private, removes the folders of gone processes, and makes {@code self}'s folder. */
+    /**
+     * Makes the base private, removes the folders of gone processes, and makes {@code self}'s
+     * folder.
+     */
     static Path create(Path base, RunningProcess self) throws IOException {
         makePrivate(base);
         removeAbandoned(base);
@@ -87,7 +103,10 @@ public final class Scratch {
         return folder;
     }
 
-    /** Creates {@code dir} 0700, or checks that the existing one is a folder of this user and makes it 0700. */
+    /**
+     * Creates {@code dir} 0700, or checks that the existing one is a folder of this user and makes
+     * it 0700.
+     */
     static void makePrivate(Path dir) throws IOException {
         try {
             Files.createDirectories(dir.getParent());
@@ -95,21 +114,25 @@ public final class Scratch {
         } catch (FileAlreadyExistsException e) {
             // checked below
         }
-        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes a =
+                Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!a.isDirectory()) {
             throw new IOException(dir + " is not a folder (a symbolic link or a file)");
         }
         long uid = new com.sun.security.auth.module.UnixSystem().getUid();
         Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
         if (!(owner instanceof Integer o) || o != uid) {
-            throw new IOException(dir + " belongs to " + a.owner().getName() + ", not to this user");
+            throw new IOException(
+                    dir + " belongs to " + a.owner().getName() + ", not to this user");
         }
         if (!a.permissions().equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(dir, OWNER_ONLY);
         }
     }
 
-    /** Removes the folders in {@code base} of processes of this host that are gone; returns them. */
+    /**
+     * Removes the folders in {@code base} of processes of this host that are gone; returns them.
+     */
     static List<Path> removeAbandoned(Path base) throws IOException {
         List<Path> removed = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(base)) {
@@ -126,7 +149,11 @@ public final class Scratch {
 
     /** The name of a process's folder. */
     static String name(RunningProcess p) {
-        return p.pid() + "-" + (p.start() == null ? "x" : p.start().toEpochMilli()) + "-" + p.host();
+        return p.pid()
+                + "-"
+                + (p.start() == null ? "x" : p.start().toEpochMilli())
+                + "-"
+                + p.host();
     }
 
     /** The process a folder name says made it; empty for a name that is not a process's folder. */
@@ -135,37 +162,50 @@ public final class Scratch {
         if (parts.length < 3 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+|x")) {
             return Optional.empty();
         }
-        return Optional.of(new RunningProcess(parts[2], Long.parseLong(parts[0]),
-                parts[1].equals("x") ? null : Instant.ofEpochMilli(Long.parseLong(parts[1]))));
+        return Optional.of(
+                new RunningProcess(
+                        parts[2],
+                        Long.parseLong(parts[0]),
+                        parts[1].equals("x")
+                                ? null
+                                : Instant.ofEpochMilli(Long.parseLong(parts[1]))));
     }
 
-    /** Deletes a folder and everything in it, never following a symbolic link; what is gone already is fine. */
+    /**
+     * Deletes a folder and everything in it, never following a symbolic link; what is gone already
+     * is fine.
+     */
     static void delete(Path folder) {
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    folder,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                                throws IOException {
+                            Files.deleteIfExists(file);
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e)
+                                throws IOException {
+                            if (e instanceof NoSuchFileException) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            throw e;
+                        }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null && !(e instanceof NoSuchFileException)) {
-                        throw e;
-                    }
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e)
+                                throws IOException {
+                            if (e != null && !(e instanceof NoSuchFileException)) {
+                                throw e;
+                            }
+                            Files.deleteIfExists(dir);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (NoSuchFileException e) {
             // removed by another process meanwhile
         } catch (IOException e) {

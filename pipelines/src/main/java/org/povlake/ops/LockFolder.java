@@ -1,10 +1,5 @@
 package org.povlake.ops;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,19 +19,28 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
- * The run lock's folder: numbered files (generations, {@code 00000000000000000007.json}), each created at most once,
- * with its whole content, or not at all. The one operation the lock's exclusion rests on is {@link #create}: write
- * the content to a private temporary file, then give it the generation's name with an operation that fails if the
- * name exists — a hard link on a local or NFS filesystem, a rename on HDFS (which refuses an existing target).
- * Object stores have no such operation: there the name is checked, then the file renamed (see the README).
+ * The run lock's folder: numbered files (generations, {@code 00000000000000000007.json}), each
+ * created at most once, with its whole content, or not at all. The one operation the lock's
+ * exclusion rests on is {@link #create}: write the content to a private temporary file, then give
+ * it the generation's name with an operation that fails if the name exists — a hard link on a local
+ * or NFS filesystem, a rename on HDFS (which refuses an existing target). Object stores have no
+ * such operation: there the name is checked, then the file renamed (see the README).
  */
 abstract class LockFolder {
     private static final Pattern GENERATION = Pattern.compile("(\\d{20})\\.json");
-    private static final Pattern TEMPORARY = Pattern.compile("\\.(\\d{20})\\.json\\.[0-9a-f-]+\\.tmp");
+    private static final Pattern TEMPORARY =
+            Pattern.compile("\\.(\\d{20})\\.json\\.[0-9a-f-]+\\.tmp");
 
-    /** The folder of a lock under {@code dir} (a URI): local files through java.nio, others through Hadoop. */
+    /**
+     * The folder of a lock under {@code dir} (a URI): local files through java.nio, others through
+     * Hadoop.
+     */
     static LockFolder of(String dir, Configuration hadoop) throws IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
         FileSystem fs = p.getFileSystem(hadoop);
@@ -78,9 +82,10 @@ abstract class LockFolder {
     }
 
     /**
-     * Deletes the generations before {@code generation} and the temporary files of those: they are decided, nobody
-     * reads them again. (A temporary file is left by a process killed between writing and naming it; one deleted
-     * while its process is about to name it makes that {@link #create} return false — its generation is decided.)
+     * Deletes the generations before {@code generation} and the temporary files of those: they are
+     * decided, nobody reads them again. (A temporary file is left by a process killed between
+     * writing and naming it; one deleted while its process is about to name it makes that {@link
+     * #create} return false — its generation is decided.)
      */
     void deleteBefore(long generation) throws IOException {
         for (String n : names()) {
@@ -139,19 +144,28 @@ abstract class LockFolder {
             Files.createDirectories(dir, PRIVATE_FOLDER);
             Path tmp = dir.resolve(temporaryName(generation));
             try {
-                try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE), PRIVATE_FILE)) {
+                try (FileChannel ch =
+                        FileChannel.open(
+                                tmp,
+                                java.util.Set.of(
+                                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                                PRIVATE_FILE)) {
                     ch.write(ByteBuffer.wrap(content));
-                    ch.force(true); // the content is on disk before the name is: a power cut leaves no empty lock
+                    ch.force(true); // the content is on disk before the name is: a power cut leaves
+                    // no empty lock
                 }
-                Files.createLink(dir.resolve(name(generation)), tmp); // link(2): fails if the name exists
+                Files.createLink(
+                        dir.resolve(name(generation)), tmp); // link(2): fails if the name exists
                 return true;
             } catch (FileAlreadyExistsException e) {
                 return false;
             } catch (NoSuchFileException e) {
-                return false; // the temporary file was deleted: a newer generation exists, this one is decided
+                return false; // the temporary file was deleted: a newer generation exists, this one
+                // is decided
             } catch (UnsupportedOperationException e) {
-                throw new IOException("the filesystem of " + dir + " has no hard links, which the run lock needs", e);
+                throw new IOException(
+                        "the filesystem of " + dir + " has no hard links, which the run lock needs",
+                        e);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -203,14 +217,17 @@ abstract class LockFolder {
         @Override
         boolean create(long generation, byte[] content) throws IOException {
             org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(dir, name(generation));
-            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dir, temporaryName(generation));
+            org.apache.hadoop.fs.Path tmp =
+                    new org.apache.hadoop.fs.Path(dir, temporaryName(generation));
             fs.mkdirs(dir);
             try {
                 try (FSDataOutputStream out = fs.create(tmp, false)) {
                     out.write(content);
                     out.hsync();
                 }
-                if (fs.exists(target)) { // where rename replaces (object stores): the best that can be done
+                if (fs.exists(
+                        target)) { // where rename replaces (object stores): the best that can be
+                    // done
                     return false;
                 }
                 if (fs.rename(tmp, target)) { // HDFS: atomic, and false if the target exists

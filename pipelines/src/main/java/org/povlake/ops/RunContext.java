@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One run of povlake, shared by every stage it runs: its id (the run lock's holder, the ingest's batch, the silver
- * and gold builds of the run all carry it), when it started, how long each stage took ({@link #stages()}) and the
- * named points where a crash test may kill it ({@link CrashPoints}). A command makes one under its run lock; a library
- * call without one (a test, a benchmark) starts its own.
+ * One run of povlake, shared by every stage it runs: its id (the run lock's holder, the ingest's
+ * batch, the silver and gold builds of the run all carry it), when it started, how long each stage
+ * took ({@link #stages()}) and the named points where a crash test may kill it ({@link
+ * CrashPoints}). A command makes one under its run lock; a library call without one (a test, a
+ * benchmark) starts its own.
  */
 public final class RunContext {
     private final String runId;
@@ -20,7 +21,10 @@ public final class RunContext {
         this.started = started;
     }
 
-    /** A new run of {@code kind} (the command, or the stage run alone): {@code <kind>-<UTC time>-<8 hex digits>}. */
+    /**
+     * A new run of {@code kind} (the command, or the stage run alone): {@code <kind>-<UTC time>-<8
+     * hex digits>}.
+     */
     public static RunContext start(String kind) {
         Instant now = Instant.now();
         return new RunContext(newId(kind, now), now);
@@ -33,7 +37,11 @@ public final class RunContext {
 
     /** A run id: the kind, the time to the nanosecond without separators, 8 random hex digits. */
     public static String newId(String kind, Instant at) {
-        return kind + "-" + at.toString().replaceAll("[-:.]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return kind
+                + "-"
+                + at.toString().replaceAll("[-:.]", "")
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public String runId() {
@@ -44,7 +52,10 @@ public final class RunContext {
         return started;
     }
 
-    /** Runs a stage and records its seconds under {@code stage} (a stage that fails is not recorded). */
+    /**
+     * Runs a stage and records its seconds under {@code stage} (a stage that fails is not
+     * recorded).
+     */
     public <T, E extends Exception> T stage(String stage, Timings.Step<T, E> step) throws E {
         return stages.time(stage, step);
     }

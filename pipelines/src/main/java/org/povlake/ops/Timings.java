@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How long each step of something took, in the order the steps ran: the one stopwatch of the stages of a run, the
- * steps of a gold year and the tables of a silver build. Safe to share between threads.
+ * How long each step of something took, in the order the steps ran: the one stopwatch of the stages
+ * of a run, the steps of a gold year and the tables of a silver build. Safe to share between
+ * threads.
  */
 public final class Timings {
     /** A step that returns a value and may throw. */
@@ -17,7 +18,10 @@ public final class Timings {
 
     private final Map<String, Double> seconds = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    /** Runs {@code step} and records its seconds under {@code name} when it returns (a failed step is not timed). */
+    /**
+     * Runs {@code step} and records its seconds under {@code name} when it returns (a failed step
+     * is not timed).
+     */
     public <T, E extends Exception> T time(String name, Step<T, E> step) throws E {
         long t0 = System.nanoTime();
         T result = step.run();

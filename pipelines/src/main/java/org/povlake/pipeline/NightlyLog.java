@@ -1,5 +1,11 @@
 package org.povlake.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.povlake.ingest.FileOutcome;
@@ -8,34 +14,37 @@ import org.povlake.lake.LakeSchemas;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.apache.spark.sql.functions.col;
-
-/** {@code ops.nightly_runs}, the nightly's run log: one row per run, read back to find the last successful one. */
+/**
+ * {@code ops.nightly_runs}, the nightly's run log: one row per run, read back to find the last
+ * successful one.
+ */
 public final class NightlyLog {
     public static final String TABLE = "ops.nightly_runs";
 
-    private NightlyLog() {
-    }
+    private NightlyLog() {}
 
     /** The last run that ended with exit 0 or 3, or null. */
     public static NightlyDecisions.LastRun lastSuccessful(Lakehouse lake) {
         if (!lake.exists(TABLE)) {
             return null;
         }
-        List<Row> rows = lake.spark().read().format("delta").load(lake.path(TABLE))
-                .where(col("exit_code").isin(Nightly.OK, Nightly.REJECTED_FILES))
-                .orderBy(col("started_at").desc()).limit(1).collectAsList();
+        List<Row> rows =
+                lake.spark()
+                        .read()
+                        .format("delta")
+                        .load(lake.path(TABLE))
+                        .where(col("exit_code").isin(Nightly.OK, Nightly.REJECTED_FILES))
+                        .orderBy(col("started_at").desc())
+                        .limit(1)
+                        .collectAsList();
         if (rows.isEmpty()) {
             return null;
         }
         Row r = rows.get(0);
-        Map<String, Long> after = new TreeMap<>(scala.jdk.javaapi.CollectionConverters.asJava(
-                r.<scala.collection.Map<String, Long>>getAs("versions_after")));
+        Map<String, Long> after =
+                new TreeMap<>(
+                        scala.jdk.javaapi.CollectionConverters.asJava(
+                                r.<scala.collection.Map<String, Long>>getAs("versions_after")));
         return new NightlyDecisions.LastRun(r.getAs("run_id"), r.getAs("finished_at"), after);
     }
 
@@ -51,23 +60,48 @@ public final class NightlyLog {
     }
 
     /** What a run did, as its row says it. */
-    record Entry(String runId, Instant started, int code, String status, String message, String inbox,
-                 IngestJob.Result ingest, List<Integer> built, List<String> assessments, Map<String, Long> before,
-                 Map<String, Double> stages) {
-    }
+    record Entry(
+            String runId,
+            Instant started,
+            int code,
+            String status,
+            String message,
+            String inbox,
+            IngestJob.Result ingest,
+            List<Integer> built,
+            List<String> assessments,
+            Map<String, Long> before,
+            Map<String, Double> stages) {}
 
     /** Appends the run's row (the versions after are read now). */
     static void append(Lakehouse lake, Entry e) {
         lake.createIfMissing(TABLE, LakeSchemas.schema(TABLE), List.of());
         Map<String, Long> after = versions(lake);
-        Row row = RowFactory.create(e.runId(), e.started(), Instant.now(), e.code(), e.status(), e.message(),
-                e.inbox(), count(e.ingest(), FileOutcome.Status.LOADED), count(e.ingest(), FileOutcome.Status.SKIPPED),
-                count(e.ingest(), FileOutcome.Status.REJECTED), e.ingest() == null ? 0L : e.ingest().total(f -> f.accepted),
-                e.ingest() == null ? 0L : e.ingest().total(f -> f.quarantined),
-                ScalaValues.seq(e.built()), ScalaValues.seq(e.assessments()), ScalaValues.map(e.before()),
-                ScalaValues.map(after), ScalaValues.map(e.stages()));
-        lake.spark().createDataFrame(List.of(row), LakeSchemas.schema(TABLE)).write().format("delta")
-                .mode("append").save(lake.path(TABLE));
+        Row row =
+                RowFactory.create(
+                        e.runId(),
+                        e.started(),
+                        Instant.now(),
+                        e.code(),
+                        e.status(),
+                        e.message(),
+                        e.inbox(),
+                        count(e.ingest(), FileOutcome.Status.LOADED),
+                        count(e.ingest(), FileOutcome.Status.SKIPPED),
+                        count(e.ingest(), FileOutcome.Status.REJECTED),
+                        e.ingest() == null ? 0L : e.ingest().total(f -> f.accepted),
+                        e.ingest() == null ? 0L : e.ingest().total(f -> f.quarantined),
+                        ScalaValues.seq(e.built()),
+                        ScalaValues.seq(e.assessments()),
+                        ScalaValues.map(e.before()),
+                        ScalaValues.map(after),
+                        ScalaValues.map(e.stages()));
+        lake.spark()
+                .createDataFrame(List.of(row), LakeSchemas.schema(TABLE))
+                .write()
+                .format("delta")
+                .mode("append")
+                .save(lake.path(TABLE));
     }
 
     static long count(IngestJob.Result r, FileOutcome.Status s) {

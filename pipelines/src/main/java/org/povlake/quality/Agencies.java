@@ -2,14 +2,13 @@ package org.povlake.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.povlake.contract.Contract;
-import org.povlake.contract.ContractException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ContractException;
 
 /**
  * The agency behind each source, from {@code schemas/agencies.json} (loaded from the classpath like
@@ -19,8 +18,7 @@ public final class Agencies {
     static final String FILE = "agencies.json";
     private static volatile Agencies instance;
 
-    public record Agency(String name, String english) {
-    }
+    public record Agency(String name, String english) {}
 
     private final Map<String, Agency> bySource;
 
@@ -50,8 +48,15 @@ public final class Agencies {
             }
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, Agency> m = new LinkedHashMap<>();
-            root.get("agencies").fields().forEachRemaining(e -> m.put(e.getKey(),
-                    new Agency(e.getValue().get("name").asText(), e.getValue().path("english").asText(""))));
+            root.get("agencies")
+                    .fields()
+                    .forEachRemaining(
+                            e ->
+                                    m.put(
+                                            e.getKey(),
+                                            new Agency(
+                                                    e.getValue().get("name").asText(),
+                                                    e.getValue().path("english").asText(""))));
             return new Agencies(Collections.unmodifiableMap(m));
         } catch (IOException e) {
             throw new ContractException("schemas/" + FILE + " does not load: " + e.getMessage(), e);

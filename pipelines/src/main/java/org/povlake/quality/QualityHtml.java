@@ -1,18 +1,17 @@
 package org.povlake.quality;
 
 import freemarker.template.Configuration;
-import org.povlake.templates.HtmlTemplates;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.povlake.templates.HtmlTemplates;
 
 /**
- * The report as one self-contained HTML page for the agencies (inline CSS and SVG, nothing fetched), rendered by
- * FreeMarker from {@code povlake/templates/quality_report.html.ftlh} with HTML auto-escaping.
+ * The report as one self-contained HTML page for the agencies (inline CSS and SVG, nothing
+ * fetched), rendered by FreeMarker from {@code povlake/templates/quality_report.html.ftlh} with
+ * HTML auto-escaping.
  */
 public final class QualityHtml {
-    private QualityHtml() {
-    }
+    private QualityHtml() {}
 
     static final String TEMPLATE = "quality_report.html.ftlh";
     private static final Configuration CONFIG = HtmlTemplates.configuration(",##0");

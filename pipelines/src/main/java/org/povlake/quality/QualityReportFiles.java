@@ -2,17 +2,18 @@ package org.povlake.quality;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the report as {@code quality_report.json} and {@code quality_report.html}, each atomically. */
+/**
+ * Writes the report as {@code quality_report.json} and {@code quality_report.html}, each
+ * atomically.
+ */
 public final class QualityReportFiles {
-    private QualityReportFiles() {
-    }
+    private QualityReportFiles() {}
 
     public static final String JSON = "quality_report.json";
     public static final String HTML = "quality_report.html";
@@ -23,8 +24,9 @@ public final class QualityReportFiles {
     }
 
     /**
-     * Writes both files into outDir (created if needed) and returns their paths, JSON first, then HTML.
-     * Each is written beside its target and moved into place: a reader never sees half a report.
+     * Writes both files into outDir (created if needed) and returns their paths, JSON first, then
+     * HTML. Each is written beside its target and moved into place: a reader never sees half a
+     * report.
      */
     public static List<Path> write(QualityReport report, Path outDir) throws IOException {
         Files.createDirectories(outDir);

@@ -1,19 +1,20 @@
 package org.povlake.quality;
 
-import org.povlake.lake.DisplayWidth;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.povlake.lake.DisplayWidth;
 
 /**
- * A fixed-width text table for the terminal: columns padded by display width (a CJK character takes two
- * cells), numbers right-aligned, the last column never padded.
+ * A fixed-width text table for the terminal: columns padded by display width (a CJK character takes
+ * two cells), numbers right-aligned, the last column never padded.
  */
 final class TextTable {
     private final boolean[] right;
     private final List<String[]> rows = new ArrayList<>();
 
-    /** @param align one character per column: 'l' left, 'r' right */
+    /**
+     * @param align one character per column: 'l' left, 'r' right
+     */
     TextTable(String align) {
         right = new boolean[align.length()];
         for (int i = 0; i < right.length; i++) {
@@ -23,7 +24,8 @@ final class TextTable {
 
     TextTable row(Object... cells) {
         if (cells.length != right.length) {
-            throw new IllegalArgumentException(cells.length + " cells for " + right.length + " columns");
+            throw new IllegalArgumentException(
+                    cells.length + " cells for " + right.length + " columns");
         }
         String[] r = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {

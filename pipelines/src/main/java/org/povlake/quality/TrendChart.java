@@ -5,18 +5,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The geometry of an extract's small trend chart: one stacked bar per delivery (rows accepted and linked,
- * accepted but orphaned, quarantined), scaled to the largest delivery; a rejected file is a dashed outline and a
- * skipped re-delivery a low grey mark. The template draws it as inline SVG.
+ * The geometry of an extract's small trend chart: one stacked bar per delivery (rows accepted and
+ * linked, accepted but orphaned, quarantined), scaled to the largest delivery; a rejected file is a
+ * dashed outline and a skipped re-delivery a low grey mark. The template draws it as inline SVG.
  */
-public record TrendChart(int width, int height, int plotHeight, List<Bar> bars, String firstLabel, String lastLabel) {
+public record TrendChart(
+        int width,
+        int height,
+        int plotHeight,
+        List<Bar> bars,
+        String firstLabel,
+        String lastLabel) {
 
     /** One rectangle; kind is its CSS class: joined, orphans, quarantined, rejected or skipped. */
-    public record Rect(String kind, int y, int h) {
-    }
+    public record Rect(String kind, int y, int h) {}
 
-    public record Bar(int x, int w, List<Rect> rects, String title) {
-    }
+    public record Bar(int x, int w, List<Rect> rects, String title) {}
 
     static final int PLOT = 64;
     static final int TOP = 2;
@@ -65,8 +69,9 @@ public record TrendChart(int width, int height, int plotHeight, List<Bar> bars, 
     private static final String[] KINDS = {"joined", "orphans", "quarantined"};
 
     /**
-     * Pixel heights of stacked counts: proportional to max, at least 1 pixel for a count that is not 0 (a few
-     * quarantined rows stay visible), and never above the plot: the tallest segment gives way.
+     * Pixel heights of stacked counts: proportional to max, at least 1 pixel for a count that is
+     * not 0 (a few quarantined rows stay visible), and never above the plot: the tallest segment
+     * gives way.
      */
     static int[] heights(long[] counts, long max) {
         int[] h = new int[counts.length];
@@ -79,7 +84,8 @@ public record TrendChart(int width, int height, int plotHeight, List<Bar> bars, 
                 nonZero++;
             }
         }
-        int limit = (int) Math.min(PLOT, Math.max(nonZero, Math.round((double) total * PLOT / max)));
+        int limit =
+                (int) Math.min(PLOT, Math.max(nonZero, Math.round((double) total * PLOT / max)));
         int sum = java.util.Arrays.stream(h).sum();
         while (sum > limit) {
             int tallest = 0;
@@ -106,7 +112,14 @@ public record TrendChart(int width, int height, int plotHeight, List<Bar> bars, 
         if (DeliveryQuality.REJECTED.equals(d.status())) {
             return d.asOfDate() + " rejected (" + d.rejection() + ")";
         }
-        return String.format(Locale.ROOT, "%s %s: read %,d, accepted %,d (orphans %,d), quarantined %,d",
-                d.asOfDate(), d.status(), d.rowsRead(), d.rowsAccepted(), d.orphans(), d.rowsQuarantined());
+        return String.format(
+                Locale.ROOT,
+                "%s %s: read %,d, accepted %,d (orphans %,d), quarantined %,d",
+                d.asOfDate(),
+                d.status(),
+                d.rowsRead(),
+                d.rowsAccepted(),
+                d.orphans(),
+                d.rowsQuarantined());
     }
 }

@@ -1,12 +1,5 @@
 package org.povlake.silver;
 
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.povlake.contract.Contract;
-import org.povlake.contract.ExtractSchema;
-import org.povlake.ingest.IngestLog;
-import org.povlake.lake.Lakehouse;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,26 +9,40 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ExtractSchema;
+import org.povlake.ingest.IngestLog;
+import org.povlake.lake.Lakehouse;
 
 /**
- * Which deliveries are loaded ({@code ops.ingest_log}: the latest loaded file per extract and as-of date) and which
- * silver was last built from ({@code silver.deliveries}); their difference is what an incremental build processes.
+ * Which deliveries are loaded ({@code ops.ingest_log}: the latest loaded file per extract and as-of
+ * date) and which silver was last built from ({@code silver.deliveries}); their difference is what
+ * an incremental build processes.
  */
 public final class DeliveryLedger {
     public static final String TABLE = "silver.deliveries";
 
-    private DeliveryLedger() {
-    }
+    private DeliveryLedger() {}
 
     /** The deliveries currently loaded in bronze, by ingest's own log. */
     public static List<Delivery> loaded(Lakehouse lake) {
         Map<String, Delivery> current = new TreeMap<>();
         Contract contract = Contract.get();
         for (Row r : IngestLog.latestLoaded(lake)) {
-            ExtractSchema schema = contract.extract(r.getAs("source"), r.getAs("extract")).orElseThrow();
-            Delivery d = new Delivery(schema.source(), schema.name(), schema.isSnapshot() ? "snapshot" : "event",
-                    r.getAs("as_of_date"), r.getAs("source_file"), r.getAs("file_sha256"),
-                    r.<Long>getAs("rows_accepted"), r.getAs("batch_id"));
+            ExtractSchema schema =
+                    contract.extract(r.getAs("source"), r.getAs("extract")).orElseThrow();
+            Delivery d =
+                    new Delivery(
+                            schema.source(),
+                            schema.name(),
+                            schema.isSnapshot() ? "snapshot" : "event",
+                            r.getAs("as_of_date"),
+                            r.getAs("source_file"),
+                            r.getAs("file_sha256"),
+                            r.<Long>getAs("rows_accepted"),
+                            r.getAs("batch_id"));
             current.put(d.label(), d);
         }
         return new ArrayList<>(current.values());
@@ -53,8 +60,16 @@ public final class DeliveryLedger {
     public static List<Delivery> parse(List<Row> rows) {
         List<Delivery> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(new Delivery(r.getString(0), r.getString(1), r.getString(2), (LocalDate) r.get(3), r.getString(4),
-                    r.getString(5), r.getLong(6), r.getString(7)));
+            out.add(
+                    new Delivery(
+                            r.getString(0),
+                            r.getString(1),
+                            r.getString(2),
+                            (LocalDate) r.get(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getLong(6),
+                            r.getString(7)));
         }
         return out;
     }
@@ -66,19 +81,33 @@ public final class DeliveryLedger {
         Map<String, Set<LocalDate>> changed = new TreeMap<>();
         for (Delivery d : now) {
             Delivery o = old.remove(d.label());
-            if (o == null || !Objects.equals(o.fileSha256(), d.fileSha256()) || o.rowsLoaded() != d.rowsLoaded()) {
+            if (o == null
+                    || !Objects.equals(o.fileSha256(), d.fileSha256())
+                    || o.rowsLoaded() != d.rowsLoaded()) {
                 changed.computeIfAbsent(d.extract(), k -> new TreeSet<>()).add(d.asOfDate());
             }
         }
-        old.values().forEach(d -> changed.computeIfAbsent(d.extract(), k -> new TreeSet<>()).add(d.asOfDate()));
+        old.values()
+                .forEach(
+                        d ->
+                                changed.computeIfAbsent(d.extract(), k -> new TreeSet<>())
+                                        .add(d.asOfDate()));
         return changed;
     }
 
     static List<Row> rows(List<Delivery> deliveries) {
         List<Row> rows = new ArrayList<>();
         for (Delivery d : deliveries) {
-            rows.add(RowFactory.create(d.source(), d.extract(), d.kind(), d.asOfDate(), d.sourceFile(), d.fileSha256(),
-                    d.rowsLoaded(), d.batchId()));
+            rows.add(
+                    RowFactory.create(
+                            d.source(),
+                            d.extract(),
+                            d.kind(),
+                            d.asOfDate(),
+                            d.sourceFile(),
+                            d.fileSha256(),
+                            d.rowsLoaded(),
+                            d.batchId()));
         }
         return rows;
     }

@@ -1,13 +1,5 @@
 package org.povlake.silver;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
-
-import java.util.List;
-
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lag;
@@ -20,64 +12,106 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
 /**
- * {@code silver.households}: the registry snapshots folded into a history (SCD type 2). A new period starts when a
- * household first appears (IDENTIFIED), when any attribute differs from the previous snapshot (CHANGED), or when it
- * is back after being absent from one or more snapshots (REAPPEARED); a period ends at the first later snapshot that
- * changed it or lacks it. Built from every households delivery at once, so it is the same whatever order the
- * deliveries arrived in.
+ * {@code silver.households}: the registry snapshots folded into a history (SCD type 2). A new
+ * period starts when a household first appears (IDENTIFIED), when any attribute differs from the
+ * previous snapshot (CHANGED), or when it is back after being absent from one or more snapshots
+ * (REAPPEARED); a period ends at the first later snapshot that changed it or lacks it. Built from
+ * every households delivery at once, so it is the same whatever order the deliveries arrived in.
  */
 public final class HouseholdHistory {
     public static final String TABLE = "silver.households";
 
     /** The columns whose values make a period: everything the registry says about the household. */
-    static final List<String> ATTRIBUTES = List.of("village_code", "head_person_key", "household_size",
-            "poverty_attribute", "identification_year", "status", "exit_year", "primary_cause", "secondary_causes",
-            "per_capita_net_income", "housing_safe", "drinking_water_safe", "has_broadband", "has_smart_terminal",
-            "helper_key");
+    static final List<String> ATTRIBUTES =
+            List.of(
+                    "village_code",
+                    "head_person_key",
+                    "household_size",
+                    "poverty_attribute",
+                    "identification_year",
+                    "status",
+                    "exit_year",
+                    "primary_cause",
+                    "secondary_causes",
+                    "per_capita_net_income",
+                    "housing_safe",
+                    "drinking_water_safe",
+                    "has_broadband",
+                    "has_smart_terminal",
+                    "helper_key");
 
-    private HouseholdHistory() {
-    }
+    private HouseholdHistory() {}
 
     /**
-     * @param snapshots one row per household per delivery: household_id, snapshot_date, the {@link #ATTRIBUTES},
-     *                  source_file, record_number (bronze after {@link BronzeProjection})
-     * @param dates     column snapshot_date: every households delivery, including one that held no rows
+     * @param snapshots one row per household per delivery: household_id, snapshot_date, the {@link
+     *     #ATTRIBUTES}, source_file, record_number (bronze after {@link BronzeProjection})
+     * @param dates column snapshot_date: every households delivery, including one that held no rows
      */
     public static Dataset<Row> build(Dataset<Row> snapshots, Dataset<Row> dates) {
-        Dataset<Row> index = dates.select("snapshot_date").distinct()
-                .withColumn("idx", row_number().over(Window.orderBy("snapshot_date")));
+        Dataset<Row> index =
+                dates.select("snapshot_date")
+                        .distinct()
+                        .withColumn("idx", row_number().over(Window.orderBy("snapshot_date")));
         Column attrs = struct(ATTRIBUTES.stream().map(Column::new).toArray(Column[]::new));
         WindowSpec byHousehold = Window.partitionBy("household_id").orderBy("idx");
-        WindowSpec wholeHousehold = byHousehold.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+        WindowSpec wholeHousehold =
+                byHousehold.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
 
-        Dataset<Row> marked = snapshots.join(broadcast(index), "snapshot_date")
-                .withColumn("_attrs", attrs)
-                .withColumn("prev_idx", lag("idx", 1).over(byHousehold))
-                .withColumn("prev_attrs", lag("_attrs", 1).over(byHousehold))
-                .withColumn("previous_status", lag("status", 1).over(byHousehold))
-                .withColumn("last_idx_of_household", max("idx").over(wholeHousehold))
-                .withColumn("change", when(col("prev_idx").isNull(), "IDENTIFIED")
-                        .when(col("prev_idx").notEqual(col("idx").minus(1)), "REAPPEARED")
-                        .when(not(col("_attrs").eqNullSafe(col("prev_attrs"))), "CHANGED"))
-                .filter(col("change").isNotNull());
+        Dataset<Row> marked =
+                snapshots
+                        .join(broadcast(index), "snapshot_date")
+                        .withColumn("_attrs", attrs)
+                        .withColumn("prev_idx", lag("idx", 1).over(byHousehold))
+                        .withColumn("prev_attrs", lag("_attrs", 1).over(byHousehold))
+                        .withColumn("previous_status", lag("status", 1).over(byHousehold))
+                        .withColumn("last_idx_of_household", max("idx").over(wholeHousehold))
+                        .withColumn(
+                                "change",
+                                when(col("prev_idx").isNull(), "IDENTIFIED")
+                                        .when(
+                                                col("prev_idx").notEqual(col("idx").minus(1)),
+                                                "REAPPEARED")
+                                        .when(
+                                                not(col("_attrs").eqNullSafe(col("prev_attrs"))),
+                                                "CHANGED"))
+                        .filter(col("change").isNotNull());
 
         WindowSpec byPeriod = Window.partitionBy("household_id").orderBy("idx");
-        Dataset<Row> periods = marked
-                .withColumn("version", row_number().over(byPeriod))
-                .withColumn("next_change", lead("change", 1).over(byPeriod))
-                .withColumn("next_prev_idx", lead("prev_idx", 1).over(byPeriod))
-                .withColumn("last_idx", when(col("next_change").isNull(), col("last_idx_of_household"))
-                        .otherwise(col("next_prev_idx")));
-        Dataset<Row> ends = index.select(col("idx").minus(1).as("last_idx"), col("snapshot_date").as("valid_to"));
-        return periods.join(broadcast(ends), periods.col("last_idx").equalTo(ends.col("last_idx")), "left")
+        Dataset<Row> periods =
+                marked.withColumn("version", row_number().over(byPeriod))
+                        .withColumn("next_change", lead("change", 1).over(byPeriod))
+                        .withColumn("next_prev_idx", lead("prev_idx", 1).over(byPeriod))
+                        .withColumn(
+                                "last_idx",
+                                when(col("next_change").isNull(), col("last_idx_of_household"))
+                                        .otherwise(col("next_prev_idx")));
+        Dataset<Row> ends =
+                index.select(
+                        col("idx").minus(1).as("last_idx"), col("snapshot_date").as("valid_to"));
+        return periods.join(
+                        broadcast(ends),
+                        periods.col("last_idx").equalTo(ends.col("last_idx")),
+                        "left")
                 .drop(ends.col("last_idx"))
                 .withColumn("valid_from", col("snapshot_date"))
                 .withColumn("is_current", col("valid_to").isNull())
-                .withColumn("previous_status", when(col("change").equalTo("IDENTIFIED"), lit(null))
-                        .otherwise(col("previous_status")))
-                .withColumn("end_reason", when(col("valid_to").isNull(), lit(null))
-                        .when(col("next_change").equalTo("CHANGED"), "CHANGED").otherwise("ABSENT"))
+                .withColumn(
+                        "previous_status",
+                        when(col("change").equalTo("IDENTIFIED"), lit(null))
+                                .otherwise(col("previous_status")))
+                .withColumn(
+                        "end_reason",
+                        when(col("valid_to").isNull(), lit(null))
+                                .when(col("next_change").equalTo("CHANGED"), "CHANGED")
+                                .otherwise("ABSENT"))
                 .withColumn("township_code", substring(col("village_code"), 1, 9))
                 .withColumn("county_code", substring(col("village_code"), 1, 6))
                 .withColumn("city_code", substring(col("village_code"), 1, 4));

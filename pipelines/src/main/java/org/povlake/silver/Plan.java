@@ -6,15 +6,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which part of each silver table a build recomputes, derived from its declaration ({@link SilverTable}) and the
- * deliveries that changed: a table made from the divisions is rewritten when they changed; a whole table when any
- * extract behind it changed; any table in full when an input it is checked against in every snapshot changed (so
- * orphans join as soon as their parent arrives), or in a full build; otherwise its own changed deliveries and those
- * of the inputs it is checked against date by date.
+ * Which part of each silver table a build recomputes, derived from its declaration ({@link
+ * SilverTable}) and the deliveries that changed: a table made from the divisions is rewritten when
+ * they changed; a whole table when any extract behind it changed; any table in full when an input
+ * it is checked against in every snapshot changed (so orphans join as soon as their parent
+ * arrives), or in a full build; otherwise its own changed deliveries and those of the inputs it is
+ * checked against date by date.
  *
- * @param full              every table is recomputed (a first build or a rebuild)
- * @param changed           extract → the as-of dates of its deliveries new or changed since the last build
- * @param divisionsChanged  the shipped divisions differ from those of the last build (or there was none)
+ * @param full every table is recomputed (a first build or a rebuild)
+ * @param changed extract → the as-of dates of its deliveries new or changed since the last build
+ * @param divisionsChanged the shipped divisions differ from those of the last build (or there was
+ *     none)
  */
 record Plan(boolean full, Map<String, Set<LocalDate>> changed, boolean divisionsChanged) {
     boolean changed(String extract) {
@@ -27,7 +29,9 @@ record Plan(boolean full, Map<String, Set<LocalDate>> changed, boolean divisions
             return divisionsChanged ? Scope.ALL : Scope.NONE;
         }
         if (t.isWhole()) {
-            return SilverTables.extractsBehind(t).stream().anyMatch(this::changed) ? Scope.ALL : Scope.NONE;
+            return SilverTables.extractsBehind(t).stream().anyMatch(this::changed)
+                    ? Scope.ALL
+                    : Scope.NONE;
         }
         if (full) {
             return Scope.ALL;
@@ -53,7 +57,9 @@ record Plan(boolean full, Map<String, Set<LocalDate>> changed, boolean divisions
 
     /** Whether an input changed: an extract's deliveries, or any extract behind a silver table. */
     private boolean changed(SilverTable.Input in) {
-        return in.isSilver() ? SilverTables.extractsBehind(SilverTables.get(in.name())).stream().anyMatch(this::changed)
+        return in.isSilver()
+                ? SilverTables.extractsBehind(SilverTables.get(in.name())).stream()
+                        .anyMatch(this::changed)
                 : changed(in.name());
     }
 }

@@ -18,19 +18,22 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The secret key of the resident-ID pseudonyms (HMAC-SHA256). It comes from configuration, never from the code:
- * {@code --key-file}, else {@value #ENV_FILE}, else {@value #ENV_KEY} (the key itself), else the lakehouse's local
- * key {@code <lakehouse>/.secrets/pseudonym.key} (created only by {@code povlake demo}). A key is at least 32 bytes,
- * written as hex, that look random ({@link #weakness}); a key file must be readable by its owner only (mode 0600).
- * Only the key's id is ever recorded.
+ * The secret key of the resident-ID pseudonyms (HMAC-SHA256). It comes from configuration, never
+ * from the code: {@code --key-file}, else {@value #ENV_FILE}, else {@value #ENV_KEY} (the key
+ * itself), else the lakehouse's local key {@code <lakehouse>/.secrets/pseudonym.key} (created only
+ * by {@code povlake demo}). A key is at least 32 bytes, written as hex, that look random ({@link
+ * #weakness}); a key file must be readable by its owner only (mode 0600). Only the key's id is ever
+ * recorded.
  */
 public final class PseudonymKey implements Serializable {
     public static final String ENV_FILE = "POVLAKE_PSEUDONYM_KEY_FILE";
     public static final String ENV_KEY = "POVLAKE_PSEUDONYM_KEY";
     public static final String LOCAL_KEY = ".secrets/pseudonym.key";
     private static final int MIN_BYTES = 32;
+
     /** A repeated pattern of up to this many bytes is refused. */
     private static final int MAX_PERIOD = 16;
+
     /** Fewer distinct byte values than this is refused (32 random bytes have about 30). */
     private static final int MIN_DISTINCT = 16;
 
@@ -49,7 +52,9 @@ public final class PseudonymKey implements Serializable {
         return key.clone();
     }
 
-    /** A one-way id of the key (16 hex digits), recorded with silver so a key change is detected. */
+    /**
+     * A one-way id of the key (16 hex digits), recorded with silver so a key change is detected.
+     */
     public String id() {
         return id;
     }
@@ -71,26 +76,38 @@ public final class PseudonymKey implements Serializable {
         try {
             bytes = HexFormat.of().parseHex(t);
         } catch (IllegalArgumentException e) {
-            throw new KeyException("the pseudonymisation key from " + origin + " is not hexadecimal text");
+            throw new KeyException(
+                    "the pseudonymisation key from " + origin + " is not hexadecimal text");
         }
         if (bytes.length < MIN_BYTES) {
-            throw new KeyException("the pseudonymisation key from " + origin + " has " + bytes.length
-                    + " bytes; at least " + MIN_BYTES + " are needed (64 hex digits)");
+            throw new KeyException(
+                    "the pseudonymisation key from "
+                            + origin
+                            + " has "
+                            + bytes.length
+                            + " bytes; at least "
+                            + MIN_BYTES
+                            + " are needed (64 hex digits)");
         }
         String weakness = weakness(bytes);
         if (weakness != null) {
-            throw new KeyException("the pseudonymisation key from " + origin + " does not look random: " + weakness
-                    + ". Pseudonyms are only as secret as the key (it needs 128 bits or more of randomness): make one"
-                    + " with `openssl rand -hex 32`");
+            throw new KeyException(
+                    "the pseudonymisation key from "
+                            + origin
+                            + " does not look random: "
+                            + weakness
+                            + ". Pseudonyms are only as secret as the key (it needs 128 bits or more of randomness): make one"
+                            + " with `openssl rand -hex 32`");
         }
         return new PseudonymKey(bytes, origin);
     }
 
     /**
-     * Why a key is too regular to be a secret, or null. Not a proof of randomness — a cheap guard against the keys
-     * people type or copy from an example: all one byte, a pattern of up to {@value #MAX_PERIOD} bytes repeated, a
-     * counter (its successive differences repeat such a pattern: 00 01 02 …), or fewer than {@value #MIN_DISTINCT}
-     * distinct byte values. Says what, never the key.
+     * Why a key is too regular to be a secret, or null. Not a proof of randomness — a cheap guard
+     * against the keys people type or copy from an example: all one byte, a pattern of up to
+     * {@value #MAX_PERIOD} bytes repeated, a counter (its successive differences repeat such a
+     * pattern: 00 01 02 …), or fewer than {@value #MIN_DISTINCT} distinct byte values. Says what,
+     * never the key.
      */
     static String weakness(byte[] key) {
         int distinct = (int) IntStream.range(0, key.length).map(i -> key[i]).distinct().count();
@@ -109,12 +126,19 @@ public final class PseudonymKey implements Serializable {
             return "it counts up or down in a repeating pattern of steps";
         }
         if (distinct < MIN_DISTINCT) {
-            return "it has only " + distinct + " distinct byte values (at least " + MIN_DISTINCT + ")";
+            return "it has only "
+                    + distinct
+                    + " distinct byte values (at least "
+                    + MIN_DISTINCT
+                    + ")";
         }
         return null;
     }
 
-    /** The shortest period of at most {@value #MAX_PERIOD} with which {@code b} repeats itself, or 0. */
+    /**
+     * The shortest period of at most {@value #MAX_PERIOD} with which {@code b} repeats itself, or
+     * 0.
+     */
     private static int period(byte[] b) {
         for (int p = 1; p <= MAX_PERIOD && p < b.length; p++) {
             boolean repeats = true;
@@ -136,10 +160,18 @@ public final class PseudonymKey implements Serializable {
         try {
             if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                    throw new KeyException("the pseudonymisation key file " + file + " has mode "
-                            + PosixFilePermissions.toString(perms) + "; it must be readable by its owner only: chmod 600 "
-                            + file);
+                if (perms.stream()
+                        .anyMatch(
+                                p ->
+                                        p.name().startsWith("GROUP")
+                                                || p.name().startsWith("OTHERS"))) {
+                    throw new KeyException(
+                            "the pseudonymisation key file "
+                                    + file
+                                    + " has mode "
+                                    + PosixFilePermissions.toString(perms)
+                                    + "; it must be readable by its owner only: chmod 600 "
+                                    + file);
                 }
             }
             return fromHex(Files.readString(file, StandardCharsets.US_ASCII), "key file " + file);
@@ -149,10 +181,11 @@ public final class PseudonymKey implements Serializable {
     }
 
     /**
-     * Resolves the key from configuration (see the class comment). {@code localKey} is the lakehouse's local key
-     * file, if the lakehouse is on the local file system.
+     * Resolves the key from configuration (see the class comment). {@code localKey} is the
+     * lakehouse's local key file, if the lakehouse is on the local file system.
      */
-    public static PseudonymKey resolve(Optional<Path> keyFile, Map<String, String> env, Optional<Path> localKey) {
+    public static PseudonymKey resolve(
+            Optional<Path> keyFile, Map<String, String> env, Optional<Path> localKey) {
         if (keyFile.isPresent()) {
             return fromFile(keyFile.get());
         }
@@ -167,9 +200,14 @@ public final class PseudonymKey implements Serializable {
         if (localKey.isPresent() && Files.exists(localKey.get())) {
             return fromFile(localKey.get());
         }
-        throw new KeyException("no pseudonymisation key: silver is never built without one. Set " + ENV_FILE
-                + " to a key file (mode 0600, 64+ hex digits, e.g. `openssl rand -hex 32`), or " + ENV_KEY
-                + ", or pass --key-file" + localKey.map(p -> " (povlake demo creates a local key at " + p + ")").orElse(""));
+        throw new KeyException(
+                "no pseudonymisation key: silver is never built without one. Set "
+                        + ENV_FILE
+                        + " to a key file (mode 0600, 64+ hex digits, e.g. `openssl rand -hex 32`), or "
+                        + ENV_KEY
+                        + ", or pass --key-file"
+                        + localKey.map(p -> " (povlake demo creates a local key at " + p + ")")
+                                .orElse(""));
     }
 
     /** Creates a new random key file readable by its owner only; fails if it exists. */
@@ -180,12 +218,17 @@ public final class PseudonymKey implements Serializable {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
-            if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (Files.getFileStore(file.toAbsolutePath().getParent())
+                    .supportsFileAttributeView("posix")) {
+                Files.createFile(
+                        tmp,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(tmp);
             }
-            Files.writeString(tmp, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(
+                    tmp, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.US_ASCII);
             Files.move(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the key file " + file, e);

@@ -1,6 +1,13 @@
 package org.povlake.silver;
 
-import org.povlake.lake.LakeSchemas;
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,20 +17,13 @@ import org.apache.spark.sql.types.StructType;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.TableSchemas;
+import org.povlake.lake.LakeSchemas;
 import org.povlake.lake.Lakehouse;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-
-import static org.apache.spark.sql.functions.col;
-
 /**
- * Each silver table's step: read the bronze deliveries in scope, transform (the pure functions of this package),
- * write through {@link SilverWriter}. The one place to look for how a silver table is made.
+ * Each silver table's step: read the bronze deliveries in scope, transform (the pure functions of
+ * this package), write through {@link SilverWriter}. The one place to look for how a silver table
+ * is made.
  */
 final class SilverSteps {
     private final Lakehouse lake;
@@ -45,13 +45,17 @@ final class SilverSteps {
         this.built = built;
     }
 
-    // ---- reading ------------------------------------------------------------------------------------------------
+    // ---- reading
+    // ------------------------------------------------------------------------------------------------
 
-    /** All rows of {@code bronze.<extract>} (an extract never delivered reads as an empty table). */
+    /**
+     * All rows of {@code bronze.<extract>} (an extract never delivered reads as an empty table).
+     */
     Dataset<Row> bronze(String extract) {
         String table = "bronze." + extract;
         if (!lake.exists(table)) {
-            return spark.createDataFrame(List.of(), TableSchemas.bronze(SilverBuild.extract(extract)));
+            return spark.createDataFrame(
+                    List.of(), TableSchemas.bronze(SilverBuild.extract(extract)));
         }
         return spark.read().format("delta").load(lake.path(table));
     }
@@ -67,7 +71,9 @@ final class SilverSteps {
 
     /** Distinct household ids of any households delivery, as {@code parent_key}. */
     private Dataset<Row> householdKeys() {
-        return bronze("registry_households").select(col("household_id").as("parent_key")).distinct();
+        return bronze("registry_households")
+                .select(col("household_id").as("parent_key"))
+                .distinct();
     }
 
     private Dataset<Row> shopKeys() {
@@ -85,45 +91,69 @@ final class SilverSteps {
     }
 
     private List<LocalDate> deliveryDates(String extract) {
-        return deliveries.stream().filter(d -> d.extract().equals(extract)).map(Delivery::asOfDate).sorted().toList();
+        return deliveries.stream()
+                .filter(d -> d.extract().equals(extract))
+                .map(Delivery::asOfDate)
+                .sorted()
+                .toList();
     }
 
     /**
-     * Whether the changed deliveries of an event extract are all new (never built) and later than every other
-     * delivery of it: then their rows are the latest versions of their keys and no earlier row was replaced.
+     * Whether the changed deliveries of an event extract are all new (never built) and later than
+     * every other delivery of it: then their rows are the latest versions of their keys and no
+     * earlier row was replaced.
      */
     private boolean onlyNewLatestDeliveries(String extract, Scope scope) {
         Set<LocalDate> builtDates = new HashSet<>();
-        built.stream().filter(d -> d.extract().equals(extract)).forEach(d -> builtDates.add(d.asOfDate()));
+        built.stream()
+                .filter(d -> d.extract().equals(extract))
+                .forEach(d -> builtDates.add(d.asOfDate()));
         LocalDate first = scope.dates().stream().min(LocalDate::compareTo).orElseThrow();
         return scope.dates().stream().noneMatch(builtDates::contains)
-                && deliveryDates(extract).stream().filter(d -> !scope.dates().contains(d)).allMatch(d -> d.isBefore(first));
+                && deliveryDates(extract).stream()
+                        .filter(d -> !scope.dates().contains(d))
+                        .allMatch(d -> d.isBefore(first));
     }
 
-    // ---- writing ------------------------------------------------------------------------------------------------
+    // ---- writing
+    // ------------------------------------------------------------------------------------------------
 
-    private String writeSnapshot(String table, String extract, ReferentialIntegrity.Split split, Scope scope) {
+    private String writeSnapshot(
+            String table, String extract, ReferentialIntegrity.Split split, Scope scope) {
         if (scope.all()) {
             writer.overwrite(table, split.kept());
             if (split.orphans() != null) {
-                writer.replaceWhere(ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "'");
+                writer.replaceWhere(
+                        ReferentialIntegrity.ORPHANS,
+                        split.orphans(),
+                        "extract = '" + extract + "'");
             }
         } else {
-            writer.replaceWhere(table, split.kept(), SilverWriter.datesIn("snapshot_date", scope.dates()));
+            writer.replaceWhere(
+                    table, split.kept(), SilverWriter.datesIn("snapshot_date", scope.dates()));
             if (split.orphans() != null) {
-                writer.replaceWhere(ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "' AND "
-                        + SilverWriter.datesIn("as_of_date", scope.dates()));
+                writer.replaceWhere(
+                        ReferentialIntegrity.ORPHANS,
+                        split.orphans(),
+                        "extract = '"
+                                + extract
+                                + "' AND "
+                                + SilverWriter.datesIn("as_of_date", scope.dates()));
             }
         }
         return scope.describe("deliveries");
     }
 
     /**
-     * An event table: each key in its latest version. In full, from every delivery; otherwise only the keys the
-     * changed deliveries touch (now, or before a re-delivery replaced them) are recomputed and merged.
+     * An event table: each key in its latest version. In full, from every delivery; otherwise only
+     * the keys the changed deliveries touch (now, or before a re-delivery replaced them) are
+     * recomputed and merged.
      */
-    private String writeEvents(String table, String extract, Scope scope,
-                               Function<Dataset<Row>, ReferentialIntegrity.Split> conform) {
+    private String writeEvents(
+            String table,
+            String extract,
+            Scope scope,
+            Function<Dataset<Row>, ReferentialIntegrity.Split> conform) {
         if (scope.none()) {
             return skipped(table);
         }
@@ -133,46 +163,74 @@ final class SilverSteps {
         }
         String pk = schema.primaryKey().get(0);
         if (scope.all()) {
-            ReferentialIntegrity.Split split = conform.apply(LatestEvents.latest(projected(extract, Scope.ALL), List.of(pk)));
+            ReferentialIntegrity.Split split =
+                    conform.apply(LatestEvents.latest(projected(extract, Scope.ALL), List.of(pk)));
             writer.overwrite(table, split.kept());
-            writer.replaceWhere(ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "'");
+            writer.replaceWhere(
+                    ReferentialIntegrity.ORPHANS, split.orphans(), "extract = '" + extract + "'");
             return "full";
         }
         Dataset<Row> affected;
         Dataset<Row> candidates;
         boolean appendOnly = onlyNewLatestDeliveries(extract, scope);
         if (appendOnly) {
-            // the nightly case: new deliveries later than every other, so their rows are the latest versions of
-            // their keys and nothing earlier was removed: no pass over the extract's history is needed
+            // the nightly case: new deliveries later than every other, so their rows are the latest
+            // versions of
+            // their keys and nothing earlier was removed: no pass over the extract's history is
+            // needed
             candidates = bronze(extract, scope);
             affected = candidates.select(col(pk).as("_key")).distinct().cache();
         } else {
             String dates = SilverWriter.datesIn("as_of_date", scope.dates());
-            affected = bronze(extract, scope).select(col(pk).as("_key"))
-                    .union(silver(table).filter(dates).select(col(pk).as("_key")))
-                    .union(silver(ReferentialIntegrity.ORPHANS).filter("extract = '" + extract + "' AND " + dates)
-                            .select(col("row_key").as("_key")))
-                    .distinct().cache();
-            candidates = bronze(extract).join(affected, col(pk).equalTo(affected.col("_key")), "left_semi");
+            affected =
+                    bronze(extract, scope)
+                            .select(col(pk).as("_key"))
+                            .union(silver(table).filter(dates).select(col(pk).as("_key")))
+                            .union(
+                                    silver(ReferentialIntegrity.ORPHANS)
+                                            .filter("extract = '" + extract + "' AND " + dates)
+                                            .select(col("row_key").as("_key")))
+                            .distinct()
+                            .cache();
+            candidates =
+                    bronze(extract)
+                            .join(affected, col(pk).equalTo(affected.col("_key")), "left_semi");
         }
         Dataset<Row> kept = null;
         Dataset<Row> orphans = null;
         try {
             long keys = affected.count();
-            ReferentialIntegrity.Split split = conform.apply(
-                    LatestEvents.latest(BronzeProjection.project(candidates, pseudonyms), List.of(pk)));
+            ReferentialIntegrity.Split split =
+                    conform.apply(
+                            LatestEvents.latest(
+                                    BronzeProjection.project(candidates, pseudonyms), List.of(pk)));
             // computed once: each MERGE reads its source twice
             kept = LakeSchemas.conform(split.kept(), table).persist();
             orphans = split.orphans().persist();
             kept.count();
             writer.mergeKeys(table, pk, kept, affected, null);
-            boolean orphansBefore = !silver(ReferentialIntegrity.ORPHANS).filter("extract = '" + extract + "'")
-                    .join(affected, col("row_key").equalTo(affected.col("_key")), "left_semi").isEmpty();
+            boolean orphansBefore =
+                    !silver(ReferentialIntegrity.ORPHANS)
+                            .filter("extract = '" + extract + "'")
+                            .join(
+                                    affected,
+                                    col("row_key").equalTo(affected.col("_key")),
+                                    "left_semi")
+                            .isEmpty();
             if (orphansBefore || !orphans.isEmpty()) {
-                writer.mergeKeys(ReferentialIntegrity.ORPHANS, "row_key", orphans, affected,
+                writer.mergeKeys(
+                        ReferentialIntegrity.ORPHANS,
+                        "row_key",
+                        orphans,
+                        affected,
                         "t.extract = '" + extract + "'");
             }
-            return "keys " + keys + " of " + (appendOnly ? "new " : "") + "deliveries " + scope.dates();
+            return "keys "
+                    + keys
+                    + " of "
+                    + (appendOnly ? "new " : "")
+                    + "deliveries "
+                    + scope.dates();
         } finally {
             affected.unpersist();
             if (kept != null) {
@@ -184,7 +242,10 @@ final class SilverSteps {
         }
     }
 
-    /** A step with nothing to do: its table still exists (empty before its extract's first delivery). */
+    /**
+     * A step with nothing to do: its table still exists (empty before its extract's first
+     * delivery).
+     */
     private String skipped(String table) {
         writer.create(table);
         return "skipped";
@@ -195,11 +256,13 @@ final class SilverSteps {
     }
 
     private ReferentialIntegrity.Split noOrphans(Dataset<Row> rows) {
-        return new ReferentialIntegrity.Split(rows,
+        return new ReferentialIntegrity.Split(
+                rows,
                 spark.createDataFrame(List.of(), LakeSchemas.schema(ReferentialIntegrity.ORPHANS)));
     }
 
-    // ---- the tables ---------------------------------------------------------------------------------------------
+    // ---- the tables
+    // ---------------------------------------------------------------------------------------------
 
     String regions(Scope scope) {
         if (scope.none() && lake.exists(Regions.TABLE)) {
@@ -215,9 +278,11 @@ final class SilverSteps {
         }
         List<Row> dates = new ArrayList<>();
         deliveryDates("registry_households").forEach(d -> dates.add(RowFactory.create(d)));
-        Dataset<Row> dateFrame = spark.createDataFrame(dates,
-                new StructType().add("snapshot_date", DataTypes.DateType));
-        writer.overwrite(HouseholdHistory.TABLE,
+        Dataset<Row> dateFrame =
+                spark.createDataFrame(
+                        dates, new StructType().add("snapshot_date", DataTypes.DateType));
+        writer.overwrite(
+                HouseholdHistory.TABLE,
                 HouseholdHistory.build(projected("registry_households", Scope.ALL), dateFrame));
         return "full";
     }
@@ -226,13 +291,24 @@ final class SilverSteps {
         if (scope.none()) {
             return skipped("silver.members");
         }
-        Dataset<Row> members = projected("registry_members", scope)
-                .withColumn("sex", col("id_sex")).withColumn("birth_date", col("id_birth_date"));
-        Dataset<Row> households = bronze("registry_households", scope)
-                .select(col("_as_of_date").as("snapshot_date"), col("household_id").as("parent_key")).distinct();
-        ReferentialIntegrity.Split split = ReferentialIntegrity.split(members, "registry_members",
-                ReferentialIntegrity.rowKey("household_id", "person_key"),
-                List.of(new ReferentialIntegrity.Link("household", "household_id", households, true)));
+        Dataset<Row> members =
+                projected("registry_members", scope)
+                        .withColumn("sex", col("id_sex"))
+                        .withColumn("birth_date", col("id_birth_date"));
+        Dataset<Row> households =
+                bronze("registry_households", scope)
+                        .select(
+                                col("_as_of_date").as("snapshot_date"),
+                                col("household_id").as("parent_key"))
+                        .distinct();
+        ReferentialIntegrity.Split split =
+                ReferentialIntegrity.split(
+                        members,
+                        "registry_members",
+                        ReferentialIntegrity.rowKey("household_id", "person_key"),
+                        List.of(
+                                new ReferentialIntegrity.Link(
+                                        "household", "household_id", households, true)));
         return writeSnapshot("silver.members", "registry_members", split, scope);
     }
 
@@ -241,7 +317,8 @@ final class SilverSteps {
         if (scope.none()) {
             return skipped(table.name());
         }
-        return writeSnapshot(table.name(), table.extract(), noLinks(projected(table.extract(), scope)), scope);
+        return writeSnapshot(
+                table.name(), table.extract(), noLinks(projected(table.extract(), scope)), scope);
     }
 
     String villageNetwork(Scope scope) {
@@ -249,16 +326,24 @@ final class SilverSteps {
             return skipped(VillageNetwork.TABLE);
         }
         Dataset<Row> combined = VillageNetwork.combine(projected("telecom_village_network", scope));
-        return writeSnapshot(VillageNetwork.TABLE, "telecom_village_network", noLinks(combined), scope);
+        return writeSnapshot(
+                VillageNetwork.TABLE, "telecom_village_network", noLinks(combined), scope);
     }
 
     String shops(Scope scope) {
         if (scope.none()) {
             return skipped("silver.shops");
         }
-        ReferentialIntegrity.Split split = ReferentialIntegrity.clearMissing(projected("ecommerce_shops", scope),
-                "ecommerce_shops", col("shop_id"),
-                new ReferentialIntegrity.Link("operator_household", "operator_household_id", householdKeys(), false));
+        ReferentialIntegrity.Split split =
+                ReferentialIntegrity.clearMissing(
+                        projected("ecommerce_shops", scope),
+                        "ecommerce_shops",
+                        col("shop_id"),
+                        new ReferentialIntegrity.Link(
+                                "operator_household",
+                                "operator_household_id",
+                                householdKeys(),
+                                false));
         return writeSnapshot("silver.shops", "ecommerce_shops", split, scope);
     }
 
@@ -266,32 +351,68 @@ final class SilverSteps {
         if (scope.none()) {
             return skipped("silver.shop_household_links");
         }
-        ReferentialIntegrity.Split split = ReferentialIntegrity.split(projected("ecommerce_shop_household_links", scope),
-                "ecommerce_shop_household_links", ReferentialIntegrity.rowKey("shop_id", "household_id"), List.of(
-                        new ReferentialIntegrity.Link("shop", "shop_id", shopKeys(), false),
-                        new ReferentialIntegrity.Link("household", "household_id", householdKeys(), false)));
-        return writeSnapshot("silver.shop_household_links", "ecommerce_shop_household_links", split, scope);
+        ReferentialIntegrity.Split split =
+                ReferentialIntegrity.split(
+                        projected("ecommerce_shop_household_links", scope),
+                        "ecommerce_shop_household_links",
+                        ReferentialIntegrity.rowKey("shop_id", "household_id"),
+                        List.of(
+                                new ReferentialIntegrity.Link("shop", "shop_id", shopKeys(), false),
+                                new ReferentialIntegrity.Link(
+                                        "household", "household_id", householdKeys(), false)));
+        return writeSnapshot(
+                "silver.shop_household_links", "ecommerce_shop_household_links", split, scope);
     }
 
     String assistance(Scope scope) {
-        return writeEvents("silver.assistance", "registry_assistance", scope, latest ->
-                ReferentialIntegrity.split(latest, "registry_assistance", col("measure_id"), List.of(
-                        new ReferentialIntegrity.Link("household", "household_id", householdKeys(), false))));
+        return writeEvents(
+                "silver.assistance",
+                "registry_assistance",
+                scope,
+                latest ->
+                        ReferentialIntegrity.split(
+                                latest,
+                                "registry_assistance",
+                                col("measure_id"),
+                                List.of(
+                                        new ReferentialIntegrity.Link(
+                                                "household",
+                                                "household_id",
+                                                householdKeys(),
+                                                false))));
     }
 
     String orders(Scope scope) {
-        Dataset<Row> shops = bronze("ecommerce_shops")
-                .select(col("_as_of_date").as("snapshot_date"), col("shop_id"), col("village_code"));
-        return writeEvents(OrderPlacement.TABLE, "ecommerce_orders", scope, latest -> {
-            ReferentialIntegrity.Split split = ReferentialIntegrity.split(latest, "ecommerce_orders", col("order_id"),
-                    List.of(new ReferentialIntegrity.Link("shop", "shop_id", shopKeys(), false)));
-            return new ReferentialIntegrity.Split(OrderPlacement.place(split.kept(), shops), split.orphans());
-        });
+        Dataset<Row> shops =
+                bronze("ecommerce_shops")
+                        .select(
+                                col("_as_of_date").as("snapshot_date"),
+                                col("shop_id"),
+                                col("village_code"));
+        return writeEvents(
+                OrderPlacement.TABLE,
+                "ecommerce_orders",
+                scope,
+                latest -> {
+                    ReferentialIntegrity.Split split =
+                            ReferentialIntegrity.split(
+                                    latest,
+                                    "ecommerce_orders",
+                                    col("order_id"),
+                                    List.of(
+                                            new ReferentialIntegrity.Link(
+                                                    "shop", "shop_id", shopKeys(), false)));
+                    return new ReferentialIntegrity.Split(
+                            OrderPlacement.place(split.kept(), shops), split.orphans());
+                });
     }
 
     /** Claims and training: events of persons, marked in_registry. */
     String markedEvents(SilverTable table, Scope scope) {
-        return writeEvents(table.name(), table.extract(), scope,
+        return writeEvents(
+                table.name(),
+                table.extract(),
+                scope,
                 latest -> noOrphans(RegistryMarks.mark(latest, registered())));
     }
 
@@ -299,22 +420,32 @@ final class SilverSteps {
         if (scope.none()) {
             return skipped("silver.enrollment");
         }
-        return writeSnapshot("silver.enrollment", "education_enrollment",
-                noLinks(RegistryMarks.mark(projected("education_enrollment", scope), registered())), scope);
+        return writeSnapshot(
+                "silver.enrollment",
+                "education_enrollment",
+                noLinks(RegistryMarks.mark(projected("education_enrollment", scope), registered())),
+                scope);
     }
 
     String householdSignals(Scope scope) {
         if (scope.none()) {
             return skipped(ConsistencySignals.HOUSEHOLDS);
         }
-        Dataset<Row> households = bronze("registry_households", scope)
-                .select(col("_as_of_date").as("snapshot_date"), col("household_id"), col("household_size"));
+        Dataset<Row> households =
+                bronze("registry_households", scope)
+                        .select(
+                                col("_as_of_date").as("snapshot_date"),
+                                col("household_id"),
+                                col("household_size"));
         Dataset<Row> members = silver("silver.members");
         if (!scope.all()) {
             members = members.filter(SilverWriter.datesIn("snapshot_date", scope.dates()));
         }
-        return writeSnapshot(ConsistencySignals.HOUSEHOLDS, "registry_households",
-                noLinks(ConsistencySignals.households(households, members)), scope);
+        return writeSnapshot(
+                ConsistencySignals.HOUSEHOLDS,
+                "registry_households",
+                noLinks(ConsistencySignals.households(households, members)),
+                scope);
     }
 
     String memberSignals(Scope scope) {
@@ -322,27 +453,45 @@ final class SilverSteps {
             return skipped(ConsistencySignals.MEMBERS);
         }
         Dataset<Row> insurance = silver("silver.insurance_enrollment");
-        writer.overwrite(ConsistencySignals.MEMBERS,
-                ConsistencySignals.members(silver("silver.members"), insurance, insuranceResolution(insurance)));
+        writer.overwrite(
+                ConsistencySignals.MEMBERS,
+                ConsistencySignals.members(
+                        silver("silver.members"), insurance, insuranceResolution(insurance)));
         return "full";
     }
 
     /**
-     * For each members delivery date S: the insurance snapshot of S's year Y (latest insurance delivery on or before
-     * Y-12-31) and whether it holds any row for Y (METRICS.md: an undelivered year is not "nobody insured").
+     * For each members delivery date S: the insurance snapshot of S's year Y (latest insurance
+     * delivery on or before Y-12-31) and whether it holds any row for Y (METRICS.md: an undelivered
+     * year is not "nobody insured").
      */
     private Dataset<Row> insuranceResolution(Dataset<Row> insurance) {
         List<LocalDate> insuranceDates = deliveryDates("health_insurance_enrollment");
         Set<String> yearsHeld = new HashSet<>();
-        insurance.select("snapshot_date", "year").distinct().collectAsList()
+        insurance
+                .select("snapshot_date", "year")
+                .distinct()
+                .collectAsList()
                 .forEach(r -> yearsHeld.add(r.get(0) + "/" + r.getInt(1)));
         List<Row> rows = new ArrayList<>();
         for (LocalDate s : deliveryDates("registry_members")) {
             LocalDate yearEnd = LocalDate.of(s.getYear(), 12, 31);
-            LocalDate chosen = insuranceDates.stream().filter(d -> !d.isAfter(yearEnd)).reduce((a, b) -> b).orElse(null);
-            rows.add(RowFactory.create(s, chosen, chosen != null && yearsHeld.contains(chosen + "/" + s.getYear())));
+            LocalDate chosen =
+                    insuranceDates.stream()
+                            .filter(d -> !d.isAfter(yearEnd))
+                            .reduce((a, b) -> b)
+                            .orElse(null);
+            rows.add(
+                    RowFactory.create(
+                            s,
+                            chosen,
+                            chosen != null && yearsHeld.contains(chosen + "/" + s.getYear())));
         }
-        return spark.createDataFrame(rows, new StructType().add("snapshot_date", DataTypes.DateType)
-                .add("insurance_date", DataTypes.DateType).add("year_known", DataTypes.BooleanType));
+        return spark.createDataFrame(
+                rows,
+                new StructType()
+                        .add("snapshot_date", DataTypes.DateType)
+                        .add("insurance_date", DataTypes.DateType)
+                        .add("year_known", DataTypes.BooleanType));
     }
 }

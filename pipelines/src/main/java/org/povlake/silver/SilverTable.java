@@ -4,28 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One silver table as declared in {@link SilverTables}: the bronze extract its rows come from, the inputs it is
- * checked against (extracts or silver tables) and how a change of each reaches it, and the step that makes it. The
- * build order, the part of the table an incremental build recomputes and the quality report's lists are derived from
- * these declarations, never written beside them.
+ * One silver table as declared in {@link SilverTables}: the bronze extract its rows come from, the
+ * inputs it is checked against (extracts or silver tables) and how a change of each reaches it, and
+ * the step that makes it. The build order, the part of the table an incremental build recomputes
+ * and the quality report's lists are derived from these declarations, never written beside them.
  */
 public final class SilverTable {
     /** How a change of an input reaches the table. */
     public enum Check {
-        /** Checked against every snapshot of the input: any change of it recomputes the table in full. */
+        /**
+         * Checked against every snapshot of the input: any change of it recomputes the table in
+         * full.
+         */
         ANY_SNAPSHOT,
-        /** Checked against the input's delivery of the same date: its changed dates are recomputed. */
+        /**
+         * Checked against the input's delivery of the same date: its changed dates are recomputed.
+         */
         SAME_DATE
     }
 
-    /** An input: an extract ({@code registry_households}) or a silver table ({@code silver.members}). */
+    /**
+     * An input: an extract ({@code registry_households}) or a silver table ({@code
+     * silver.members}).
+     */
     public record Input(String name, Check check) {
         public boolean isSilver() {
             return name.startsWith("silver.");
         }
     }
 
-    /** Makes the table: reads the bronze deliveries in scope, transforms, writes; says what it did. */
+    /**
+     * Makes the table: reads the bronze deliveries in scope, transforms, writes; says what it did.
+     */
     interface Step {
         String run(SilverSteps steps, SilverTable table, Scope scope);
     }
@@ -46,25 +56,37 @@ public final class SilverTable {
         return new SilverTable(name);
     }
 
-    /** The extract whose deliveries the table's rows (and its orphans) come from, one partition per as-of date. */
+    /**
+     * The extract whose deliveries the table's rows (and its orphans) come from, one partition per
+     * as-of date.
+     */
     SilverTable from(String extract) {
         this.extract = extract;
         return this;
     }
 
-    /** Made from the shipped divisions (the reference), not from an extract: rewritten when they change. */
+    /**
+     * Made from the shipped divisions (the reference), not from an extract: rewritten when they
+     * change.
+     */
     SilverTable fromDivisions() {
         this.divisions = true;
         return this;
     }
 
-    /** Rewritten whole whenever any of its inputs changed (a history, or a signal over every snapshot). */
+    /**
+     * Rewritten whole whenever any of its inputs changed (a history, or a signal over every
+     * snapshot).
+     */
     SilverTable whole() {
         this.whole = true;
         return this;
     }
 
-    /** Checked against every snapshot of these inputs (a changed parent recomputes the table in full). */
+    /**
+     * Checked against every snapshot of these inputs (a changed parent recomputes the table in
+     * full).
+     */
     SilverTable checkedAgainst(String... names) {
         for (String n : names) {
             inputs.add(new Input(n, Check.ANY_SNAPSHOT));
@@ -80,7 +102,10 @@ public final class SilverTable {
         return this;
     }
 
-    /** Persons marked {@code in_registry} against the registry's members (silver.members, in any snapshot). */
+    /**
+     * Persons marked {@code in_registry} against the registry's members (silver.members, in any
+     * snapshot).
+     */
     SilverTable markedInRegistry() {
         this.markedInRegistry = true;
         return checkedAgainst("silver.members");
@@ -95,7 +120,10 @@ public final class SilverTable {
         return name;
     }
 
-    /** The extract the rows come from; null for a table made from the divisions or from other silver tables only. */
+    /**
+     * The extract the rows come from; null for a table made from the divisions or from other silver
+     * tables only.
+     */
     public String extract() {
         return extract;
     }

@@ -1,12 +1,11 @@
 package org.povlake.templates;
 
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,18 +13,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The FreeMarker set-up of povlake's HTML reports (templates in {@code povlake/templates/}): {@code .ftlh} files
- * render with HTML auto-escaping, errors are thrown (never printed into the page), records' accessors read as
- * properties.
+ * The FreeMarker set-up of povlake's HTML reports (templates in {@code povlake/templates/}): {@code
+ * .ftlh} files render with HTML auto-escaping, errors are thrown (never printed into the page),
+ * records' accessors read as properties.
  */
 public final class HtmlTemplates {
-    private HtmlTemplates() {
-    }
+    private HtmlTemplates() {}
 
-    /** A configuration printing numbers with {@code numberFormat} (e.g. ",##0", or "computer" for SVG coordinates). */
+    /**
+     * A configuration printing numbers with {@code numberFormat} (e.g. ",##0", or "computer" for
+     * SVG coordinates).
+     */
     public static Configuration configuration(String numberFormat) {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
-        cfg.setClassLoaderForTemplateLoading(HtmlTemplates.class.getClassLoader(), "povlake/templates");
+        cfg.setClassLoaderForTemplateLoading(
+                HtmlTemplates.class.getClassLoader(), "povlake/templates");
         cfg.setRecognizeStandardFileExtensions(true); // .ftlh: HTML output format, auto-escaping on
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
@@ -35,9 +37,11 @@ public final class HtmlTemplates {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
+        DefaultObjectWrapperBuilder wrapper =
+                new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
-                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+                ZeroArgumentNonVoidMethodPolicy
+                        .BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         cfg.setObjectWrapper(wrapper.build());
         return cfg;
     }

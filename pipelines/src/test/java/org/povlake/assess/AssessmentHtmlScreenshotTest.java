@@ -1,8 +1,10 @@
 package org.povlake.assess;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -16,15 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 /**
- * Opens the report in headless Chromium (when a chromium binary is on the PATH; skipped otherwise): a screenshot
- * of the first A4-sized screen and a PDF print. The files stay in target/assessment-html/ to be looked at.
+ * Opens the report in headless Chromium (when a chromium binary is on the PATH; skipped otherwise):
+ * a screenshot of the first A4-sized screen and a PDF print. The files stay in
+ * target/assessment-html/ to be looked at.
  */
 class AssessmentHtmlScreenshotTest {
     private static final Path OUT = Path.of("target", "assessment-html");
@@ -42,12 +42,25 @@ class AssessmentHtmlScreenshotTest {
         return Optional.empty();
     }
 
-    private static void run(Path chromium, Path profile, Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-dev-shm-usage", "--hide-scrollbars",
-                "--user-data-dir=" + profile.toAbsolutePath()));
+    private static void run(Path chromium, Path profile, Path log, String... args)
+            throws Exception {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                chromium.toString(),
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--no-first-run",
+                                "--disable-dev-shm-usage",
+                                "--hide-scrollbars",
+                                "--user-data-dir=" + profile.toAbsolutePath()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish in 180 s: " + cmd);
@@ -60,7 +73,10 @@ class AssessmentHtmlScreenshotTest {
         assumeTrue(chromium.isPresent(), "no chromium on the PATH");
         Files.createDirectories(OUT);
         Path html = OUT.resolve("assessment_2019.html").toAbsolutePath();
-        Files.writeString(html, AssessmentHtml.render(AssessmentFixtures.report(true)), StandardCharsets.UTF_8);
+        Files.writeString(
+                html,
+                AssessmentHtml.render(AssessmentFixtures.report(true)),
+                StandardCharsets.UTF_8);
         Path png = OUT.resolve("assessment_2019.png").toAbsolutePath();
         Path pdf = OUT.resolve("assessment_2019.pdf").toAbsolutePath();
         Files.deleteIfExists(png);
@@ -68,15 +84,27 @@ class AssessmentHtmlScreenshotTest {
         Path profile = Files.createTempDirectory("povlake-chromium");
         try {
             String url = html.toUri().toString();
-            run(chromium.get(), profile, OUT.resolve("chromium-screenshot.log"), "--window-size=1240,1754",
-                    "--screenshot=" + png, url);
-            run(chromium.get(), profile, OUT.resolve("chromium-pdf.log"), "--no-pdf-header-footer",
-                    "--print-to-pdf=" + pdf, url);
+            run(
+                    chromium.get(),
+                    profile,
+                    OUT.resolve("chromium-screenshot.log"),
+                    "--window-size=1240,1754",
+                    "--screenshot=" + png,
+                    url);
+            run(
+                    chromium.get(),
+                    profile,
+                    OUT.resolve("chromium-pdf.log"),
+                    "--no-pdf-header-footer",
+                    "--print-to-pdf=" + pdf,
+                    url);
         } finally {
             deleteTree(profile);
         }
 
-        assertTrue(Files.isRegularFile(png), "no screenshot; see " + OUT.resolve("chromium-screenshot.log"));
+        assertTrue(
+                Files.isRegularFile(png),
+                "no screenshot; see " + OUT.resolve("chromium-screenshot.log"));
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "not a readable PNG");
         assertEquals(1240, image.getWidth());

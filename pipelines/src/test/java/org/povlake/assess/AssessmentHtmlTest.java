@@ -1,26 +1,25 @@
 package org.povlake.assess;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
-import org.junit.jupiter.api.Test;
-import org.povlake.contract.Catalogue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+import org.povlake.contract.Catalogue;
 
 class AssessmentHtmlTest {
     private static final AssessmentReport INTERNAL = AssessmentFixtures.report(false);
@@ -37,8 +36,10 @@ class AssessmentHtmlTest {
     }
 
     private List<RegionResult> citiesByRank(AssessmentReport r) {
-        return r.assessment().atLevel("city")
-                .sorted(Comparator.comparing(RegionResult::rank)).toList();
+        return r.assessment()
+                .atLevel("city")
+                .sorted(Comparator.comparing(RegionResult::rank))
+                .toList();
     }
 
     /** "97.80%" → 0.978 */
@@ -78,9 +79,16 @@ class AssessmentHtmlTest {
             if (r.missing()) {
                 assertEquals("缺 missing", td.get(3).text());
             } else {
-                assertEquals("value " + r.value().toPlainString() + " = " + r.numerator().toPlainString() + " / "
-                        + r.denominator().toPlainString(), td.get(3).attr("title"));
-                assertEquals(r.value().doubleValue(), percent(td.get(3).ownText()), 0.00005, i.id());
+                assertEquals(
+                        "value "
+                                + r.value().toPlainString()
+                                + " = "
+                                + r.numerator().toPlainString()
+                                + " / "
+                                + r.denominator().toPlainString(),
+                        td.get(3).attr("title"));
+                assertEquals(
+                        r.value().doubleValue(), percent(td.get(3).ownText()), 0.00005, i.id());
                 assertEquals(r.met() ? "达标 met" : "未达标 not met", td.get(6).text(), i.id());
                 assertTrue(td.get(3).hasClass(r.met() ? "met" : "notmet"));
             }
@@ -95,7 +103,11 @@ class AssessmentHtmlTest {
         assertNotNull(missing.selectFirst(".flag.missing"));
         assertEquals("0.0%", missing.select("td").get(7).text(), "a missing indicator achieves 0");
         // unscored indicators follow, value only
-        List<String> unscored = cat.indicators().stream().filter(i -> !i.scored()).map(Catalogue.Indicator::id).toList();
+        List<String> unscored =
+                cat.indicators().stream()
+                        .filter(i -> !i.scored())
+                        .map(Catalogue.Indicator::id)
+                        .toList();
         assertEquals(unscored, doc.select("table.unscored tbody tr").eachAttr("data-id"));
         Element h = doc.selectFirst("table.unscored tr[data-id=MPI_H] td.n");
         assertEquals(province.indicator("MPI_H").value().doubleValue(), percent(h.text()), 0.00005);
@@ -125,10 +137,16 @@ class AssessmentHtmlTest {
         Elements composites = doc.select("svg.composites");
         assertEquals(1, composites.size());
         assertEquals(3, composites.select("rect.bar").size());
-        assertEquals(citiesByRank(INTERNAL).stream().map(RegionResult::name).toList(),
-                texts(composites.select("text.label")), "bars in rank order");
+        assertEquals(
+                citiesByRank(INTERNAL).stream().map(RegionResult::name).toList(),
+                texts(composites.select("text.label")),
+                "bars in rank order");
 
-        List<String> atCity = scored().stream().filter(i -> i.existsAt("city")).map(Catalogue.Indicator::id).toList();
+        List<String> atCity =
+                scored().stream()
+                        .filter(i -> i.existsAt("city"))
+                        .map(Catalogue.Indicator::id)
+                        .toList();
         Elements small = doc.select("figure.small");
         assertEquals(atCity, small.eachAttr("data-id"));
         for (Element f : small) {
@@ -147,10 +165,13 @@ class AssessmentHtmlTest {
         assertEquals(1, trend.select("g.s0 polyline").size());
         assertEquals(4, trend.select("g.s0 polyline").attr("points").split(" ").length);
         assertEquals(1 + cat.pillars().size(), trend.select("g.series").size());
-        assertEquals(List.of("2016", "2017", "2018", "2019"), texts(trend.select("text.tick")).subList(6, 10));
+        assertEquals(
+                List.of("2016", "2017", "2018", "2019"),
+                texts(trend.select("text.tick")).subList(6, 10));
 
         Element mpi = doc.selectFirst("svg.mpi");
-        long mpiIndicators = cat.indicators().stream().filter(i -> i.id().startsWith("MPI_")).count();
+        long mpiIndicators =
+                cat.indicators().stream().filter(i -> i.id().startsWith("MPI_")).count();
         assertEquals(mpiIndicators, mpi.select("rect.bar").size());
         assertEquals(3, mpi.select("rect.mpi-main").size());
         assertTrue(texts(mpi.select("text.label")).contains("收入 income"));
@@ -158,8 +179,15 @@ class AssessmentHtmlTest {
 
     @Test
     void aSingleYearTrendShowsPointsWithoutLines() {
-        AssessmentReport one = new AssessmentReport(INTERNAL.assessment(), cat,
-                List.of(INTERNAL.provinceTrend().get(3)), INTERNAL.quality(), 0, null, null);
+        AssessmentReport one =
+                new AssessmentReport(
+                        INTERNAL.assessment(),
+                        cat,
+                        List.of(INTERNAL.provinceTrend().get(3)),
+                        INTERNAL.quality(),
+                        0,
+                        null,
+                        null);
         Element trend = Jsoup.parse(AssessmentHtml.render(one)).selectFirst("svg.trend");
         assertEquals(1, trend.select("g.s0 circle").size());
         assertEquals(0, trend.select("polyline").size());
@@ -170,32 +198,53 @@ class AssessmentHtmlTest {
         Elements pages = doc.select("section.city-page");
         assertEquals(List.of("6201", "6202", "6203"), pages.eachAttr("data-code"));
         for (Element page : pages) {
-            List<String> counties = INTERNAL.assessment().childrenOf(page.attr("data-code"))
-                    .sorted(Comparator.comparing(RegionResult::rank)).map(RegionResult::code).toList();
+            List<String> counties =
+                    INTERNAL.assessment()
+                            .childrenOf(page.attr("data-code"))
+                            .sorted(Comparator.comparing(RegionResult::rank))
+                            .map(RegionResult::code)
+                            .toList();
             assertEquals(2, counties.size());
             assertEquals(counties, page.select("table.counties tbody tr").eachAttr("data-code"));
             Elements lines = page.select("table.matrix tbody tr");
             assertEquals(scored().stream().filter(i -> i.existsAt("county")).count(), lines.size());
-            assertEquals(2 + 1 + 2, lines.get(0).select("td").size(), "indicator, target, the city, 2 counties");
+            assertEquals(
+                    2 + 1 + 2,
+                    lines.get(0).select("td").size(),
+                    "indicator, target, the city, 2 counties");
         }
         assertFalse(doc.select("table.matrix td.met").isEmpty());
         assertFalse(doc.select("table.matrix td.notmet").isEmpty());
-        INTERNAL.assessment().atLevel("village").forEach(v -> assertFalse(HTML.contains(v.code()), v.code()));
+        INTERNAL.assessment()
+                .atLevel("village")
+                .forEach(v -> assertFalse(HTML.contains(v.code()), v.code()));
         assertFalse(HTML.contains("第1镇"), "townships are not listed");
     }
 
     @Test
     void methodsAppendixListsEveryIndicatorWeightsGradesAndInputs() {
         Element appendix = doc.getElementById("appendix");
-        assertEquals(cat.indicators().stream().map(Catalogue.Indicator::id).toList(),
+        assertEquals(
+                cat.indicators().stream().map(Catalogue.Indicator::id).toList(),
                 appendix.select("table.indicators tbody tr").eachAttr("data-id"));
         Element first = appendix.selectFirst("table.indicators tr[data-id=NET_VILLAGE_BROADBAND]");
         assertTrue(first.text().contains(cat.indicators().get(0).definition()));
-        assertEquals(List.of("30", "25", "15", "15", "15"), texts(appendix.select("table.pillars tbody td:eq(3)")));
-        assertEquals(List.of("优秀", "良好", "一般", "较差"), texts(appendix.select("table.grades tbody td:eq(1)")));
-        assertEquals(List.of("gold.indicators 7", "gold.pillar_scores 7", "gold.region_scores 7", "ops.ingest_log 12"),
+        assertEquals(
+                List.of("30", "25", "15", "15", "15"),
+                texts(appendix.select("table.pillars tbody td:eq(3)")));
+        assertEquals(
+                List.of("优秀", "良好", "一般", "较差"),
+                texts(appendix.select("table.grades tbody td:eq(1)")));
+        assertEquals(
+                List.of(
+                        "gold.indicators 7",
+                        "gold.pillar_scores 7",
+                        "gold.region_scores 7",
+                        "ops.ingest_log 12"),
                 texts(appendix.select("table.inputs tbody tr")));
-        assertEquals("povlake assess --year 2019 --as-of manifest.json", appendix.selectFirst("pre").text());
+        assertEquals(
+                "povlake assess --year 2019 --as-of manifest.json",
+                appendix.selectFirst("pre").text());
         assertTrue(appendix.text().contains("k = 1/3"));
     }
 
@@ -206,7 +255,8 @@ class AssessmentHtmlTest {
         assertTrue(foot.text().contains(PUBLISHED.footnoteZh()));
         assertTrue(foot.text().contains(PUBLISHED.footnoteEn()));
         assertTrue(foot.text().contains("suppressed cells: " + PUBLISHED.suppressedCells()));
-        Element row = pub.selectFirst("#city-6201 table.matrix tr[data-id=TARGET_RETURN_TO_POVERTY]");
+        Element row =
+                pub.selectFirst("#city-6201 table.matrix tr[data-id=TARGET_RETURN_TO_POVERTY]");
         Elements cells = row.select("td");
         for (Element county : List.of(cells.get(3), cells.get(4))) {
             assertEquals("—", county.ownText());
@@ -222,8 +272,18 @@ class AssessmentHtmlTest {
     void selfContained() {
         for (String html : List.of(HTML, PUBLISHED_HTML)) {
             String lower = html.toLowerCase();
-            for (String ref : List.of("<script", "<link", "http://", "https://", "src=", "url(", "@import", "<img",
-                    "<iframe", "//cdn")) {
+            for (String ref :
+                    List.of(
+                            "<script",
+                            "<link",
+                            "http://",
+                            "https://",
+                            "src=",
+                            "url(",
+                            "@import",
+                            "<img",
+                            "<iframe",
+                            "//cdn")) {
                 assertFalse(lower.contains(ref), ref);
             }
             assertTrue(html.contains("<style>"));
@@ -238,7 +298,8 @@ class AssessmentHtmlTest {
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         for (String html : List.of(HTML, PUBLISHED_HTML)) {
-            f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+            f.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
         }
         assertEquals(HTML, AssessmentHtml.render(AssessmentFixtures.report(false)));
     }
@@ -248,13 +309,37 @@ class AssessmentHtmlTest {
         String evil = "<script>alert('x')</script>兰州市";
         List<RegionResult> regions = new ArrayList<>();
         for (RegionResult r : INTERNAL.assessment().regions()) {
-            regions.add(r.code().equals("6201") ? new RegionResult(r.code(), evil, r.level(), r.parent(),
-                    r.composite(), r.grade(), r.rank(), r.pillars(), r.indicators()) : r);
+            regions.add(
+                    r.code().equals("6201")
+                            ? new RegionResult(
+                                    r.code(),
+                                    evil,
+                                    r.level(),
+                                    r.parent(),
+                                    r.composite(),
+                                    r.grade(),
+                                    r.rank(),
+                                    r.pillars(),
+                                    r.indicators())
+                            : r);
         }
         Assessment a = INTERNAL.assessment();
-        AssessmentReport report = new AssessmentReport(new Assessment(a.year(), a.generatedAt(), a.inputs(),
-                a.codeVersion(), a.catalogueVersion(), a.published(), regions), cat, INTERNAL.provinceTrend(),
-                INTERNAL.quality(), 0, null, null);
+        AssessmentReport report =
+                new AssessmentReport(
+                        new Assessment(
+                                a.year(),
+                                a.generatedAt(),
+                                a.inputs(),
+                                a.codeVersion(),
+                                a.catalogueVersion(),
+                                a.published(),
+                                regions),
+                        cat,
+                        INTERNAL.provinceTrend(),
+                        INTERNAL.quality(),
+                        0,
+                        null,
+                        null);
         String html = AssessmentHtml.render(report);
         assertFalse(html.contains("<script"), "no script element");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;兰州市"));
@@ -268,19 +353,24 @@ class AssessmentHtmlTest {
     void dataQualitySummaryWithoutExamples() {
         Element q = doc.getElementById("quality");
         Elements agencies = q.select("table.agencies tbody tr[data-source]");
-        assertEquals(INTERNAL.quality().agencies().stream().map(a -> a.source()).toList(), agencies.eachAttr("data-source"));
+        assertEquals(
+                INTERNAL.quality().agencies().stream().map(a -> a.source()).toList(),
+                agencies.eachAttr("data-source"));
         Element registry = agencies.get(0);
         assertTrue(registry.text().contains("省扶贫办"));
         assertTrue(registry.text().contains("2019-12-31"));
-        // households: the latest delivery that counts is the 2019 one (the skipped re-delivery does not count)
+        // households: the latest delivery that counts is the 2019 one (the skipped re-delivery does
+        // not count)
         assertEquals(List.of("1000", "978", "22"), texts(registry.select("td.n")));
-        assertEquals(INTERNAL.quality().problems().size(), q.select("table.problems tbody tr").size());
+        assertEquals(
+                INTERNAL.quality().problems().size(), q.select("table.problems tbody tr").size());
         assertFalse(HTML.contains("6201020010010001"), "no example key");
         assertFalse(HTML.contains("record 17"), "no record number");
         assertFalse(HTML.contains("<script>alert"), "the rejection message is escaped");
 
-        AssessmentReport noLog = new AssessmentReport(INTERNAL.assessment(), cat, INTERNAL.provinceTrend(), null, 0,
-                null, null);
+        AssessmentReport noLog =
+                new AssessmentReport(
+                        INTERNAL.assessment(), cat, INTERNAL.provinceTrend(), null, 0, null, null);
         Element none = Jsoup.parse(AssessmentHtml.render(noLog)).getElementById("quality");
         assertTrue(none.text().contains("no ingest log"), none.text());
     }
@@ -307,8 +397,16 @@ class AssessmentHtmlTest {
     void emptyAssessmentStillRenders() {
         AssessmentReport r = AssessmentFixtures.report(false);
         Assessment a = r.assessment();
-        String html = AssessmentHtml.render(new AssessmentReport(new Assessment(a.year(), null, null, null, null,
-                false, List.of()), r.catalogue(), List.of(), null, 0, null, null));
+        String html =
+                AssessmentHtml.render(
+                        new AssessmentReport(
+                                new Assessment(a.year(), null, null, null, null, false, List.of()),
+                                r.catalogue(),
+                                List.of(),
+                                null,
+                                0,
+                                null,
+                                null));
         assertTrue(html.contains("no ingest log"));
         assertNull(Jsoup.parse(html).selectFirst("section.city-page"));
     }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.povlake.contract.Catalogue;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,41 +20,78 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.povlake.contract.Catalogue;
 
 /**
- * An outsider attacking a published assessment, written apart from the disclosure control and its audit (it shares no
- * code with them): it reads only what is published — {@code assessment_<Y>.json} — and what the methods appendix says
- * (the catalogue: the scored indicators of each pillar with target and floor, pillar weights, grade thresholds; regions
- * sum up; some indicators divide by the same population), and tries to recover hidden cells:
+ * An outsider attacking a published assessment, written apart from the disclosure control and its
+ * audit (it shares no code with them): it reads only what is published — {@code
+ * assessment_<Y>.json} — and what the methods appendix says (the catalogue: the scored indicators
+ * of each pillar with target and floor, pillar weights, grade thresholds; regions sum up; some
+ * indicators divide by the same population), and tries to recover hidden cells:
+ *
  * <ul>
- * <li>(a) score inversion: a pillar score with one hidden achievement gives it back (k × score − Σ shown), and so its
- * value; a composite with one hidden pillar score gives that back (then (a) again); a grade printed without its
- * composite, or a rank among all regions of the level (a gap in the printed ranks), bounds the composite, which bounds
- * a lone hidden pillar and a lone hidden achievement in it;</li>
- * <li>(b) parent − shown children, for numerators and denominators, after recognising the hidden cells that are 0/0
- * as an outsider can (a hidden cell whose pillar score or composite shows it has no value; a region whose cells over
- * registered households are 0/0 has no households, so every personal cell of it is 0/0; children that sum to their
- * parent leave 0/0 for the hidden rest); a hidden parent is the sum of its children.</li>
+ *   <li>(a) score inversion: a pillar score with one hidden achievement gives it back (k × score −
+ *       Σ shown), and so its value; a composite with one hidden pillar score gives that back (then
+ *       (a) again); a grade printed without its composite, or a rank among all regions of the level
+ *       (a gap in the printed ranks), bounds the composite, which bounds a lone hidden pillar and a
+ *       lone hidden achievement in it;
+ *   <li>(b) parent − shown children, for numerators and denominators, after recognising the hidden
+ *       cells that are 0/0 as an outsider can (a hidden cell whose pillar score or composite shows
+ *       it has no value; a region whose cells over registered households are 0/0 has no households,
+ *       so every personal cell of it is 0/0; children that sum to their parent leave 0/0 for the
+ *       hidden rest); a hidden parent is the sum of its children.
  * </ul>
- * Every recovery feeds the next pass until nothing new is found. {@link #score} then compares the claims with the
- * truth (the unpublished assessment), which the attack itself never reads.
+ *
+ * Every recovery feeds the next pass until nothing new is found. {@link #score} then compares the
+ * claims with the truth (the unpublished assessment), which the attack itself never reads.
  */
 final class ReleaseAdversary {
-    /** Indicators whose denominators count the same population in a region (METRICS.md's definitions). */
-    static final List<List<String>> SAME_POPULATION = List.of(
-            List.of("NET_HOUSEHOLD_BROADBAND", "NET_HOUSEHOLD_TERMINAL", "ECOM_HOUSEHOLD_REACH", "TARGET_PORTRAIT_COMPLETE"),
-            List.of("HEALTH_BASIC_INSURANCE", "HEALTH_SERIOUS_ILLNESS_INSURANCE", "MPI_H", "MPI_M0", "MPI_CH_INCOME",
-                    "MPI_CH_SCHOOLING", "MPI_CH_ATTENDANCE", "MPI_CH_INSURANCE", "MPI_CH_SERIOUS_ILLNESS",
-                    "MPI_CH_HOUSING", "MPI_CH_WATER", "MPI_CH_BROADBAND", "MPI_CH_TERMINAL"),
-            List.of("TARGET_EXIT_OVERDUE", "TARGET_HELPER_ASSIGNED"));
-    /** The cells over registered households: when they are 0/0 the region has no household, member or claim. */
+    /**
+     * Indicators whose denominators count the same population in a region (METRICS.md's
+     * definitions).
+     */
+    static final List<List<String>> SAME_POPULATION =
+            List.of(
+                    List.of(
+                            "NET_HOUSEHOLD_BROADBAND",
+                            "NET_HOUSEHOLD_TERMINAL",
+                            "ECOM_HOUSEHOLD_REACH",
+                            "TARGET_PORTRAIT_COMPLETE"),
+                    List.of(
+                            "HEALTH_BASIC_INSURANCE",
+                            "HEALTH_SERIOUS_ILLNESS_INSURANCE",
+                            "MPI_H",
+                            "MPI_M0",
+                            "MPI_CH_INCOME",
+                            "MPI_CH_SCHOOLING",
+                            "MPI_CH_ATTENDANCE",
+                            "MPI_CH_INSURANCE",
+                            "MPI_CH_SERIOUS_ILLNESS",
+                            "MPI_CH_HOUSING",
+                            "MPI_CH_WATER",
+                            "MPI_CH_BROADBAND",
+                            "MPI_CH_TERMINAL"),
+                    List.of("TARGET_EXIT_OVERDUE", "TARGET_HELPER_ASSIGNED"));
+
+    /**
+     * The cells over registered households: when they are 0/0 the region has no household, member
+     * or claim.
+     */
     static final List<String> HOUSEHOLDS = SAME_POPULATION.get(0);
+
     private static final BigDecimal HALF_ULP = new BigDecimal("0.0000005");
 
-    /** A recovered cell: its value, or its numerator and denominator, or bounds on its numerator. */
-    record Claim(String region, String indicator, String attack, BigDecimal value, BigDecimal valueError,
-                 BigDecimal numerator, BigDecimal denominator) {
-    }
+    /**
+     * A recovered cell: its value, or its numerator and denominator, or bounds on its numerator.
+     */
+    record Claim(
+            String region,
+            String indicator,
+            String attack,
+            BigDecimal value,
+            BigDecimal valueError,
+            BigDecimal numerator,
+            BigDecimal denominator) {}
 
     static final class Cell {
         final String region;
@@ -104,7 +139,9 @@ final class ReleaseAdversary {
             composite = dec(r.get("composite"));
             grade = r.get("grade").isNull() ? null : r.get("grade").asText();
             rank = r.get("rank").isNull() ? null : r.get("rank").asInt();
-            r.get("pillars").fields().forEachRemaining(e -> pillars.put(e.getKey(), dec(e.getValue())));
+            r.get("pillars")
+                    .fields()
+                    .forEachRemaining(e -> pillars.put(e.getKey(), dec(e.getValue())));
             for (JsonNode i : r.get("indicators")) {
                 Cell c = new Cell(code, i);
                 cells.put(c.id, c);
@@ -114,12 +151,16 @@ final class ReleaseAdversary {
 
     private final Catalogue catalogue;
     private final Map<String, Region> regions = new LinkedHashMap<>();
+
     /** Numerator and denominator known (printed or recovered). */
     private final Map<String, BigDecimal[]> counts = new HashMap<>();
+
     /** Value known (printed or recovered), with its error. */
     private final Map<String, BigDecimal[]> values = new HashMap<>();
+
     /** Hidden cells recognised as 0/0. */
     private final Set<String> empty = new HashSet<>();
+
     private final Map<String, Claim> claims = new LinkedHashMap<>();
 
     private ReleaseAdversary(JsonNode release, Catalogue catalogue) {
@@ -135,9 +176,9 @@ final class ReleaseAdversary {
             }
             for (Cell c : r.cells.values()) {
                 if (!c.hidden() && !c.missing) {
-                    counts.put(c.key(), new BigDecimal[]{c.numerator, c.denominator});
+                    counts.put(c.key(), new BigDecimal[] {c.numerator, c.denominator});
                     if (c.value != null) {
-                        values.put(c.key(), new BigDecimal[]{c.value, BigDecimal.ZERO});
+                        values.put(c.key(), new BigDecimal[] {c.value, BigDecimal.ZERO});
                     }
                 }
             }
@@ -145,9 +186,9 @@ final class ReleaseAdversary {
     }
 
     /**
-     * Changes between two published releases: a cell printed in Y with its change gives back its value of Y−1 (v − change)
-     * when Y−1 hides it, and a cell printed in Y−1 gives back Y's hidden value when Y prints the change. Claims about Y−1's
-     * cells come first in the pair.
+     * Changes between two published releases: a cell printed in Y with its change gives back its
+     * value of Y−1 (v − change) when Y−1 hides it, and a cell printed in Y−1 gives back Y's hidden
+     * value when Y prints the change. Claims about Y−1's cells come first in the pair.
      */
     static List<List<Claim>> attackChanges(JsonNode release, JsonNode previous) {
         Map<String, JsonNode> before = new HashMap<>();
@@ -169,12 +210,33 @@ final class ReleaseAdversary {
                 }
                 BigDecimal v = dec(i.get("value"));
                 BigDecimal pv = dec(p.get("value"));
-                if (v != null && pv == null && p.get("numerator").isNull() && !p.get("missing").asBoolean()) {
-                    onPrevious.add(new Claim(code, i.get("id").asText(), "change from Y−1", v.subtract(change), err,
-                            null, null));
+                if (v != null
+                        && pv == null
+                        && p.get("numerator").isNull()
+                        && !p.get("missing").asBoolean()) {
+                    onPrevious.add(
+                            new Claim(
+                                    code,
+                                    i.get("id").asText(),
+                                    "change from Y−1",
+                                    v.subtract(change),
+                                    err,
+                                    null,
+                                    null));
                 }
-                if (v == null && pv != null && i.get("numerator").isNull() && !i.get("missing").asBoolean()) {
-                    onThis.add(new Claim(code, i.get("id").asText(), "change from Y−1", pv.add(change), err, null, null));
+                if (v == null
+                        && pv != null
+                        && i.get("numerator").isNull()
+                        && !i.get("missing").asBoolean()) {
+                    onThis.add(
+                            new Claim(
+                                    code,
+                                    i.get("id").asText(),
+                                    "change from Y−1",
+                                    pv.add(change),
+                                    err,
+                                    null,
+                                    null));
                 }
             }
         }
@@ -182,18 +244,21 @@ final class ReleaseAdversary {
     }
 
     /**
-     * The CSV of the same release read too: a figure the CSV prints where the JSON prints null is known (the two must
-     * print the same; this makes sure the attack would use it if not).
+     * The CSV of the same release read too: a figure the CSV prints where the JSON prints null is
+     * known (the two must print the same; this makes sure the attack would use it if not).
      */
     static void merge(JsonNode release, Path csv) throws IOException {
         Map<String, String[]> rows = new HashMap<>();
         List<String> header;
         CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv.toFile())) {
+        try (MappingIterator<String[]> it =
+                mapper.readerFor(String[].class).readValues(csv.toFile())) {
             header = List.of(it.next());
             while (it.hasNext()) {
                 String[] f = it.next();
-                rows.put(f[header.indexOf("region_code")] + "/" + f[header.indexOf("indicator_id")], f);
+                rows.put(
+                        f[header.indexOf("region_code")] + "/" + f[header.indexOf("indicator_id")],
+                        f);
             }
         }
         for (JsonNode r : release.get("regions")) {
@@ -245,19 +310,26 @@ final class ReleaseAdversary {
         return catalogue.indicator(id).orElse(null);
     }
 
-    /** A region whose cells over registered households are 0/0 has nobody: every hidden personal cell is 0/0. */
+    /**
+     * A region whose cells over registered households are 0/0 has nobody: every hidden personal
+     * cell is 0/0.
+     */
     private void households(Region r) {
         boolean none = false;
         for (String id : HOUSEHOLDS) {
             Cell c = r.cells.get(id);
-            if (c != null && (empty.contains(c.key()) || (c.denominator != null && c.denominator.signum() == 0))) {
+            if (c != null
+                    && (empty.contains(c.key())
+                            || (c.denominator != null && c.denominator.signum() == 0))) {
                 none = true;
             }
         }
         if (none) {
             for (Cell c : r.cells.values()) {
                 Catalogue.Indicator i = indicator(c.id);
-                if (c.hidden() && i != null && List.of("households", "persons", "claims").contains(i.counts())) {
+                if (c.hidden()
+                        && i != null
+                        && List.of("households", "persons", "claims").contains(i.counts())) {
                     markEmpty(c);
                 }
             }
@@ -266,11 +338,14 @@ final class ReleaseAdversary {
 
     private void markEmpty(Cell c) {
         if (empty.add(c.key())) {
-            counts.putIfAbsent(c.key(), new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            counts.putIfAbsent(c.key(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         }
     }
 
-    /** A hidden cell's status for the pillar score: known achievement, known to have none (0/0), or unknown. */
+    /**
+     * A hidden cell's status for the pillar score: known achievement, known to have none (0/0), or
+     * unknown.
+     */
     private BigDecimal knownAchievement(Cell c) {
         if (c.missing) {
             return BigDecimal.ZERO;
@@ -294,8 +369,12 @@ final class ReleaseAdversary {
     }
 
     static BigDecimal achievement(Catalogue.Indicator i, BigDecimal value) {
-        BigDecimal a = value.subtract(i.floor()).divide(i.target().subtract(i.floor()), 6, RoundingMode.HALF_UP);
-        return a.signum() < 0 ? BigDecimal.ZERO : a.compareTo(BigDecimal.ONE) > 0 ? BigDecimal.ONE : a;
+        BigDecimal a =
+                value.subtract(i.floor())
+                        .divide(i.target().subtract(i.floor()), 6, RoundingMode.HALF_UP);
+        return a.signum() < 0
+                ? BigDecimal.ZERO
+                : a.compareTo(BigDecimal.ONE) > 0 ? BigDecimal.ONE : a;
     }
 
     /** The scored cells of a pillar in a region. */
@@ -311,10 +390,11 @@ final class ReleaseAdversary {
     }
 
     /**
-     * (a) A pillar score p (with error {@code error}) with exactly one unknown achievement: either that cell has no
-     * value (p is the mean of the others) or its achievement is k × p − Σ others.
+     * (a) A pillar score p (with error {@code error}) with exactly one unknown achievement: either
+     * that cell has no value (p is the mean of the others) or its achievement is k × p − Σ others.
      */
-    private void pillarInversion(Region r, String pillar, BigDecimal p, BigDecimal error, String attack) {
+    private void pillarInversion(
+            Region r, String pillar, BigDecimal p, BigDecimal error, String attack) {
         if (p == null) {
             return;
         }
@@ -334,11 +414,19 @@ final class ReleaseAdversary {
             return;
         }
         Cell u = unknown.get(0);
-        BigDecimal tolerance = HALF_ULP.add(error).multiply(BigDecimal.valueOf(k + 1)).add(HALF_ULP);
-        boolean noneFits = k > 0 && sum.divide(BigDecimal.valueOf(k), 6, RoundingMode.HALF_UP).subtract(p).abs()
-                .compareTo(error.add(HALF_ULP)) <= 0;
+        BigDecimal tolerance =
+                HALF_ULP.add(error).multiply(BigDecimal.valueOf(k + 1)).add(HALF_ULP);
+        boolean noneFits =
+                k > 0
+                        && sum.divide(BigDecimal.valueOf(k), 6, RoundingMode.HALF_UP)
+                                        .subtract(p)
+                                        .abs()
+                                        .compareTo(error.add(HALF_ULP))
+                                <= 0;
         BigDecimal a = p.multiply(BigDecimal.valueOf(k + 1)).subtract(sum);
-        boolean valueFits = a.compareTo(tolerance.negate()) >= 0 && a.compareTo(BigDecimal.ONE.add(tolerance)) <= 0;
+        boolean valueFits =
+                a.compareTo(tolerance.negate()) >= 0
+                        && a.compareTo(BigDecimal.ONE.add(tolerance)) <= 0;
         if (noneFits && !valueFits) {
             markEmpty(u);
         } else if (valueFits && !noneFits) {
@@ -355,13 +443,14 @@ final class ReleaseAdversary {
         BigDecimal span = i.target().subtract(i.floor());
         BigDecimal v = i.floor().add(a.multiply(span)).setScale(6, RoundingMode.HALF_UP);
         BigDecimal err = tolerance.multiply(span.abs()).add(HALF_ULP);
-        values.putIfAbsent(u.key(), new BigDecimal[]{v, err});
+        values.putIfAbsent(u.key(), new BigDecimal[] {v, err});
         claim(new Claim(u.region, u.id, attack, v, err, null, null));
     }
 
     /**
-     * (a) A composite c = 100 Σ w·p / Σ w over the pillars with a score: with exactly one pillar printed null that may
-     * hide a score, either it has none (c fits without it) or its score is (c Σw / 100 − Σ others) / w.
+     * (a) A composite c = 100 Σ w·p / Σ w over the pillars with a score: with exactly one pillar
+     * printed null that may hide a score, either it has none (c fits without it) or its score is (c
+     * Σw / 100 − Σ others) / w.
      */
     private void compositeInversion(Region r) {
         if (r.composite == null) {
@@ -379,13 +468,25 @@ final class ReleaseAdversary {
                 weights = weights.add(w);
             }
         }
-        List<String> candidates = nullPillars.stream().filter(p -> scored(r, p).stream()
-                .anyMatch(c -> knownAchievement(c) == null && !noValue(c))).toList();
+        List<String> candidates =
+                nullPillars.stream()
+                        .filter(
+                                p ->
+                                        scored(r, p).stream()
+                                                .anyMatch(
+                                                        c ->
+                                                                knownAchievement(c) == null
+                                                                        && !noValue(c)))
+                        .toList();
         if (candidates.isEmpty()) {
             return;
         }
-        boolean allNullFit = weights.signum() > 0 && hundred(weighted).divide(weights, 4, RoundingMode.HALF_UP)
-                .compareTo(r.composite) == 0;
+        boolean allNullFit =
+                weights.signum() > 0
+                        && hundred(weighted)
+                                        .divide(weights, 4, RoundingMode.HALF_UP)
+                                        .compareTo(r.composite)
+                                == 0;
         if (allNullFit) {
             // the pillars printed null have no score: their hidden scored cells have no value
             for (String p : candidates) {
@@ -398,10 +499,16 @@ final class ReleaseAdversary {
         }
         String q = candidates.get(0);
         BigDecimal wq = weight(q);
-        BigDecimal score = r.composite.multiply(weights.add(wq)).divide(BigDecimal.valueOf(100), 12, RoundingMode.HALF_UP)
-                .subtract(weighted).divide(wq, 12, RoundingMode.HALF_UP);
-        BigDecimal error = new BigDecimal("0.00005").multiply(weights.add(wq))
-                .divide(BigDecimal.valueOf(100).multiply(wq), 12, RoundingMode.HALF_UP);
+        BigDecimal score =
+                r.composite
+                        .multiply(weights.add(wq))
+                        .divide(BigDecimal.valueOf(100), 12, RoundingMode.HALF_UP)
+                        .subtract(weighted)
+                        .divide(wq, 12, RoundingMode.HALF_UP);
+        BigDecimal error =
+                new BigDecimal("0.00005")
+                        .multiply(weights.add(wq))
+                        .divide(BigDecimal.valueOf(100).multiply(wq), 12, RoundingMode.HALF_UP);
         pillarInversion(r, q, score, error, "composite");
     }
 
@@ -410,13 +517,18 @@ final class ReleaseAdversary {
     }
 
     private BigDecimal weight(String pillar) {
-        return catalogue.pillars().stream().filter(p -> p.id().equals(pillar)).findFirst().orElseThrow().weight();
+        return catalogue.pillars().stream()
+                .filter(p -> p.id().equals(pillar))
+                .findFirst()
+                .orElseThrow()
+                .weight();
     }
 
     /**
-     * (a) Bounds: a grade printed without its composite (its band), or a composite placed by a gap in the ranks
-     * ({@link #ranks}), bounds a lone hidden pillar score, which bounds a lone hidden achievement in it; a value
-     * interval with a known denominator that holds one numerator only recovers it.
+     * (a) Bounds: a grade printed without its composite (its band), or a composite placed by a gap
+     * in the ranks ({@link #ranks}), bounds a lone hidden pillar score, which bounds a lone hidden
+     * achievement in it; a value interval with a known denominator that holds one numerator only
+     * recovers it.
      */
     private final Map<String, BigDecimal[]> compositeBounds = new HashMap<>();
 
@@ -440,7 +552,8 @@ final class ReleaseAdversary {
             if (p.getValue() != null) {
                 weighted = weighted.add(weight(p.getKey()).multiply(p.getValue()));
                 weights = weights.add(weight(p.getKey()));
-            } else if (scored(r, p.getKey()).stream().anyMatch(c -> knownAchievement(c) == null && !noValue(c))) {
+            } else if (scored(r, p.getKey()).stream()
+                    .anyMatch(c -> knownAchievement(c) == null && !noValue(c))) {
                 hidden.add(p.getKey());
             }
         }
@@ -450,11 +563,22 @@ final class ReleaseAdversary {
         String q = hidden.get(0);
         BigDecimal wq = weight(q);
         BigDecimal total = weights.add(wq);
-        BigDecimal pLo = lo.multiply(total).divide(BigDecimal.valueOf(100), 12, RoundingMode.HALF_UP).subtract(weighted)
-                .divide(wq, 12, RoundingMode.HALF_UP).max(BigDecimal.ZERO);
-        BigDecimal pHi = hi.multiply(total).divide(BigDecimal.valueOf(100), 12, RoundingMode.HALF_UP).subtract(weighted)
-                .divide(wq, 12, RoundingMode.HALF_UP).min(BigDecimal.ONE);
-        List<Cell> unknown = scored(r, q).stream().filter(c -> knownAchievement(c) == null && !noValue(c)).toList();
+        BigDecimal pLo =
+                lo.multiply(total)
+                        .divide(BigDecimal.valueOf(100), 12, RoundingMode.HALF_UP)
+                        .subtract(weighted)
+                        .divide(wq, 12, RoundingMode.HALF_UP)
+                        .max(BigDecimal.ZERO);
+        BigDecimal pHi =
+                hi.multiply(total)
+                        .divide(BigDecimal.valueOf(100), 12, RoundingMode.HALF_UP)
+                        .subtract(weighted)
+                        .divide(wq, 12, RoundingMode.HALF_UP)
+                        .min(BigDecimal.ONE);
+        List<Cell> unknown =
+                scored(r, q).stream()
+                        .filter(c -> knownAchievement(c) == null && !noValue(c))
+                        .toList();
         if (unknown.size() != 1) {
             return;
         }
@@ -491,7 +615,7 @@ final class ReleaseAdversary {
         for (Catalogue.Grade g : catalogue.grades()) {
             BigDecimal min = g.min() == null ? BigDecimal.ZERO : g.min();
             if (g.grade().equals(grade)) {
-                return new BigDecimal[]{min, upper};
+                return new BigDecimal[] {min, upper};
             }
             upper = min;
         }
@@ -499,16 +623,28 @@ final class ReleaseAdversary {
     }
 
     /**
-     * Ranks: when the printed ranks of a level are among all its regions (a rank exceeds the number of printed
-     * composites), a region with a hidden composite sits in a gap: with one such region, its composite lies between the
-     * printed composites around the gap.
+     * Ranks: when the printed ranks of a level are among all its regions (a rank exceeds the number
+     * of printed composites), a region with a hidden composite sits in a gap: with one such region,
+     * its composite lies between the printed composites around the gap.
      */
     private void ranks() {
         for (String level : catalogue.rankedLevels()) {
-            List<Region> printed = regions.values().stream().filter(r -> r.level.equals(level) && r.rank != null
-                    && r.composite != null).toList();
-            List<Region> hidden = regions.values().stream().filter(r -> r.level.equals(level) && r.rank == null
-                    && r.composite == null).toList();
+            List<Region> printed =
+                    regions.values().stream()
+                            .filter(
+                                    r ->
+                                            r.level.equals(level)
+                                                    && r.rank != null
+                                                    && r.composite != null)
+                            .toList();
+            List<Region> hidden =
+                    regions.values().stream()
+                            .filter(
+                                    r ->
+                                            r.level.equals(level)
+                                                    && r.rank == null
+                                                    && r.composite == null)
+                            .toList();
             int maxRank = printed.stream().mapToInt(r -> r.rank).max().orElse(0);
             if (hidden.size() != 1 || maxRank <= printed.size()) {
                 continue;
@@ -516,18 +652,24 @@ final class ReleaseAdversary {
             BigDecimal above = null;
             BigDecimal below = null;
             for (Region p : printed) {
-                long better = printed.stream().filter(o -> o.composite.compareTo(p.composite) > 0).count();
+                long better =
+                        printed.stream()
+                                .filter(o -> o.composite.compareTo(p.composite) > 0)
+                                .count();
                 if (p.rank - 1 - better >= 1) { // the hidden one is above p
                     below = below == null ? p.composite : below.max(p.composite);
                 } else {
                     above = above == null ? p.composite : above.min(p.composite);
                 }
             }
-            compositeBounds.put(hidden.get(0).code, new BigDecimal[]{below, above});
+            compositeBounds.put(hidden.get(0).code, new BigDecimal[] {below, above});
         }
     }
 
-    /** (b) parent − shown children (numerator and denominator); a hidden parent is the sum of its children. */
+    /**
+     * (b) parent − shown children (numerator and denominator); a hidden parent is the sum of its
+     * children.
+     */
     private void family(Region parent, String id) {
         Cell p = parent.cells.get(id);
         if (p == null || p.missing) {
@@ -572,9 +714,11 @@ final class ReleaseAdversary {
         if (n.signum() < 0 || d.signum() < 0 || n.compareTo(d) > 0) {
             return; // inconsistent: the sum does not hold for this indicator
         }
-        counts.putIfAbsent(c.key(), new BigDecimal[]{n, d});
+        counts.putIfAbsent(c.key(), new BigDecimal[] {n, d});
         if (d.signum() > 0) {
-            values.putIfAbsent(c.key(), new BigDecimal[]{n.divide(d, 6, RoundingMode.HALF_UP), BigDecimal.ZERO});
+            values.putIfAbsent(
+                    c.key(),
+                    new BigDecimal[] {n.divide(d, 6, RoundingMode.HALF_UP), BigDecimal.ZERO});
         }
         claim(new Claim(c.region, c.id, attack, null, null, n, d));
     }
@@ -594,7 +738,10 @@ final class ReleaseAdversary {
         return null;
     }
 
-    /** A hidden cell whose value is known and whose denominator a same-population cell prints gives its numerator. */
+    /**
+     * A hidden cell whose value is known and whose denominator a same-population cell prints gives
+     * its numerator.
+     */
     private void sharedDenominators(Region r) {
         for (Cell c : r.cells.values()) {
             BigDecimal[] v = values.get(c.key());
@@ -608,7 +755,13 @@ final class ReleaseAdversary {
             BigDecimal lo = v[0].subtract(v[1]).multiply(d).setScale(0, RoundingMode.CEILING);
             BigDecimal hi = v[0].add(v[1]).multiply(d).setScale(0, RoundingMode.FLOOR);
             if (lo.compareTo(hi) == 0) {
-                recover(c, lo, d, claims.containsKey(c.key()) ? claims.get(c.key()).attack() : "same population");
+                recover(
+                        c,
+                        lo,
+                        d,
+                        claims.containsKey(c.key())
+                                ? claims.get(c.key()).attack()
+                                : "same population");
             }
         }
     }
@@ -634,14 +787,19 @@ final class ReleaseAdversary {
     }
 
     /** How the claims fare against the truth. */
-    record Score(int claims, int recovered, int recoveredEmpty, int wrong, Map<String, Integer> recoveredBy,
-                 List<String> examples) {
-    }
+    record Score(
+            int claims,
+            int recovered,
+            int recoveredEmpty,
+            int wrong,
+            Map<String, Integer> recoveredBy,
+            List<String> examples) {}
 
     /**
-     * Compares claims with the unpublished assessment of the same year: a claim recovers a cell when its numerator and
-     * denominator are the true ones, or its value is the true value within the claim's error (to the printed
-     * precision); a cell with denominator 0 is counted apart (0/0 hides nobody).
+     * Compares claims with the unpublished assessment of the same year: a claim recovers a cell
+     * when its numerator and denominator are the true ones, or its value is the true value within
+     * the claim's error (to the printed precision); a cell with denominator 0 is counted apart (0/0
+     * hides nobody).
      */
     static Score score(List<Claim> claims, JsonNode truth) {
         Map<String, JsonNode> cells = new HashMap<>();
@@ -660,9 +818,13 @@ final class ReleaseAdversary {
             BigDecimal n = dec(t.get("numerator"));
             BigDecimal d = dec(t.get("denominator"));
             BigDecimal v = dec(t.get("value"));
-            boolean right = c.numerator() != null
-                    ? n != null && n.compareTo(c.numerator()) == 0 && d.compareTo(c.denominator()) == 0
-                    : v != null && v.subtract(c.value()).abs().compareTo(c.valueError()) <= 0;
+            boolean right =
+                    c.numerator() != null
+                            ? n != null
+                                    && n.compareTo(c.numerator()) == 0
+                                    && d.compareTo(c.denominator()) == 0
+                            : v != null
+                                    && v.subtract(c.value()).abs().compareTo(c.valueError()) <= 0;
             if (!right) {
                 wrong++;
             } else if (d != null && d.signum() == 0) {
@@ -671,15 +833,25 @@ final class ReleaseAdversary {
                 recovered++;
                 by.merge(c.attack(), 1, Integer::sum);
                 if (examples.size() < 20) {
-                    examples.add(c.region() + " " + c.indicator() + " = " + Numbers.plain(n) + "/" + Numbers.plain(d)
-                            + " (" + c.attack() + ")");
+                    examples.add(
+                            c.region()
+                                    + " "
+                                    + c.indicator()
+                                    + " = "
+                                    + Numbers.plain(n)
+                                    + "/"
+                                    + Numbers.plain(d)
+                                    + " ("
+                                    + c.attack()
+                                    + ")");
                 }
             }
         }
         return new Score(claims.size(), recovered, empty, wrong, by, List.copyOf(examples));
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     static JsonNode read(Path json) throws IOException {
         try (var in = Files.newInputStream(json)) {
@@ -687,7 +859,10 @@ final class ReleaseAdversary {
         }
     }
 
-    /** One year's outcome: the hidden cells, and how the claims on them fared (score inversion, families, changes). */
+    /**
+     * One year's outcome: the hidden cells, and how the claims on them fared (score inversion,
+     * families, changes).
+     */
     record YearOutcome(int year, long hidden, Score score, Score changes) {
         int recovered() {
             return score.recovered() + changes.recovered();
@@ -695,11 +870,13 @@ final class ReleaseAdversary {
     }
 
     /**
-     * Attacks the published releases of {@code years} in {@code published} (each year's {@code assessment_<Y>.json}
-     * with its {@code indicators_<Y>.csv}, and the changes between consecutive years) and scores the claims against the
-     * unpublished assessments of the same years in {@code truth}.
+     * Attacks the published releases of {@code years} in {@code published} (each year's {@code
+     * assessment_<Y>.json} with its {@code indicators_<Y>.csv}, and the changes between consecutive
+     * years) and scores the claims against the unpublished assessments of the same years in {@code
+     * truth}.
      */
-    static List<YearOutcome> attackAll(Path published, Path truth, List<Integer> years, Catalogue catalogue)
+    static List<YearOutcome> attackAll(
+            Path published, Path truth, List<Integer> years, Catalogue catalogue)
             throws IOException {
         Map<Integer, JsonNode> releases = new TreeMap<>();
         for (int y : years) {
@@ -729,22 +906,28 @@ final class ReleaseAdversary {
                 }
             }
             JsonNode t = read(truth.resolve("assessment_" + y + ".json"));
-            out.add(new YearOutcome(y, hidden, score(attack(release, catalogue), t),
-                    score(onYear.getOrDefault(y, List.of()), t)));
+            out.add(
+                    new YearOutcome(
+                            y,
+                            hidden,
+                            score(attack(release, catalogue), t),
+                            score(onYear.getOrDefault(y, List.of()), t)));
         }
         return out;
     }
 
     /**
-     * {@code ReleaseAdversary PUBLISHED_DIR TRUTH_DIR YEAR…}: attacks the published releases of those years and prints,
-     * as one JSON object, how many hidden cells it recovered (checked against the unpublished assessments).
+     * {@code ReleaseAdversary PUBLISHED_DIR TRUTH_DIR YEAR…}: attacks the published releases of
+     * those years and prints, as one JSON object, how many hidden cells it recovered (checked
+     * against the unpublished assessments).
      */
     public static void main(String[] args) throws IOException {
         List<Integer> years = new ArrayList<>();
         for (int k = 2; k < args.length; k++) {
             years.add(Integer.parseInt(args[k]));
         }
-        List<YearOutcome> outcomes = attackAll(Path.of(args[0]), Path.of(args[1]), years, Catalogue.get());
+        List<YearOutcome> outcomes =
+                attackAll(Path.of(args[0]), Path.of(args[1]), years, Catalogue.get());
         List<Map<String, Object>> perYear = new ArrayList<>();
         int recovered = 0;
         for (YearOutcome o : outcomes) {

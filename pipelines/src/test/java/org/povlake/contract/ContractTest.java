@@ -1,6 +1,9 @@
 package org.povlake.contract;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,22 +15,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
- * The contract text (schemas/contract/EXTRACTS.md, a copy of the shared contract) against the schema files:
- * every extract has a schema, with the same columns in the same order, the same required flags, key and kind.
+ * The contract text (schemas/contract/EXTRACTS.md, a copy of the shared contract) against the
+ * schema files: every extract has a schema, with the same columns in the same order, the same
+ * required flags, key and kind.
  */
 class ContractTest {
     static final Path EXTRACTS_MD = Path.of("..", "schemas", "contract", "EXTRACTS.md");
 
-    record Declared(String source, String extract, String kind, List<String> pk, List<String> columns,
-                    List<String> required) {
-    }
+    record Declared(
+            String source,
+            String extract,
+            String kind,
+            List<String> pk,
+            List<String> columns,
+            List<String> required) {}
 
     /** Reads the extract declarations out of EXTRACTS.md's "The extracts" section. */
     static Map<String, Declared> declared() throws IOException {
@@ -35,7 +39,9 @@ class ContractTest {
         String section = md.substring(md.indexOf("## The extracts"), md.indexOf("## Enumerations"));
         Map<String, Declared> out = new LinkedHashMap<>();
         String source = null;
-        Pattern head = Pattern.compile("^`([a-z_]+)` — (snapshot|event)\\. PK (.+?)\\.(?: Columns: (.*))?$");
+        Pattern head =
+                Pattern.compile(
+                        "^`([a-z_]+)` — (snapshot|event)\\. PK (.+?)\\.(?: Columns: (.*))?$");
         Declared open = null;
         for (String line : section.split("\n")) {
             if (line.startsWith("### ")) {
@@ -49,7 +55,14 @@ class ContractTest {
                 while (k.find()) {
                     pk.add(k.group(1));
                 }
-                open = new Declared(source, m.group(1), m.group(2), pk, new ArrayList<>(), new ArrayList<>());
+                open =
+                        new Declared(
+                                source,
+                                m.group(1),
+                                m.group(2),
+                                pk,
+                                new ArrayList<>(),
+                                new ArrayList<>());
                 out.put(source + "_" + m.group(1), open);
                 if (m.group(4) != null) {
                     addInlineColumns(open, m.group(4));
@@ -62,7 +75,10 @@ class ContractTest {
                 open = null;
                 continue;
             }
-            if (open != null && line.startsWith("| ") && !line.startsWith("| column") && !line.startsWith("|---")) {
+            if (open != null
+                    && line.startsWith("| ")
+                    && !line.startsWith("| column")
+                    && !line.startsWith("|---")) {
                 addColumn(open, line.substring(2, line.indexOf(" |", 2)));
             }
         }
@@ -108,7 +124,10 @@ class ContractTest {
         for (Declared d : declared.values()) {
             ExtractSchema s = c.extracts().get(d.source() + "_" + d.extract());
             String n = s.name();
-            assertEquals(d.columns(), s.columns().stream().map(ColumnSpec::name).toList(), n + " columns");
+            assertEquals(
+                    d.columns(),
+                    s.columns().stream().map(ColumnSpec::name).toList(),
+                    n + " columns");
             assertEquals(d.required(), s.requiredColumns(), n + " required columns");
             assertEquals(d.pk(), s.primaryKey(), n + " primary key");
             assertEquals(d.kind(), s.kind().name().toLowerCase(), n + " kind");
@@ -130,9 +149,12 @@ class ContractTest {
         List<String> unknown = new ArrayList<>();
         while (code.find()) {
             String c = code.group(1);
-            boolean known = java.util.Arrays.stream(ReasonCode.values()).anyMatch(r -> r.name().equals(c))
-                    || java.util.Arrays.stream(FileRejection.values()).anyMatch(r -> r.name().equals(c))
-                    || List.of("NULL", "YYYYMMDD").contains(c); // a null token, a date pattern
+            boolean known =
+                    java.util.Arrays.stream(ReasonCode.values()).anyMatch(r -> r.name().equals(c))
+                            || java.util.Arrays.stream(FileRejection.values())
+                                    .anyMatch(r -> r.name().equals(c))
+                            || List.of("NULL", "YYYYMMDD")
+                                    .contains(c); // a null token, a date pattern
             if (!known) {
                 unknown.add(c);
             }
@@ -143,17 +165,36 @@ class ContractTest {
         FileLimits l = Contract.get().fileLimits();
         assertTrue(limits.contains("longer than 1 MiB") && l.maxRecordBytes() == 1 << 20, limits);
         assertTrue(limits.contains("first\n  64 KiB") && l.keptRecordBytes() == 64 << 10, limits);
-        assertTrue(limits.contains("after 100 line breaks") && l.maxQuotedLineBreaks() == 100, limits);
+        assertTrue(
+                limits.contains("after 100 line breaks") && l.maxQuotedLineBreaks() == 100, limits);
         assertTrue(limits.contains("more than 1,000-fold") && l.maxGzipRatio() == 1000, limits);
     }
 
     @Test
     void aColumnNameIsLettersOfAnyScriptDigitsUnderscoreAndSpacesNotStartingWithADigit() {
         ColumnNames names = Contract.get().columnNames();
-        for (String name : List.of("household_id", " Village_Code ", "户主姓名", "ཞིང", "_note", "note 2", "备注　说明")) {
+        for (String name :
+                List.of(
+                        "household_id",
+                        " Village_Code ",
+                        "户主姓名",
+                        "ཞིང",
+                        "_note",
+                        "note 2",
+                        "备注　说明")) {
             assertTrue(names.isName(name), name);
         }
-        for (String value : List.of("", "6201021985031412", "2019", "a-b", "x.y", "\"q\"", "张三,李四", "12ab", "１号")) {
+        for (String value :
+                List.of(
+                        "",
+                        "6201021985031412",
+                        "2019",
+                        "a-b",
+                        "x.y",
+                        "\"q\"",
+                        "张三,李四",
+                        "12ab",
+                        "１号")) {
             assertFalse(names.isName(value), value);
         }
         assertTrue("a_b".matches(names.anchoredRegex()) && !"a-b".matches(names.anchoredRegex()));
@@ -163,8 +204,10 @@ class ContractTest {
     void personalDataColumnsAreFlagged() {
         for (ExtractSchema s : Contract.get().extracts().values()) {
             for (ColumnSpec col : s.columns()) {
-                boolean personal = col.name().endsWith("id_number") || col.name().endsWith("name")
-                        || col.name().equals("helper_cadre_id");
+                boolean personal =
+                        col.name().endsWith("id_number")
+                                || col.name().endsWith("name")
+                                || col.name().equals("helper_cadre_id");
                 assertEquals(personal, col.pii(), s.name() + "." + col.name());
             }
         }
@@ -180,7 +223,10 @@ class ContractTest {
         assertEquals(88, c.divisions().counties().size());
         assertEquals(1403, c.divisions().townships().size());
         assertEquals(17718, c.divisions().villages().size());
-        long admin = c.divisions().villageCodes().stream().filter(Divisions::isAdministrativeVillage).count();
+        long admin =
+                c.divisions().villageCodes().stream()
+                        .filter(Divisions::isAdministrativeVillage)
+                        .count();
         assertEquals(15513, admin);
         assertTrue(c.nullTokens().isNull("—"));
         assertFalse(c.nullTokens().isNull("Null"));
@@ -192,10 +238,18 @@ class ContractTest {
         List<String> two = all.counties().keySet().stream().skip(20).limit(2).toList();
         Divisions some = Contract.load(String.join(" , ", two)).divisions();
         assertEquals(two, List.copyOf(some.counties().keySet()));
-        assertEquals(two.stream().map(all::parentOf).distinct().toList(), List.copyOf(some.cities().keySet()));
-        assertEquals(all.townships().keySet().stream().filter(t -> two.contains(all.parentOf(t))).toList(),
+        assertEquals(
+                two.stream().map(all::parentOf).distinct().toList(),
+                List.copyOf(some.cities().keySet()));
+        assertEquals(
+                all.townships().keySet().stream()
+                        .filter(t -> two.contains(all.parentOf(t)))
+                        .toList(),
                 List.copyOf(some.townships().keySet()));
-        assertEquals(all.villageCodes().stream().filter(v -> two.contains(all.parentOf(all.parentOf(v)))).toList(),
+        assertEquals(
+                all.villageCodes().stream()
+                        .filter(v -> two.contains(all.parentOf(all.parentOf(v))))
+                        .toList(),
                 List.copyOf(some.villageCodes()));
         assertFalse(some.villageCodes().isEmpty());
         for (String v : some.villageCodes()) {
@@ -203,8 +257,11 @@ class ContractTest {
             assertEquals(all.parentOf(v), some.parentOf(v));
             assertTrue(some.isAtLevel(some.parentOf(some.parentOf(v)), "county"));
         }
-        assertEquals(Divisions.PROVINCE_CODE, some.parentOf(some.cities().keySet().iterator().next()));
-        assertFalse(some.isAnyLevel(all.counties().keySet().iterator().next()), "a county not covered is unknown");
+        assertEquals(
+                Divisions.PROVINCE_CODE, some.parentOf(some.cities().keySet().iterator().next()));
+        assertFalse(
+                some.isAnyLevel(all.counties().keySet().iterator().next()),
+                "a county not covered is unknown");
 
         Divisions every = all.covering(all.counties().keySet());
         assertEquals(all.villages(), every.villages());

@@ -9,21 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Test helpers: run the generator into a folder and read back its (fault-free, hence unquoted) CSV files. */
+/**
+ * Test helpers: run the generator into a folder and read back its (fault-free, hence unquoted) CSV
+ * files.
+ */
 final class Generated {
-    private Generated() {
-    }
+    private Generated() {}
 
-    static Generator.Result generate(Path out, long households, int first, int last, long seed, double errorRate) {
+    static Generator.Result generate(
+            Path out, long households, int first, int last, long seed, double errorRate) {
         try {
-            return Generator.run(new GenerateOptions(out, households, first, last, seed, errorRate, null), quiet());
+            return Generator.run(
+                    new GenerateOptions(out, households, first, last, seed, errorRate, null),
+                    quiet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static Consumer<String> quiet() {
-        return m -> { };
+        return m -> {};
     }
 
     /** Data rows of a fault-free file, split on commas (such files never need quoting). */

@@ -1,12 +1,7 @@
 package org.povlake.generate;
 
-import org.povlake.contract.PovertyLines;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.povlake.contract.Contract;
-import org.povlake.contract.Divisions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -16,21 +11,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.povlake.contract.Contract;
+import org.povlake.contract.Divisions;
+import org.povlake.contract.PovertyLines;
 
 /**
- * The generated data tells the story METRICS.md will compute: the headline shares are where the brief puts them. On
- * the whole shipped reference (the shares and counts are Gansu's), in the full-reference test run.
+ * The generated data tells the story METRICS.md will compute: the headline shares are where the
+ * brief puts them. On the whole shipped reference (the shares and counts are Gansu's), in the
+ * full-reference test run.
  */
 @Tag("full-reference")
 class GeneratedDataRealismTest {
     static final int FIRST = 2016;
     static final int LAST = 2020;
 
-    @TempDir
-    static Path out;
+    @TempDir static Path out;
     static Generator.Result result;
 
     @BeforeAll
@@ -39,7 +38,9 @@ class GeneratedDataRealismTest {
     }
 
     static List<String[]> rows(String source, String extract, int year) {
-        return Generated.rows(out.resolve(Generator.INBOX + "/" + source + "/" + extract + "_" + year + "1231.csv"));
+        return Generated.rows(
+                out.resolve(
+                        Generator.INBOX + "/" + source + "/" + extract + "_" + year + "1231.csv"));
     }
 
     static int col(String source, String extract, String column) {
@@ -51,7 +52,9 @@ class GeneratedDataRealismTest {
     }
 
     static void between(double lo, double hi, double value, String what) {
-        assertTrue(value >= lo && value <= hi, what + " = " + value + ", expected in [" + lo + ", " + hi + "]");
+        assertTrue(
+                value >= lo && value <= hi,
+                what + " = " + value + ", expected in [" + lo + ", " + hi + "]");
     }
 
     @Test
@@ -64,15 +67,24 @@ class GeneratedDataRealismTest {
             size.merge(m[col("registry", "members", "household_id")], 1, Integer::sum);
         }
         List<String[]> households = rows("registry", "households", 2018);
-        double members = households.stream().mapToInt(h -> size.getOrDefault(h[hid], 0)).filter(n -> n > 0).average()
-                .orElseThrow();
+        double members =
+                households.stream()
+                        .mapToInt(h -> size.getOrDefault(h[hid], 0))
+                        .filter(n -> n > 0)
+                        .average()
+                        .orElseThrow();
         between(3.6, 4.5, members, "mean household size");
         assertTrue(size.values().stream().allMatch(n -> n >= 1 && n <= 8));
         Map<String, Integer> causes = new HashMap<>();
         households.forEach(h -> causes.merge(h[cause], 1, Integer::sum));
         String illness = label(Codes.CAUSE, Codes.ILLNESS);
         between(0.35, 0.45, causes.get(illness) / (double) households.size(), "illness share");
-        assertTrue(causes.entrySet().stream().allMatch(e -> e.getKey().equals(illness) || e.getValue() < causes.get(illness)));
+        assertTrue(
+                causes.entrySet().stream()
+                        .allMatch(
+                                e ->
+                                        e.getKey().equals(illness)
+                                                || e.getValue() < causes.get(illness)));
 
         // exits year by year, most by 2019–2020; a few return, a few removed or dissolved
         Map<Integer, Map<String, Integer>> byYear = new HashMap<>();
@@ -84,13 +96,25 @@ class GeneratedDataRealismTest {
         String exited = label(Codes.STATUS, Codes.EXITED);
         String poor = label(Codes.STATUS, Codes.POOR);
         for (int y = FIRST + 1; y <= LAST; y++) {
-            assertTrue(byYear.get(y).get(exited) > byYear.get(y - 1).get(exited), "more exited every year");
+            assertTrue(
+                    byYear.get(y).get(exited) > byYear.get(y - 1).get(exited),
+                    "more exited every year");
         }
         between(0.9, 1.0, byYear.get(LAST).get(exited) / 4000.0, "exited by 2020");
         between(0.0, 0.05, byYear.get(LAST).getOrDefault(poor, 0) / 4000.0, "still poor in 2020");
-        between(0.002, 0.03, byYear.get(2019).getOrDefault(label(Codes.STATUS, Codes.RETURNED), 0) / 4000.0, "returned");
-        between(0.003, 0.03, byYear.get(2019).getOrDefault(label(Codes.STATUS, Codes.REMOVED), 0) / 4000.0, "removed");
-        assertTrue(byYear.get(2019).getOrDefault(label(Codes.STATUS, Codes.DISSOLVED), 0) > 0, "some dissolved");
+        between(
+                0.002,
+                0.03,
+                byYear.get(2019).getOrDefault(label(Codes.STATUS, Codes.RETURNED), 0) / 4000.0,
+                "returned");
+        between(
+                0.003,
+                0.03,
+                byYear.get(2019).getOrDefault(label(Codes.STATUS, Codes.REMOVED), 0) / 4000.0,
+                "removed");
+        assertTrue(
+                byYear.get(2019).getOrDefault(label(Codes.STATUS, Codes.DISSOLVED), 0) > 0,
+                "some dissolved");
     }
 
     @Test
@@ -104,13 +128,18 @@ class GeneratedDataRealismTest {
             int exitedThisYear = 0;
             int compliant = 0;
             for (String[] h : rows("registry", "households", y)) {
-                if (h[status].equals(label(Codes.STATUS, Codes.EXITED)) && h[exit].equals(Integer.toString(y))
+                if (h[status].equals(label(Codes.STATUS, Codes.EXITED))
+                        && h[exit].equals(Integer.toString(y))
                         && !h[income].isEmpty()) {
                     exitedThisYear++;
                     compliant += new BigDecimal(h[income]).compareTo(line) >= 0 ? 1 : 0;
                 }
             }
-            between(0.95, 0.995, compliant / (double) exitedThisYear, "exits above the line in " + y);
+            between(
+                    0.95,
+                    0.995,
+                    compliant / (double) exitedThisYear,
+                    "exits above the line in " + y);
         }
     }
 
@@ -125,7 +154,8 @@ class GeneratedDataRealismTest {
             }
         }
         Set<String> insured = new HashSet<>();
-        rows("health", "insurance_enrollment", y).forEach(r -> insured.add(r[col("health", "insurance_enrollment", "id_number")]));
+        rows("health", "insurance_enrollment", y)
+                .forEach(r -> insured.add(r[col("health", "insurance_enrollment", "id_number")]));
         int children = 0;
         int childrenEnrolled = 0;
         List<String[]> members = rows("registry", "members", y);
@@ -134,32 +164,44 @@ class GeneratedDataRealismTest {
             int age = Days.ageOnAug31(b.getYear(), b.getMonthValue() * 100 + b.getDayOfMonth(), y);
             if (age >= 6 && age <= 15) {
                 children++;
-                childrenEnrolled += enrolled.contains(m[col("registry", "members", "id_number")]) ? 1 : 0;
+                childrenEnrolled +=
+                        enrolled.contains(m[col("registry", "members", "id_number")]) ? 1 : 0;
             }
         }
         between(0.96, 0.99, childrenEnrolled / (double) children, "children 6–15 enrolled");
-        between(0.98, 0.995, insured.size() / (double) members.size(), "members with an insurance row");
+        between(
+                0.98,
+                0.995,
+                insured.size() / (double) members.size(),
+                "members with an insurance row");
         List<String[]> claims = rows("health", "inpatient_claims", y);
         between(0.02, 0.09, claims.size() / (double) members.size(), "claims per person");
         for (String[] c : claims) {
-            BigDecimal paid = new BigDecimal(c[col("health", "inpatient_claims", "basic_reimbursed")]);
-            for (String k : new String[]{"serious_reimbursed", "assistance_paid"}) {
+            BigDecimal paid =
+                    new BigDecimal(c[col("health", "inpatient_claims", "basic_reimbursed")]);
+            for (String k : new String[] {"serious_reimbursed", "assistance_paid"}) {
                 String v = c[col("health", "inpatient_claims", k)];
                 paid = v.isEmpty() ? paid : paid.add(new BigDecimal(v));
             }
-            assertTrue(paid.compareTo(new BigDecimal(c[col("health", "inpatient_claims", "total_cost")])) <= 0);
+            assertTrue(
+                    paid.compareTo(
+                                    new BigDecimal(
+                                            c[col("health", "inpatient_claims", "total_cost")]))
+                            <= 0);
         }
     }
 
     @Test
     void networkReachesThePlanTargetsAndPoorVillagesLag() {
         Set<String> admin = new HashSet<>();
-        Contract.get().divisions().villageCodes().stream().filter(Divisions::isAdministrativeVillage).forEach(admin::add);
+        Contract.get().divisions().villageCodes().stream()
+                .filter(Divisions::isAdministrativeVillage)
+                .forEach(admin::add);
         assertEquals(7262, rows("registry", "poor_villages", LAST).size());
         Set<String> poor = new HashSet<>();
         rows("registry", "poor_villages", LAST).forEach(r -> poor.add(r[0]));
         double[] broadbandPoor = new double[2];
-        for (int y : new int[]{FIRST, LAST}) {
+        for (int y : new int[] {FIRST, LAST}) {
             Set<String> fibre = new HashSet<>();
             Set<String> lte = new HashSet<>();
             Set<String> cable = new HashSet<>();
@@ -180,16 +222,29 @@ class GeneratedDataRealismTest {
                     cable.add(v);
                 }
             }
-            double broadband = admin.stream().filter(fibre::contains).count() / (double) admin.size();
+            double broadband =
+                    admin.stream().filter(fibre::contains).count() / (double) admin.size();
             double ofPoor = poor.stream().filter(fibre::contains).count() / (double) poor.size();
             broadbandPoor[y == FIRST ? 0 : 1] = ofPoor;
             assertTrue(ofPoor < broadband, "poor villages lag in " + y);
             if (y == LAST) {
                 between(0.98, 1.0, broadband, "admin villages with broadband, 2020");
-                between(0.97, 1.0, admin.stream().filter(v -> speed.getOrDefault(v, 0) >= 50).count()
-                        / (double) admin.size(), "50 Mbps, 2020");
-                between(0.99, 1.0, admin.stream().filter(lte::contains).count() / (double) admin.size(), "4G, 2020");
-                between(0.72, 0.85, admin.stream().filter(cable::contains).count() / (double) admin.size(), "cable TV, 2020");
+                between(
+                        0.97,
+                        1.0,
+                        admin.stream().filter(v -> speed.getOrDefault(v, 0) >= 50).count()
+                                / (double) admin.size(),
+                        "50 Mbps, 2020");
+                between(
+                        0.99,
+                        1.0,
+                        admin.stream().filter(lte::contains).count() / (double) admin.size(),
+                        "4G, 2020");
+                between(
+                        0.72,
+                        0.85,
+                        admin.stream().filter(cable::contains).count() / (double) admin.size(),
+                        "cable TV, 2020");
             } else {
                 between(0.6, 0.85, broadband, "admin villages with broadband, 2016");
             }
@@ -209,7 +264,11 @@ class GeneratedDataRealismTest {
                 }
             }
             if (previous != null) {
-                between(0.15, 0.5, sum.doubleValue() / previous.doubleValue() - 1, "order value growth " + y);
+                between(
+                        0.15,
+                        0.5,
+                        sum.doubleValue() / previous.doubleValue() - 1,
+                        "order value growth " + y);
             }
             previous = sum;
         }

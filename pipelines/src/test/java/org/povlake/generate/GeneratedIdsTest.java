@@ -1,11 +1,8 @@
 package org.povlake.generate;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.povlake.contract.Contract;
-import org.povlake.contract.ExtractSchema;
-import org.povlake.ingest.ResidentId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,22 +11,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ExtractSchema;
+import org.povlake.ingest.ResidentId;
 
 /**
- * Resident IDs: every one valid (GB 11643), of the household's county, agreeing with birth_date and sex, one person
- * per ID across the whole data set; helper cadres are not members; every key of every file is unique (a collision
- * would be a spurious DUPLICATE_ROW or CONFLICTING_KEY).
+ * Resident IDs: every one valid (GB 11643), of the household's county, agreeing with birth_date and
+ * sex, one person per ID across the whole data set; helper cadres are not members; every key of
+ * every file is unique (a collision would be a spurious DUPLICATE_ROW or CONFLICTING_KEY).
  */
 class GeneratedIdsTest {
     static final int FIRST = 2016;
     static final int LAST = 2020;
 
-    @TempDir
-    static Path out;
+    @TempDir static Path out;
 
     @BeforeAll
     static void generate() {
@@ -37,7 +35,9 @@ class GeneratedIdsTest {
     }
 
     static List<String[]> rows(String source, String extract, int year) {
-        return Generated.rows(out.resolve(Generator.INBOX + "/" + source + "/" + extract + "_" + year + "1231.csv"));
+        return Generated.rows(
+                out.resolve(
+                        Generator.INBOX + "/" + source + "/" + extract + "_" + year + "1231.csv"));
     }
 
     static int col(String source, String extract, String column) {
@@ -58,18 +58,26 @@ class GeneratedIdsTest {
                 String i = r[id];
                 assertTrue(ResidentId.isValid(i), i);
                 assertTrue(inFile.add(i), "one household per person in " + y + ": " + i);
-                assertEquals(r[hh].substring(0, 6), i.substring(0, 6), "area code = the household's county");
+                assertEquals(
+                        r[hh].substring(0, 6),
+                        i.substring(0, 6),
+                        "area code = the household's county");
                 assertEquals(LocalDate.parse(r[birth]), ResidentId.birthDate(i));
                 assertEquals(r[sex].equals("男") ? "M" : "F", ResidentId.sexCode(i));
-                assertTrue(Integer.parseInt(i.substring(14, 17)) < IdAllocator.CADRE_FIRST, "member sequence range");
+                assertTrue(
+                        Integer.parseInt(i.substring(14, 17)) < IdAllocator.CADRE_FIRST,
+                        "member sequence range");
                 String who = r[hh] + "|" + r[birth] + "|" + r[sex] + "|" + r[name];
                 String before = person.putIfAbsent(i, who);
-                assertTrue(before == null || before.equals(who), "the same ID is the same person: " + before + " / " + who);
+                assertTrue(
+                        before == null || before.equals(who),
+                        "the same ID is the same person: " + before + " / " + who);
             }
         }
         assertTrue(person.size() > 10_000, "members: " + person.size());
 
-        // heads are members of their household; helper cadres have valid IDs of the county and are not members
+        // heads are members of their household; helper cadres have valid IDs of the county and are
+        // not members
         int head = col("registry", "households", "head_id_number");
         int hid = col("registry", "households", "household_id");
         int helper = col("registry", "households", "helper_cadre_id");
@@ -78,7 +86,10 @@ class GeneratedIdsTest {
         for (int y = FIRST; y <= LAST; y++) {
             for (String[] r : rows("registry", "households", y)) {
                 if (!r[status].equals("自然减少")) { // a dissolved household lists no members
-                    assertTrue(person.containsKey(r[head]) && person.get(r[head]).startsWith(r[hid] + "|"), r[head]);
+                    assertTrue(
+                            person.containsKey(r[head])
+                                    && person.get(r[head]).startsWith(r[hid] + "|"),
+                            r[head]);
                 }
                 if (!r[helper].isEmpty()) {
                     assertTrue(ResidentId.isValid(r[helper]), r[helper]);
@@ -91,8 +102,12 @@ class GeneratedIdsTest {
         assertTrue(helpers.size() > 100, "helpers: " + helpers.size());
 
         // every id_number elsewhere is a member's
-        String[][] others = {{"health", "insurance_enrollment"}, {"health", "inpatient_claims"},
-                {"education", "enrollment"}, {"education", "training"}};
+        String[][] others = {
+            {"health", "insurance_enrollment"},
+            {"health", "inpatient_claims"},
+            {"education", "enrollment"},
+            {"education", "training"}
+        };
         for (String[] o : others) {
             int c = col(o[0], o[1], "id_number");
             for (int y = FIRST; y <= LAST; y++) {
@@ -118,7 +133,8 @@ class GeneratedIdsTest {
                     }
                     assertTrue(seen.add(k.toString()), s.name() + " " + y + " key " + k);
                     if (!s.isSnapshot()) {
-                        assertTrue(acrossYears.add(k.toString()), s.name() + " event key reused " + k);
+                        assertTrue(
+                                acrossYears.add(k.toString()), s.name() + " event key reused " + k);
                     }
                 }
             }

@@ -1,14 +1,9 @@
 package org.povlake.gold;
 
-import org.povlake.contract.Catalogue;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
-import org.povlake.contract.Contract;
-import org.povlake.lake.LakeSchemas;
-import org.povlake.testing.TestSpark;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,16 +15,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.povlake.contract.Catalogue;
+import org.povlake.contract.Contract;
+import org.povlake.lake.LakeSchemas;
+import org.povlake.testing.TestSpark;
 
 /**
- * A tiny hand-built silver for gold's given/expected tests: a made-up reference of two cities (see {@link #REGIONS})
- * and, per test, a few rows of the silver tables an indicator reads; every other table is empty. Rows are given as
- * SQL ({@code SELECT … FROM VALUES …}) with only the columns that matter; the rest are null.
+ * A tiny hand-built silver for gold's given/expected tests: a made-up reference of two cities (see
+ * {@link #REGIONS}) and, per test, a few rows of the silver tables an indicator reads; every other
+ * table is empty. Rows are given as SQL ({@code SELECT … FROM VALUES …}) with only the columns that
+ * matter; the rest are null.
  *
  * <pre>
  * 62 province
@@ -56,25 +56,27 @@ public final class GoldFixture {
     public static final String CITY2 = "6202";
     public static final String PROVINCE = "62";
 
-    static final String REGIONS = "SELECT * FROM VALUES"
-            + " ('62', 'province', '甘肃省', NULL, NULL, NULL, NULL, 'province', false, false),"
-            + " ('6201', 'city', '甲市', '62', '6201', NULL, NULL, 'city', false, false),"
-            + " ('6202', 'city', '乙市', '62', '6202', NULL, NULL, 'city', false, false),"
-            + " ('620102', 'county', '甲区', '6201', '6201', '620102', NULL, 'district', false, false),"
-            + " ('620201', 'county', '乙县', '6202', '6202', '620201', NULL, 'county', false, false),"
-            + " ('620102100', 'township', '甲镇', '620102', '6201', '620102', '620102100', 'town', true, false),"
-            + " ('620102001', 'township', '甲街道', '620102', '6201', '620102', '620102001', 'street', false, false),"
-            + " ('620201200', 'township', '乙乡', '620201', '6202', '620201', '620201200', 'township', true, false),"
-            + " ('620102100201', 'village', '一村', '620102100', '6201', '620102', '620102100', 'village', false, true),"
-            + " ('620102100202', 'village', '二村', '620102100', '6201', '620102', '620102100', 'village', false, true),"
-            + " ('620102100001', 'village', '一社区', '620102100', '6201', '620102', '620102100', 'community', false, false),"
-            + " ('620102001201', 'village', '三村', '620102001', '6201', '620102', '620102001', 'village', false, true),"
-            + " ('620201200201', 'village', '四村', '620201200', '6202', '620201', '620201200', 'village', false, true)"
-            + " AS t(region_code, region_level, region_name, parent_code, city_code, county_code, township_code,"
-            + " unit_type, is_township, is_admin_village)";
+    static final String REGIONS =
+            "SELECT * FROM VALUES"
+                    + " ('62', 'province', '甘肃省', NULL, NULL, NULL, NULL, 'province', false, false),"
+                    + " ('6201', 'city', '甲市', '62', '6201', NULL, NULL, 'city', false, false),"
+                    + " ('6202', 'city', '乙市', '62', '6202', NULL, NULL, 'city', false, false),"
+                    + " ('620102', 'county', '甲区', '6201', '6201', '620102', NULL, 'district', false, false),"
+                    + " ('620201', 'county', '乙县', '6202', '6202', '620201', NULL, 'county', false, false),"
+                    + " ('620102100', 'township', '甲镇', '620102', '6201', '620102', '620102100', 'town', true, false),"
+                    + " ('620102001', 'township', '甲街道', '620102', '6201', '620102', '620102001', 'street', false, false),"
+                    + " ('620201200', 'township', '乙乡', '620201', '6202', '620201', '620201200', 'township', true, false),"
+                    + " ('620102100201', 'village', '一村', '620102100', '6201', '620102', '620102100', 'village', false, true),"
+                    + " ('620102100202', 'village', '二村', '620102100', '6201', '620102', '620102100', 'village', false, true),"
+                    + " ('620102100001', 'village', '一社区', '620102100', '6201', '620102', '620102100', 'community', false, false),"
+                    + " ('620102001201', 'village', '三村', '620102001', '6201', '620102', '620102001', 'village', false, true),"
+                    + " ('620201200201', 'village', '四村', '620201200', '6202', '620201', '620201200', 'village', false, true)"
+                    + " AS t(region_code, region_level, region_name, parent_code, city_code, county_code, township_code,"
+                    + " unit_type, is_township, is_admin_village)";
 
     /** The silver tables a year reads, by their YearFrames component. */
     private final Map<String, Dataset<Row>> tables = new HashMap<>();
+
     private final int year;
     private final Map<String, LocalDate> snapshots = new TreeMap<>();
     private final Set<String> events = new TreeSet<>();
@@ -85,25 +87,29 @@ public final class GoldFixture {
     private BigDecimal line;
 
     /**
-     * Year Y with every extract delivered on Y-12-31 (none stale, none missing) and the households of Y−1 delivered
-     * on (Y−1)-12-31; the poverty line of schemas/poverty_lines.json.
+     * Year Y with every extract delivered on Y-12-31 (none stale, none missing) and the households
+     * of Y−1 delivered on (Y−1)-12-31; the poverty line of schemas/poverty_lines.json.
      */
     public GoldFixture(int year) {
         this.year = year;
         this.line = org.povlake.contract.PovertyLines.load().line(year);
-        Contract.get().extracts().forEach((name, schema) -> {
-            if (schema.isSnapshot()) {
-                snapshots.put(name, LocalDate.of(year, 12, 31));
-            } else {
-                events.add(name);
-            }
-        });
+        Contract.get()
+                .extracts()
+                .forEach(
+                        (name, schema) -> {
+                            if (schema.isSnapshot()) {
+                                snapshots.put(name, LocalDate.of(year, 12, 31));
+                            } else {
+                                events.add(name);
+                            }
+                        });
         householdsPrevious = LocalDate.of(year - 1, 12, 31);
     }
 
     /**
-     * Rows of silver table {@code table} (e.g. "silver.households"): a SQL query giving some of its columns; the
-     * others are null. Snapshot tables need no snapshot_date: the fixture's frames already are the snapshot of Y.
+     * Rows of silver table {@code table} (e.g. "silver.households"): a SQL query giving some of its
+     * columns; the others are null. Snapshot tables need no snapshot_date: the fixture's frames
+     * already are the snapshot of Y.
      */
     public GoldFixture with(String table, String sql) {
         tables.put(table, silver(table, sql));
@@ -122,7 +128,10 @@ public final class GoldFixture {
         return this;
     }
 
-    /** The snapshot of Y of an extract is dated {@code d} (stale if before Y-01-01); null = not delivered. */
+    /**
+     * The snapshot of Y of an extract is dated {@code d} (stale if before Y-01-01); null = not
+     * delivered.
+     */
     public GoldFixture snapshot(String extract, LocalDate d) {
         if (d == null) {
             snapshots.remove(extract);
@@ -160,18 +169,34 @@ public final class GoldFixture {
     }
 
     public YearInputs inputs() {
-        return new YearInputs(year, snapshots, householdsPrevious, events, insuranceHasYear, enrollmentHasYear);
+        return new YearInputs(
+                year, snapshots, householdsPrevious, events, insuranceHasYear, enrollmentHasYear);
     }
 
     public YearFrames frames() {
         Dataset<Row> households = get("silver.households");
         Dataset<Row> shops = get("silver.shops");
-        return new YearFrames(SPARK.sql(REGIONS), households, tables.getOrDefault("previous", empty("silver.households")),
-                households, snapshots.get(YearInputs.HOUSEHOLDS), get("silver.members"), get("silver.enrollment"),
-                get("silver.insurance_enrollment"), get("silver.village_network"), get("silver.poor_villages"),
-                get("silver.schools"), get("silver.facilities"), get("silver.service_points"), shops,
-                tables.getOrDefault("shopsUpToY", shops), get("silver.shop_household_links"), get("silver.assistance"),
-                get("silver.inpatient_claims"), get("silver.training"), get("silver.orders"));
+        return new YearFrames(
+                SPARK.sql(REGIONS),
+                households,
+                tables.getOrDefault("previous", empty("silver.households")),
+                households,
+                snapshots.get(YearInputs.HOUSEHOLDS),
+                get("silver.members"),
+                get("silver.enrollment"),
+                get("silver.insurance_enrollment"),
+                get("silver.village_network"),
+                get("silver.poor_villages"),
+                get("silver.schools"),
+                get("silver.facilities"),
+                get("silver.service_points"),
+                shops,
+                tables.getOrDefault("shopsUpToY", shops),
+                get("silver.shop_household_links"),
+                get("silver.assistance"),
+                get("silver.inpatient_claims"),
+                get("silver.training"),
+                get("silver.orders"));
     }
 
     /** Computes the year (no previous values unless given). */
@@ -180,33 +205,55 @@ public final class GoldFixture {
     }
 
     public GoldYear.Output compute(Dataset<Row> previous) {
-        return GoldYear.compute(frames(), inputs(), catalogue, line, previous, new Checkpoints(null));
+        return GoldYear.compute(
+                frames(), inputs(), catalogue, line, previous, new Checkpoints(null));
     }
 
     /** {@link MemberFacts#of} over the fixture's frames. */
     public Dataset<Row> memberFacts() {
         YearFrames f = frames();
-        return MemberFacts.of(HouseholdFacts.registered(f.households()), f.members(), f.enrollment(), f.insurance(),
-                f.training(), year);
+        return MemberFacts.of(
+                HouseholdFacts.registered(f.households()),
+                f.members(),
+                f.enrollment(),
+                f.insurance(),
+                f.training(),
+                year);
     }
 
     /** {@link HouseholdFacts#of} over the fixture's frames. */
     public Dataset<Row> householdFacts() {
         YearFrames f = frames();
-        return HouseholdFacts.of(HouseholdFacts.registered(f.households()), memberFacts(), f.assistance(), f.claims(),
-                f.shops(), f.links(), catalogue, year, line);
+        return HouseholdFacts.of(
+                HouseholdFacts.registered(f.households()),
+                memberFacts(),
+                f.assistance(),
+                f.claims(),
+                f.shops(),
+                f.links(),
+                catalogue,
+                year,
+                line);
     }
 
     /**
-     * Rolls contributions up to the fixture's regions (every region × every catalogue indicator at its levels) and
-     * adds the printed value: {@code region_code, region_level, indicator_id, numerator, denominator, value}. Much
-     * faster than {@link #compute()}: use it to test one indicator's definition.
+     * Rolls contributions up to the fixture's regions (every region × every catalogue indicator at
+     * its levels) and adds the printed value: {@code region_code, region_level, indicator_id,
+     * numerator, denominator, value}. Much faster than {@link #compute()}: use it to test one
+     * indicator's definition.
      */
     public Dataset<Row> rollup(Facts facts) {
-        Dataset<Row> dimension = Scores.dimension(SPARK, catalogue, inputs()).select("indicator_id", "lowest_rank");
+        Dataset<Row> dimension =
+                Scores.dimension(SPARK, catalogue, inputs()).select("indicator_id", "lowest_rank");
         return Rollup.toRegions(facts, frames().regions(), dimension)
                 .withColumn("value", Scoring.value(col("numerator"), col("denominator")))
-                .select("region_code", "region_level", "indicator_id", "numerator", "denominator", "value");
+                .select(
+                        "region_code",
+                        "region_level",
+                        "indicator_id",
+                        "numerator",
+                        "denominator",
+                        "value");
     }
 
     /** {@link #rollup} of per-unit measures summed by {@code village_code}. */
@@ -222,7 +269,10 @@ public final class GoldFixture {
         return SPARK.createDataFrame(List.of(), LakeSchemas.schema(table));
     }
 
-    /** Conforms a partial frame to a silver table's schema: missing columns are null, every column cast. */
+    /**
+     * Conforms a partial frame to a silver table's schema: missing columns are null, every column
+     * cast.
+     */
     static Dataset<Row> silver(String table, String sql) {
         Dataset<Row> given = SPARK.sql(sql);
         List<String> have = Arrays.asList(given.columns());
@@ -246,24 +296,40 @@ public final class GoldFixture {
 
     /** One row of indicator rows (gold.indicators or {@link #rollup}): region × indicator. */
     public static Row row(Dataset<Row> indicators, String region, String indicator) {
-        List<Row> rows = indicators.where(col("region_code").equalTo(region)
-                .and(col("indicator_id").equalTo(indicator))).collectAsList();
+        List<Row> rows =
+                indicators
+                        .where(
+                                col("region_code")
+                                        .equalTo(region)
+                                        .and(col("indicator_id").equalTo(indicator)))
+                        .collectAsList();
         assertEquals(1, rows.size(), "one row for " + region + " × " + indicator);
         return rows.get(0);
     }
 
     /** Asserts numerator, denominator and printed value (null = null) of region × indicator. */
-    public static void assertIndicator(GoldYear.Output out, String region, String indicator, String numerator,
-                                       String denominator, String value) {
+    public static void assertIndicator(
+            GoldYear.Output out,
+            String region,
+            String indicator,
+            String numerator,
+            String denominator,
+            String value) {
         assertIndicator(out.indicators(), region, indicator, numerator, denominator, value);
     }
 
     /** As above, on indicator rows (gold.indicators or {@link #rollup}). */
-    public static void assertIndicator(Dataset<Row> indicators, String region, String indicator, String numerator,
-                                       String denominator, String value) {
+    public static void assertIndicator(
+            Dataset<Row> indicators,
+            String region,
+            String indicator,
+            String numerator,
+            String denominator,
+            String value) {
         Row r = row(indicators, region, indicator);
         assertDecimal(numerator, r.getAs("numerator"), region + " " + indicator + " numerator");
-        assertDecimal(denominator, r.getAs("denominator"), region + " " + indicator + " denominator");
+        assertDecimal(
+                denominator, r.getAs("denominator"), region + " " + indicator + " denominator");
         assertDecimal(value, r.getAs("value"), region + " " + indicator + " value");
     }
 
@@ -272,19 +338,27 @@ public final class GoldFixture {
             assertEquals(null, actual, what);
         } else {
             assertNotNull(actual, what + " is null, expected " + expected);
-            assertEquals(0, new BigDecimal(expected).compareTo(actual), what + ": expected " + expected + ", got " + actual);
+            assertEquals(
+                    0,
+                    new BigDecimal(expected).compareTo(actual),
+                    what + ": expected " + expected + ", got " + actual);
         }
     }
 
-
-    /** One row of {@link #values}: strings are quoted, null is NULL, anything else printed as is. */
+    /**
+     * One row of {@link #values}: strings are quoted, null is NULL, anything else printed as is.
+     */
     public static Object[] r(Object... cells) {
         return cells;
     }
 
-    /** {@code SELECT * FROM VALUES (…), … AS t(columns)}; dates as 'yyyy-MM-dd' strings (the fixture casts). */
+    /**
+     * {@code SELECT * FROM VALUES (…), … AS t(columns)}; dates as 'yyyy-MM-dd' strings (the fixture
+     * casts).
+     */
     public static String values(String columns, Object[]... rows) {
-        java.util.StringJoiner all = new java.util.StringJoiner(", ", "SELECT * FROM VALUES ", " AS t(" + columns + ")");
+        java.util.StringJoiner all =
+                new java.util.StringJoiner(", ", "SELECT * FROM VALUES ", " AS t(" + columns + ")");
         for (Object[] row : rows) {
             java.util.StringJoiner one = new java.util.StringJoiner(", ", "(", ")");
             for (Object c : row) {
@@ -301,22 +375,33 @@ public final class GoldFixture {
     }
 
     public static void assertAbsent(Dataset<Row> rows, String region, String indicator) {
-        assertEquals(0, rows.where(col("region_code").equalTo(region).and(col("indicator_id").equalTo(indicator)))
-                .count(), indicator + " does not exist at " + region);
+        assertEquals(
+                0,
+                rows.where(
+                                col("region_code")
+                                        .equalTo(region)
+                                        .and(col("indicator_id").equalTo(indicator)))
+                        .count(),
+                indicator + " does not exist at " + region);
     }
 
     /** Σ over the cities of numerator and denominator = the province's (a non-shared indicator). */
     public static void assertProvinceIsSumOfCities(Dataset<Row> rows, String indicator) {
         BigDecimal n = BigDecimal.ZERO;
         BigDecimal d = BigDecimal.ZERO;
-        for (String city : new String[]{CITY1, CITY2}) {
+        for (String city : new String[] {CITY1, CITY2}) {
             Row c = row(rows, city, indicator);
             n = n.add(c.getAs("numerator"));
             d = d.add(c.getAs("denominator"));
         }
         Row p = row(rows, PROVINCE, indicator);
-        assertDecimal(n.toPlainString(), p.getAs("numerator"), indicator + " province numerator = Σ cities");
-        assertDecimal(d.toPlainString(), p.getAs("denominator"), indicator + " province denominator = Σ cities");
+        assertDecimal(
+                n.toPlainString(),
+                p.getAs("numerator"),
+                indicator + " province numerator = Σ cities");
+        assertDecimal(
+                d.toPlainString(),
+                p.getAs("denominator"),
+                indicator + " province denominator = Σ cities");
     }
-
 }

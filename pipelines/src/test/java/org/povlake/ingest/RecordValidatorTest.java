@@ -1,9 +1,9 @@
 package org.povlake.ingest;
 
-import org.junit.jupiter.api.Test;
-import org.povlake.contract.Contract;
-import org.povlake.contract.ExtractSchema;
-import org.povlake.contract.ReasonCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.povlake.contract.ReasonCode.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,21 +12,24 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.povlake.contract.ReasonCode.*;
+import org.junit.jupiter.api.Test;
+import org.povlake.contract.Contract;
+import org.povlake.contract.ExtractSchema;
+import org.povlake.contract.ReasonCode;
 
 /** Every row-level rule of EXTRACTS.md on hand-made records (given values → expected codes). */
 class RecordValidatorTest {
     static final Contract C = Contract.get();
     static final LocalDate AS_OF = LocalDate.of(2019, 12, 31);
-    // valid GB 11643 IDs: 620102 + 19800101 + 001 (odd: male) / 002 (even: female) + check character
+    // valid GB 11643 IDs: 620102 + 19800101 + 001 (odd: male) / 002 (even: female) + check
+    // character
     static final String MALE_1980 = id("62010219800101001");
     static final String FEMALE_2015 = id("62010220150601002");
-    static final String VILLAGE = C.divisions().villages().keySet().stream()
-            .filter(v -> org.povlake.contract.Divisions.isAdministrativeVillage(v)).findFirst().orElseThrow();
+    static final String VILLAGE =
+            C.divisions().villages().keySet().stream()
+                    .filter(v -> org.povlake.contract.Divisions.isAdministrativeVillage(v))
+                    .findFirst()
+                    .orElseThrow();
 
     static String id(String first17) {
         return first17 + ResidentId.checkCharacter(first17);
@@ -69,17 +72,20 @@ class RecordValidatorTest {
         return validate(extract, values, null);
     }
 
-    static RecordValidator.Result validate(String extract, Map<String, String> values, String kinds) {
+    static RecordValidator.Result validate(
+            String extract, Map<String, String> values, String kinds) {
         ExtractSchema s = C.extracts().get(extract);
         String[] row = new String[s.columns().size()];
         for (int i = 0; i < row.length; i++) {
             row[i] = values.get(s.columns().get(i).name());
         }
-        return new RecordValidator(s, C).validate(new RawRecord(1, "raw", row, kinds, null, null), AS_OF);
+        return new RecordValidator(s, C)
+                .validate(new RawRecord(1, "raw", row, kinds, null, null), AS_OF);
     }
 
     static void assertCodes(RecordValidator.Result r, ReasonCode... codes) {
-        EnumSet<ReasonCode> expected = codes.length == 0 ? EnumSet.noneOf(ReasonCode.class) : EnumSet.of(codes[0], codes);
+        EnumSet<ReasonCode> expected =
+                codes.length == 0 ? EnumSet.noneOf(ReasonCode.class) : EnumSet.of(codes[0], codes);
         assertEquals(expected, r.reasons(), () -> "details " + r.details());
     }
 
@@ -103,8 +109,10 @@ class RecordValidatorTest {
 
     @Test
     void decimalsAreExact() {
-        BigDecimal sum = Values.parseDecimal("2100.10").add(Values.parseDecimal("600.20"))
-                .add(Values.parseDecimal("300.30"));
+        BigDecimal sum =
+                Values.parseDecimal("2100.10")
+                        .add(Values.parseDecimal("600.20"))
+                        .add(Values.parseDecimal("300.30"));
         assertEquals(0, sum.compareTo(new BigDecimal("3000.60")));
     }
 
@@ -183,7 +191,9 @@ class RecordValidatorTest {
     @Test
     void residentIdChecksAndAgreement() {
         Map<String, String> m = member();
-        m.put("id_number", FEMALE_2015.substring(0, 17) + (FEMALE_2015.charAt(17) == '0' ? '1' : '0'));
+        m.put(
+                "id_number",
+                FEMALE_2015.substring(0, 17) + (FEMALE_2015.charAt(17) == '0' ? '1' : '0'));
         assertCodes(validate("registry_members", m), BAD_ID_NUMBER);
         m.put("id_number", FEMALE_2015.substring(0, 17));
         assertCodes(validate("registry_members", m), BAD_ID_NUMBER);
@@ -220,9 +230,23 @@ class RecordValidatorTest {
         m.put("birth_date", "2020-01-01");
         assertCodes(validate("registry_members", m), FUTURE_DATE);
 
-        Map<String, String> o = new HashMap<>(Map.of("order_id", "O1", "shop_id", "S1",
-                "order_time", "2019/12/31 23:59:59", "direction", "上行", "category", "农产品", "amount", "10.5",
-                "status", "已完成"));
+        Map<String, String> o =
+                new HashMap<>(
+                        Map.of(
+                                "order_id",
+                                "O1",
+                                "shop_id",
+                                "S1",
+                                "order_time",
+                                "2019/12/31 23:59:59",
+                                "direction",
+                                "上行",
+                                "category",
+                                "农产品",
+                                "amount",
+                                "10.5",
+                                "status",
+                                "已完成"));
         RecordValidator.Result ok = validate("ecommerce_orders", o);
         assertCodes(ok);
         assertEquals(LocalDateTime.of(2019, 12, 31, 23, 59, 59), ok.values()[2]);
@@ -241,8 +265,17 @@ class RecordValidatorTest {
         assertCodes(validate("registry_households", h), UNKNOWN_REGION);
 
         String township = VILLAGE.substring(0, 9);
-        Map<String, String> p = new HashMap<>(Map.of("point_id", "P1", "level", "TOWNSHIP_STATION",
-                "region_code", township, "opened_date", "2018-01-01"));
+        Map<String, String> p =
+                new HashMap<>(
+                        Map.of(
+                                "point_id",
+                                "P1",
+                                "level",
+                                "TOWNSHIP_STATION",
+                                "region_code",
+                                township,
+                                "opened_date",
+                                "2018-01-01"));
         assertCodes(validate("ecommerce_service_points", p));
         p.put("region_code", VILLAGE);
         assertCodes(validate("ecommerce_service_points", p), UNKNOWN_REGION);
@@ -253,10 +286,29 @@ class RecordValidatorTest {
 
     @Test
     void claimsPaidAmountsMayNotExceedTheCost() {
-        Map<String, String> c = new HashMap<>(Map.of("claim_id", "C1", "id_number", MALE_1980,
-                "facility_code", "F1", "admission_date", "2019-03-01", "discharge_date", "2019-03-05",
-                "total_cost", "1000.00", "basic_reimbursed", "600", "serious_reimbursed", "300",
-                "assistance_paid", "100.00", "one_stop", "是"));
+        Map<String, String> c =
+                new HashMap<>(
+                        Map.of(
+                                "claim_id",
+                                "C1",
+                                "id_number",
+                                MALE_1980,
+                                "facility_code",
+                                "F1",
+                                "admission_date",
+                                "2019-03-01",
+                                "discharge_date",
+                                "2019-03-05",
+                                "total_cost",
+                                "1000.00",
+                                "basic_reimbursed",
+                                "600",
+                                "serious_reimbursed",
+                                "300",
+                                "assistance_paid",
+                                "100.00",
+                                "one_stop",
+                                "是"));
         assertCodes(validate("health_inpatient_claims", c));
         c.put("assistance_paid", "100.01");
         assertCodes(validate("health_inpatient_claims", c), OUT_OF_RANGE);
@@ -267,21 +319,51 @@ class RecordValidatorTest {
 
     @Test
     void schoolsMultimediaNotAboveClassrooms() {
-        Map<String, String> s = new HashMap<>(Map.of("school_code", "S1", "village_code", VILLAGE,
-                "school_type", "小学", "broadband", "1", "classrooms", "6", "multimedia_classrooms", "7"));
+        Map<String, String> s =
+                new HashMap<>(
+                        Map.of(
+                                "school_code",
+                                "S1",
+                                "village_code",
+                                VILLAGE,
+                                "school_type",
+                                "小学",
+                                "broadband",
+                                "1",
+                                "classrooms",
+                                "6",
+                                "multimedia_classrooms",
+                                "7"));
         assertCodes(validate("education_schools", s), OUT_OF_RANGE);
     }
 
     @Test
     void jsonKindsAreChecked() {
-        Map<String, String> o = new HashMap<>(Map.of("order_id", "123", "shop_id", "S1",
-                "order_time", "2019-05-01 10:00:00", "direction", "UPWARD", "category", "FARM_PRODUCE",
-                "amount", "10.50", "status", "COMPLETED"));
+        Map<String, String> o =
+                new HashMap<>(
+                        Map.of(
+                                "order_id",
+                                "123",
+                                "shop_id",
+                                "S1",
+                                "order_time",
+                                "2019-05-01 10:00:00",
+                                "direction",
+                                "UPWARD",
+                                "category",
+                                "FARM_PRODUCE",
+                                "amount",
+                                "10.50",
+                                "status",
+                                "COMPLETED"));
         // columns: order_id shop_id order_time direction category amount quantity status
         assertCodes(validate("ecommerce_orders", o, "ssssssss"));
-        assertCodes(validate("ecommerce_orders", o, "nsssssss"), BAD_TYPE); // a number in a str column
+        assertCodes(
+                validate("ecommerce_orders", o, "nsssssss"), BAD_TYPE); // a number in a str column
         o.put("quantity", "true");
-        assertCodes(validate("ecommerce_orders", o, "sssssnbs"), BAD_TYPE); // a boolean in an int column
+        assertCodes(
+                validate("ecommerce_orders", o, "sssssnbs"),
+                BAD_TYPE); // a boolean in an int column
         o.put("quantity", "3");
         RecordValidator.Result r = validate("ecommerce_orders", o, "sssssnns");
         assertCodes(r);
@@ -292,8 +374,9 @@ class RecordValidatorTest {
     @Test
     void recordErrorsCarryOnlyTheirOwnCode() {
         ExtractSchema s = C.extracts().get("registry_households");
-        RecordValidator.Result r = new RecordValidator(s, C)
-                .validate(new RawRecord(7, "a,b", null, null, null, "BAD_RECORD"), AS_OF);
+        RecordValidator.Result r =
+                new RecordValidator(s, C)
+                        .validate(new RawRecord(7, "a,b", null, null, null, "BAD_RECORD"), AS_OF);
         assertCodes(r, BAD_RECORD);
         assertEquals(List.of("record:BAD_RECORD"), r.details());
     }

@@ -1,14 +1,13 @@
 package org.povlake.ingest;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
 
 class ValuesTest {
     @Test
@@ -25,8 +24,12 @@ class ValuesTest {
 
     @Test
     void timestampsNeedTheTime() {
-        assertEquals(LocalDateTime.of(2019, 1, 2, 3, 4, 5), Values.parseTimestamp("2019/01/02 03:04:05"));
-        assertEquals(LocalDateTime.of(2019, 1, 2, 23, 59, 59), Values.parseTimestamp("20190102 23:59:59"));
+        assertEquals(
+                LocalDateTime.of(2019, 1, 2, 3, 4, 5),
+                Values.parseTimestamp("2019/01/02 03:04:05"));
+        assertEquals(
+                LocalDateTime.of(2019, 1, 2, 23, 59, 59),
+                Values.parseTimestamp("20190102 23:59:59"));
         assertNull(Values.parseTimestamp("2019-01-02"));
         assertNull(Values.parseTimestamp("2019-01-02T03:04:05"));
         assertNull(Values.parseTimestamp("2019-01-02 24:00:00"));
@@ -34,10 +37,10 @@ class ValuesTest {
 
     @Test
     void booleans() {
-        for (String t : new String[]{"是", "1", "true", "TRUE", "y", "Y"}) {
+        for (String t : new String[] {"是", "1", "true", "TRUE", "y", "Y"}) {
             assertEquals(Boolean.TRUE, Values.parseBoolean(t), t);
         }
-        for (String f : new String[]{"否", "0", "false", "False", "n", "N"}) {
+        for (String f : new String[] {"否", "0", "false", "False", "n", "N"}) {
             assertEquals(Boolean.FALSE, Values.parseBoolean(f), f);
         }
         assertNull(Values.parseBoolean("yes"));

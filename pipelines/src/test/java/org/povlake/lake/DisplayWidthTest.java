@@ -1,10 +1,13 @@
 package org.povlake.lake;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Columns by code point: wide CJK two (inside the BMP and beyond it), combining marks none, the rest one. */
+import org.junit.jupiter.api.Test;
+
+/**
+ * Columns by code point: wide CJK two (inside the BMP and beyond it), combining marks none, the
+ * rest one.
+ */
 class DisplayWidthTest {
 
     @Test
@@ -21,11 +24,12 @@ class DisplayWidthTest {
 
     @Test
     void supplementaryCharactersAreOneCharacterEach() {
-        String extB = new String(Character.toChars(0x20BB7));   // 𠮷, CJK Extension B: a surrogate pair
+        String extB =
+                new String(Character.toChars(0x20BB7)); // 𠮷, CJK Extension B: a surrogate pair
         assertEquals(2, extB.length());
         assertEquals(2, DisplayWidth.columns(extB), "one wide hanzi, not two chars");
         assertEquals(5, DisplayWidth.columns("a" + extB + extB));
-        String bold = new String(Character.toChars(0x1D400));  // 𝐀, mathematical bold A
+        String bold = new String(Character.toChars(0x1D400)); // 𝐀, mathematical bold A
         assertEquals(1, DisplayWidth.columns(bold), "one narrow letter, not two chars");
         assertEquals(2, DisplayWidth.columns(0x20BB7));
         assertEquals(1, DisplayWidth.columns(0x1D400));

@@ -1,15 +1,14 @@
 package org.povlake.ops;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** One run: its id, and the seconds of the stages that returned, in the order they ran. */
 class RunContextTest {
@@ -28,9 +27,14 @@ class RunContextTest {
         RunContext run = RunContext.start("nightly");
         assertEquals("loaded", run.stage("ingest", () -> "loaded"));
         run.stage("silver", () -> null);
-        assertThrows(IOException.class, () -> run.stage("gold", () -> {
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                IOException.class,
+                () ->
+                        run.stage(
+                                "gold",
+                                () -> {
+                                    throw new IOException("disk full");
+                                }));
         assertEquals(List.of("ingest", "silver"), List.copyOf(run.stages().keySet()));
         run.stages().values().forEach(s -> assertTrue(s >= 0, "seconds"));
     }

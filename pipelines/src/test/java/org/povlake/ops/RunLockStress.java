@@ -8,16 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One of the processes of {@link RunLockTest}'s stress tests: {@code rounds} times, takes the lock (trying until it
- * gets it), marks itself inside (a file created exclusively: if it exists, the other process is inside too), leaves,
- * and then releases the lock ({@code release}) or dies holding it ({@code die}: the lock names a helper process,
- * alive while inside, killed on the way out — the lock is then a dead run's, for both to race to take over).
- * Prints {@code acquired=… tookOver=… refused=… violations=…} ({@code refused}: attempts that found the other
- * process holding the lock).
+ * One of the processes of {@link RunLockTest}'s stress tests: {@code rounds} times, takes the lock
+ * (trying until it gets it), marks itself inside (a file created exclusively: if it exists, the
+ * other process is inside too), leaves, and then releases the lock ({@code release}) or dies
+ * holding it ({@code die}: the lock names a helper process, alive while inside, killed on the way
+ * out — the lock is then a dead run's, for both to race to take over). Prints {@code acquired=…
+ * tookOver=… refused=… violations=…} ({@code refused}: attempts that found the other process
+ * holding the lock).
  */
 public final class RunLockStress {
-    private RunLockStress() {
-    }
+    private RunLockStress() {}
 
     public static void main(String[] args) throws Exception {
         LockFolder folder = new LockFolder.Local(Path.of(args[0]));
@@ -36,7 +36,8 @@ public final class RunLockStress {
         int violations = 0;
         for (int i = 0; i < rounds; i++) {
             Process helper = die ? new ProcessBuilder("sleep", "600").start() : null;
-            RunningProcess me = die ? RunningProcess.of(helper.toHandle()) : RunningProcess.current();
+            RunningProcess me =
+                    die ? RunningProcess.of(helper.toHandle()) : RunningProcess.current();
             RunLock.Holder self = new RunLock.Holder("round-" + i, "stress", me, Instant.now());
             RunLock.Attempt a;
             while ((a = RunLock.acquire(folder, self, Duration.ofDays(1))).lock() == null) {
@@ -49,11 +50,19 @@ public final class RunLockStress {
             if (die) {
                 helper.destroyForcibly().waitFor();
             } else if (!a.lock().release()) {
-                throw new IllegalStateException("round " + i + ": the lock was taken over while held");
+                throw new IllegalStateException(
+                        "round " + i + ": the lock was taken over while held");
             }
         }
-        System.out.println("acquired=" + acquired + " tookOver=" + tookOver + " refused=" + refused
-                + " violations=" + violations);
+        System.out.println(
+                "acquired="
+                        + acquired
+                        + " tookOver="
+                        + tookOver
+                        + " refused="
+                        + refused
+                        + " violations="
+                        + violations);
     }
 
     /** False if the other process was inside at the same time. */

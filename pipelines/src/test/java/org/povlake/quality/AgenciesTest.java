@@ -1,10 +1,10 @@
 package org.povlake.quality;
 
-import org.junit.jupiter.api.Test;
-import org.povlake.contract.Contract;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.povlake.contract.Contract;
 
 class AgenciesTest {
     @Test
@@ -13,6 +13,8 @@ class AgenciesTest {
         assertEquals(Contract.get().sources().keySet(), a.bySource().keySet());
         assertEquals("省扶贫办 (provincial poverty alleviation office)", a.label("registry"));
         assertEquals("elsewhere", a.label("elsewhere"));
-        a.bySource().values().forEach(x -> assertTrue(!x.name().isBlank() && !x.english().isBlank()));
+        a.bySource()
+                .values()
+                .forEach(x -> assertTrue(!x.name().isBlank() && !x.english().isBlank()));
     }
 }

@@ -1,10 +1,9 @@
 package org.povlake.silver;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.povlake.contract.Contract;
-import org.povlake.testing.ExpectedSilver;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,29 +11,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.povlake.contract.Contract;
+import org.povlake.testing.ExpectedSilver;
 
 /**
- * The sample deliveries of 2018, then those of 2019, built incrementally into silver on real Delta tables: the
- * second build processes only the new deliveries, a third does nothing, and a rebuild from scratch gives the same
- * tables. A build under another key is refused.
+ * The sample deliveries of 2018, then those of 2019, built incrementally into silver on real Delta
+ * tables: the second build processes only the new deliveries, a third does nothing, and a rebuild
+ * from scratch gives the same tables. A build under another key is refused.
  */
 @Tag("end-to-end")
 class SilverBuildTest {
     static final Path SAMPLE = Path.of("..", "sample-data", "inbox");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     /** Copies the sample deliveries of one as-of date (e.g. "20181231") into {@code inbox}. */
     static void copySample(Path inbox, String asOf) throws IOException {
         try (Stream<Path> files = Files.walk(SAMPLE)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().contains("_" + asOf + "."))
-                    .toList()) {
+            for (Path f :
+                    files.filter(Files::isRegularFile)
+                            .filter(f -> f.getFileName().toString().contains("_" + asOf + "."))
+                            .toList()) {
                 Path to = inbox.resolve(SAMPLE.relativize(f).toString());
                 Files.createDirectories(to.getParent());
                 Files.copy(f, to);
@@ -50,8 +50,10 @@ class SilverBuildTest {
         t.ingest(inbox);
         SilverBuild.Result first = t.build();
         assertEquals("first", first.mode());
-        int extracts = Contract.get().extracts().size(); // the sample delivers every extract each year
-        assertEquals(extracts, first.changedDeliveries().size(), first.changedDeliveries().toString());
+        int extracts =
+                Contract.get().extracts().size(); // the sample delivers every extract each year
+        assertEquals(
+                extracts, first.changedDeliveries().size(), first.changedDeliveries().toString());
 
         copySample(inbox, "20191231");
         t.ingest(inbox);
@@ -59,7 +61,8 @@ class SilverBuildTest {
         assertEquals("incremental", second.mode());
         assertEquals(extracts, second.changedDeliveries().size());
         Map<String, String> a = second.actions();
-        assertTrue(a.get("silver.poor_villages").startsWith("deliveries [2019-12-31]"), a.toString());
+        assertTrue(
+                a.get("silver.poor_villages").startsWith("deliveries [2019-12-31]"), a.toString());
         assertTrue(a.get("silver.members").startsWith("deliveries [2019-12-31]"), a.toString());
         assertTrue(a.get("silver.households").startsWith("full"), a.toString());
         assertEquals("skipped", a.get("silver.regions"), a.toString());
@@ -73,8 +76,10 @@ class SilverBuildTest {
         assertTrue(third.upToDate());
         assertEquals(versions, t.versions(), "a build with nothing new writes nothing");
 
-        SilverBuild.SilverBuildException refused = assertThrows(SilverBuild.SilverBuildException.class,
-                () -> new SilverBuild(t.lake, SilverTestLake.OTHER_KEY).run(false));
+        SilverBuild.SilverBuildException refused =
+                assertThrows(
+                        SilverBuild.SilverBuildException.class,
+                        () -> new SilverBuild(t.lake, SilverTestLake.OTHER_KEY).run(false));
         assertTrue(refused.getMessage().contains("--rebuild"), refused.getMessage());
         assertEquals(versions, t.versions(), "a refused build writes nothing");
 
@@ -83,7 +88,8 @@ class SilverBuildTest {
         t.rebuild();
         Map<String, List<String>> rebuilt = t.silverContents();
         for (String table : rebuilt.keySet()) {
-            if (!table.equals("silver.deliveries")) { // batch ids are the same too, but say so table by table
+            if (!table.equals(
+                    "silver.deliveries")) { // batch ids are the same too, but say so table by table
                 assertEquals(rebuilt.get(table), incremental.get(table), table);
             }
         }

@@ -1,5 +1,11 @@
 package org.povlake.silver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -7,39 +13,39 @@ import org.junit.jupiter.api.io.TempDir;
 import org.povlake.ingest.ResidentId;
 import org.povlake.testing.TestInbox;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * Orphans join once their parent arrives; a changed re-delivery of an event extract updates and removes exactly the
- * keys it touches; members need their household in the same snapshot — on real Delta tables, incrementally.
+ * Orphans join once their parent arrives; a changed re-delivery of an event extract updates and
+ * removes exactly the keys it touches; members need their household in the same snapshot — on real
+ * Delta tables, incrementally.
  */
 @Tag("end-to-end")
 class SilverIncrementalTest {
-    static final String HH_HEADER = "household_id,village_code,head_id_number,head_name,household_size,poverty_attribute,"
-            + "identification_year,status,exit_year,primary_cause,secondary_causes,per_capita_net_income,housing_safe,"
-            + "drinking_water_safe,has_broadband,has_smart_terminal,helper_cadre_id\n";
-    static final String MEMBER_HEADER = "household_id,id_number,name,relation,sex,birth_date,education,in_school,health,"
-            + "labor_capacity,skill_trained,medical_insurance\n";
+    static final String HH_HEADER =
+            "household_id,village_code,head_id_number,head_name,household_size,poverty_attribute,"
+                    + "identification_year,status,exit_year,primary_cause,secondary_causes,per_capita_net_income,housing_safe,"
+                    + "drinking_water_safe,has_broadband,has_smart_terminal,helper_cadre_id\n";
+    static final String MEMBER_HEADER =
+            "household_id,id_number,name,relation,sex,birth_date,education,in_school,health,"
+                    + "labor_capacity,skill_trained,medical_insurance\n";
     static final String AID_HEADER = "measure_id,household_id,measure_type,start_date,amount\n";
     static final String H1 = "6211211012020001";
     static final String H2 = "6211211012020002";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
-    /** A valid resident ID of a man born on 1973-05-08 in 621121, sequence {@code seq} (odd → male). */
+    /**
+     * A valid resident ID of a man born on 1973-05-08 in 621121, sequence {@code seq} (odd → male).
+     */
     static String id(int seq) {
         String body = "62112119730508" + String.format("%02d", seq) + "1";
         return body + ResidentId.checkCharacter(body);
     }
 
     static String household(String hh, int seq) {
-        return hh + ",621121101202," + id(seq) + ",王某,1,GENERAL,2015,POOR,,ILLNESS,,2000.00,1,1,0,0,\n";
+        return hh
+                + ",621121101202,"
+                + id(seq)
+                + ",王某,1,GENERAL,2015,POOR,,ILLNESS,,2000.00,1,1,0,0,\n";
     }
 
     static String member(String hh, int seq) {
@@ -59,43 +65,84 @@ class SilverIncrementalTest {
         TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
         inbox.write("registry/households_20191231.csv", HH_HEADER + household(H1, 1));
         inbox.write("registry/members_20191231.csv", MEMBER_HEADER + member(H1, 1) + member(H2, 3));
-        inbox.write("registry/assistance_20191231.csv", AID_HEADER
-                + "M1," + H1 + ",MEDICAL_AID,2019-03-01,100.00\n" + "M2," + H2 + ",INDUSTRY,2019-04-01,200.00\n");
+        inbox.write(
+                "registry/assistance_20191231.csv",
+                AID_HEADER
+                        + "M1,"
+                        + H1
+                        + ",MEDICAL_AID,2019-03-01,100.00\n"
+                        + "M2,"
+                        + H2
+                        + ",INDUSTRY,2019-04-01,200.00\n");
         t.ingest(inbox.root());
         t.build();
         assertEquals(List.of("M1"), strings(t, "SELECT measure_id FROM assistance"));
-        assertEquals(List.of("registry_assistance|M2|" + H2, "registry_members|" + H2 + "|household"),
-                strings(t, "SELECT concat_ws('|', extract, CASE WHEN link = 'household' AND extract = 'registry_assistance'"
-                        + " THEN row_key END, missing_key, CASE WHEN extract = 'registry_members' THEN link END)"
-                        + " FROM orphans ORDER BY 1"));
+        assertEquals(
+                List.of("registry_assistance|M2|" + H2, "registry_members|" + H2 + "|household"),
+                strings(
+                        t,
+                        "SELECT concat_ws('|', extract, CASE WHEN link = 'household' AND extract = 'registry_assistance'"
+                                + " THEN row_key END, missing_key, CASE WHEN extract = 'registry_members' THEN link END)"
+                                + " FROM orphans ORDER BY 1"));
 
-        // H2 arrives in the 2020 snapshot: its 2019 measure joins; its 2019 member row stays an orphan (same snapshot)
-        inbox.write("registry/households_20201231.csv", HH_HEADER + household(H1, 1) + household(H2, 3));
+        // H2 arrives in the 2020 snapshot: its 2019 measure joins; its 2019 member row stays an
+        // orphan (same snapshot)
+        inbox.write(
+                "registry/households_20201231.csv",
+                HH_HEADER + household(H1, 1) + household(H2, 3));
         t.ingest(inbox.root());
         SilverBuild.Result second = t.build();
-        assertTrue(second.actions().get("silver.assistance").startsWith("full"), second.actions().toString());
-        assertEquals(List.of("M1", "M2"), strings(t, "SELECT measure_id FROM assistance ORDER BY 1"));
-        assertEquals(List.of("registry_members/2019-12-31"),
+        assertTrue(
+                second.actions().get("silver.assistance").startsWith("full"),
+                second.actions().toString());
+        assertEquals(
+                List.of("M1", "M2"), strings(t, "SELECT measure_id FROM assistance ORDER BY 1"));
+        assertEquals(
+                List.of("registry_members/2019-12-31"),
                 strings(t, "SELECT concat(extract, '/', as_of_date) FROM orphans"));
 
-        // a changed re-delivery of 2019's assistance: M1 corrected, M2 gone, M3 new — only those keys are touched
-        inbox.write("registry/assistance_20191231.csv", AID_HEADER
-                + "M1," + H1 + ",MEDICAL_AID,2019-03-01,150.00\n" + "M3," + H1 + ",EMPLOYMENT,2019-05-01,300.00\n");
+        // a changed re-delivery of 2019's assistance: M1 corrected, M2 gone, M3 new — only those
+        // keys are touched
+        inbox.write(
+                "registry/assistance_20191231.csv",
+                AID_HEADER
+                        + "M1,"
+                        + H1
+                        + ",MEDICAL_AID,2019-03-01,150.00\n"
+                        + "M3,"
+                        + H1
+                        + ",EMPLOYMENT,2019-05-01,300.00\n");
         t.ingest(inbox.root());
         SilverBuild.Result third = t.build();
-        assertTrue(third.actions().get("silver.assistance").startsWith("keys 3 of deliveries [2019-12-31]"),
+        assertTrue(
+                third.actions()
+                        .get("silver.assistance")
+                        .startsWith("keys 3 of deliveries [2019-12-31]"),
                 third.actions().toString());
-        assertEquals(List.of("M1 150.0000", "M3 300.0000"),
+        assertEquals(
+                List.of("M1 150.0000", "M3 300.0000"),
                 strings(t, "SELECT concat(measure_id, ' ', amount) FROM assistance ORDER BY 1"));
 
-        // the nightly case: a new, latest delivery — a correction of M1 and a new M4, read without the history
-        inbox.write("registry/assistance_20210131.csv", AID_HEADER
-                + "M1," + H1 + ",MEDICAL_AID,2019-03-01,175.00\n" + "M4," + H2 + ",INDUSTRY,2021-01-05,400.00\n");
+        // the nightly case: a new, latest delivery — a correction of M1 and a new M4, read without
+        // the history
+        inbox.write(
+                "registry/assistance_20210131.csv",
+                AID_HEADER
+                        + "M1,"
+                        + H1
+                        + ",MEDICAL_AID,2019-03-01,175.00\n"
+                        + "M4,"
+                        + H2
+                        + ",INDUSTRY,2021-01-05,400.00\n");
         t.ingest(inbox.root());
         SilverBuild.Result fourth = t.build();
-        assertTrue(fourth.actions().get("silver.assistance").startsWith("keys 2 of new deliveries [2021-01-31]"),
+        assertTrue(
+                fourth.actions()
+                        .get("silver.assistance")
+                        .startsWith("keys 2 of new deliveries [2021-01-31]"),
                 fourth.actions().toString());
-        assertEquals(List.of("M1 175.0000", "M3 300.0000", "M4 400.0000"),
+        assertEquals(
+                List.of("M1 175.0000", "M3 300.0000", "M4 400.0000"),
                 strings(t, "SELECT concat(measure_id, ' ', amount) FROM assistance ORDER BY 1"));
 
         var incremental = t.silverContents();

@@ -1,12 +1,5 @@
 package org.povlake.silver;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.povlake.contract.Contract;
-import org.povlake.ingest.IngestJob;
-import org.povlake.lake.Lakehouse;
-import org.povlake.testing.TestSpark;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.povlake.contract.Contract;
+import org.povlake.ingest.IngestJob;
+import org.povlake.lake.Lakehouse;
+import org.povlake.testing.TestSpark;
 
 /** A real lakehouse in a temporary folder, ingested and built as the CLI does. */
 final class SilverTestLake {
-    static final PseudonymKey KEY = PseudonymKey.fromHex("4768ab726c8f63d47d9da9005b888c9055b455b40c0ac8cbe521cdf9e90c7401", "test");
-    static final PseudonymKey OTHER_KEY = PseudonymKey.fromHex("04f40483a1127b30718b7eb5b417b2298edfd399d2cc94339a177a91a518592d", "test");
+    static final PseudonymKey KEY =
+            PseudonymKey.fromHex(
+                    "4768ab726c8f63d47d9da9005b888c9055b455b40c0ac8cbe521cdf9e90c7401", "test");
+    static final PseudonymKey OTHER_KEY =
+            PseudonymKey.fromHex(
+                    "04f40483a1127b30718b7eb5b417b2298edfd399d2cc94339a177a91a518592d", "test");
 
     final Lakehouse lake;
 
@@ -27,7 +30,8 @@ final class SilverTestLake {
     }
 
     IngestJob.Result ingest(Path inbox) throws IOException {
-        return new IngestJob(lake, Contract.get(), m -> { }).run(new IngestJob.Options(inbox.toString(), null, Set.of()));
+        return new IngestJob(lake, Contract.get(), m -> {})
+                .run(new IngestJob.Options(inbox.toString(), null, Set.of()));
     }
 
     SilverBuild.Result build() {

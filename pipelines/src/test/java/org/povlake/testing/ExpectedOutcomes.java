@@ -1,22 +1,21 @@
 package org.povlake.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.povlake.ingest.FileOutcome;
-import org.povlake.ingest.IngestJob;
-
-import java.util.Map;
-import java.util.TreeMap;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
+import org.povlake.ingest.FileOutcome;
+import org.povlake.ingest.IngestJob;
+
 /**
- * Compares an ingest run with an expected outcome per file, in the shape of sample-data/expected-ingest.json
- * and the generator's manifest: {path: {status, read, accepted, quarantined, by_reason, charset} or {status, rejection}}.
+ * Compares an ingest run with an expected outcome per file, in the shape of
+ * sample-data/expected-ingest.json and the generator's manifest: {path: {status, read, accepted,
+ * quarantined, by_reason, charset} or {status, rejection}}.
  */
 public final class ExpectedOutcomes {
-    private ExpectedOutcomes() {
-    }
+    private ExpectedOutcomes() {}
 
     public static void assertOutcomes(JsonNode expected, IngestJob.Result r) {
         assertEquals(expected.size(), r.files().size(), "files");
@@ -32,7 +31,9 @@ public final class ExpectedOutcomes {
             assertEquals(e.get("accepted").asLong(), f.accepted, f.path + " accepted");
             assertEquals(e.get("quarantined").asLong(), f.quarantined, f.path + " quarantined");
             Map<String, Long> reasons = new TreeMap<>();
-            e.get("by_reason").fields().forEachRemaining(x -> reasons.put(x.getKey(), x.getValue().asLong()));
+            e.get("by_reason")
+                    .fields()
+                    .forEachRemaining(x -> reasons.put(x.getKey(), x.getValue().asLong()));
             assertEquals(reasons, f.byReason, f.path + " by reason");
             assertEquals(e.get("charset").asText(), f.charset, f.path + " charset");
             assertTrue(f.reconciles(), f.path);

@@ -7,21 +7,25 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * DataFrame assertions of spark-testing-base (schema and rows; order-insensitive), used on the suite's
- * own session: its base class is only the carrier of the assertion methods here.
+ * DataFrame assertions of spark-testing-base (schema and rows; order-insensitive), used on the
+ * suite's own session: its base class is only the carrier of the assertion methods here.
  */
 public final class FrameAssert {
     private static final JavaDataFrameSuiteBase ASSERTIONS = new JavaDataFrameSuiteBase();
 
-    private FrameAssert() {
-    }
+    private FrameAssert() {}
 
-    /** Same column names and types and the same rows, in any order (nullability is not compared). */
+    /**
+     * Same column names and types and the same rows, in any order (nullability is not compared).
+     */
     public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
         ASSERTIONS.assertDataFrameNoOrderEquals(nullable(expected), nullable(actual));
     }
 
-    /** Same column names and types and the same rows in the same order (nullability is not compared). */
+    /**
+     * Same column names and types and the same rows in the same order (nullability is not
+     * compared).
+     */
     public static void assertEquals(Dataset<Row> expected, Dataset<Row> actual) {
         ASSERTIONS.assertDataFrameEquals(nullable(expected), nullable(actual));
     }

@@ -1,20 +1,21 @@
 package org.povlake.testing;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.povlake.contract.Contract;
 import org.povlake.contract.Divisions;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * How many regions the reference the tests run on has, per level ({@link Contract#get()}'s divisions: the sample's
- * counties or all of Gansu), so that no test hard-codes a count that a change of reference would break.
+ * How many regions the reference the tests run on has, per level ({@link Contract#get()}'s
+ * divisions: the sample's counties or all of Gansu), so that no test hard-codes a count that a
+ * change of reference would break.
  */
 public final class ReferenceCounts {
-    private ReferenceCounts() {
-    }
+    private ReferenceCounts() {}
 
-    /** Level (province, city, county, township, village) → regions of that level in the reference. */
+    /**
+     * Level (province, city, county, township, village) → regions of that level in the reference.
+     */
     public static Map<String, Long> regionsPerLevel() {
         Divisions d = Contract.get().divisions();
         Map<String, Long> n = new LinkedHashMap<>();

@@ -7,8 +7,7 @@ import org.povlake.lake.SparkSessions;
 public final class TestSpark {
     private static SparkSession session;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static synchronized SparkSession get() {
         if (session == null) {
