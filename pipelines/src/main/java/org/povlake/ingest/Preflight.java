@@ -135,19 +135,6 @@ public final class Preflight {
                     "cannot open the file: " + RejectedFileException.describe(e));
         }
         Charset charset = override != null ? override : detector.decide(bom[0]);
-        if (file.jsonl()) {
-            return new Result(
-                    digest,
-                    charset.name(),
-                    bom[0],
-                    null,
-                    records,
-                    lines,
-                    blank,
-                    rawBytes,
-                    null,
-                    null);
-        }
         Result read =
                 new Result(
                         digest,
@@ -160,6 +147,9 @@ public final class Preflight {
                         rawBytes,
                         null,
                         null);
+        if (file.jsonl()) {
+            return read;
+        }
         if (headerBytes == null) {
             return read.withRejection(
                     FileRejection.NO_HEADER, "the file is empty: a header row is required");
