@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.povlake.contract.FileLimits;
 import org.povlake.ingest.IngestJob;
 import org.povlake.ops.RunLock;
 import picocli.CommandLine;
@@ -56,12 +57,14 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Charset cs = charset(); // a usage error before the lock
+        // usage errors before the lock, which would otherwise create the lakehouse's lock folder
+        Charset cs = charset();
+        FileLimits fileLimits = limits.limits();
         return LockedRun.run(
                 spec.commandLine(),
                 Spark.lakehouse(lake),
                 RunLock.DEFAULT_MAX_AGE,
-                held -> ingest(cs, held));
+                held -> ingest(cs, fileLimits, held));
     }
 
     /** The charset {@code --charset} names; null: detect it per file. */
@@ -77,13 +80,13 @@ public final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private int ingest(Charset cs, RunLock.Attempt held) throws Exception {
+    private int ingest(Charset cs, FileLimits fileLimits, RunLock.Attempt held) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         IngestJob.Result result =
                 LockedRun.pipeline(Spark.lakehouse(lake), held, out)
                         .ingest(
                                 new IngestJob.Options(
-                                        inbox, cs, new HashSet<>(allowShrink), limits.limits()));
+                                        inbox, cs, new HashSet<>(allowShrink), fileLimits));
         if (reportJson != null) {
             IngestReport.writeJson(result, reportJson);
             out.println("report: " + reportJson);
