@@ -17,6 +17,7 @@ import org.povlake.contract.Catalogue;
 import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
 import org.povlake.gold.GoldBuild;
+import org.povlake.lake.CodeGeneration;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.OutputFiles;
 import org.povlake.lake.PinnedTables;
@@ -141,6 +142,8 @@ public final class Assess {
         long t = t0;
         List<String> notes = new ArrayList<>();
         o.lines().line(o.year()); // a year without a poverty line is not assessed
+        CodeGeneration.fit(
+                lake.spark(), CodeGeneration.rolledUp(lake, Contract.get().divisions().size()));
         PublicationRules rules = PublicationRules.get();
         Manifest.Entry pinsFrom = o.asOf() == null ? null : Manifest.pinsFor(o.asOf(), o.year());
         PinnedTables tables;

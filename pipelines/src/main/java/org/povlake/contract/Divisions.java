@@ -38,6 +38,11 @@ public final class Divisions implements Serializable {
         this.parent = parent;
     }
 
+    /** The number of regions: the province, its cities, counties, townships and villages. */
+    public int size() {
+        return 1 + cities().size() + counties().size() + townships().size() + villages().size();
+    }
+
     public Map<String, String> cities() {
         return Collections.unmodifiableMap(cities);
     }

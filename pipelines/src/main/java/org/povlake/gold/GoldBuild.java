@@ -17,7 +17,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.povlake.contract.Catalogue;
+import org.povlake.contract.Contract;
 import org.povlake.contract.PovertyLines;
+import org.povlake.lake.CodeGeneration;
 import org.povlake.lake.LakeSchemas;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
@@ -100,6 +102,7 @@ public final class GoldBuild {
                             + ": run `povlake ingest` then `povlake build` (which builds silver first)");
         }
         KeyRotation.requireNoneUnfinished(lake, "a gold build");
+        CodeGeneration.fit(spark, CodeGeneration.rolledUp(lake, Contract.get().divisions().size()));
         long tInputs = System.nanoTime();
         GoldInputs inputs = new GoldInputs(lake);
         double versionsSeconds = Timings.since(tInputs);

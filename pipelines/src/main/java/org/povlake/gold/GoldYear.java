@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.povlake.contract.Catalogue;
+import org.povlake.gold.YearFrames.Frame;
 
 /**
  * One year of gold from its {@link YearFrames}: every indicator of the catalogue for every region
@@ -50,26 +51,26 @@ public final class GoldYear {
         IndicatorRegistry.check(catalogue, y, povertyLine);
         // the members, the households and return to poverty read it: materialised once, not re-read
         // from the history
-        Dataset<Row> householdsNow = checkpoints.save(f.households());
+        Dataset<Row> householdsNow = checkpoints.save(f.get(Frame.HOUSEHOLDS));
         Dataset<Row> registered = HouseholdFacts.registered(householdsNow);
         Dataset<Row> members =
                 checkpoints.save(
                         MemberFacts.of(
                                 registered,
-                                f.members(),
-                                f.enrollment(),
-                                f.insurance(),
-                                f.training(),
+                                f.get(Frame.MEMBERS),
+                                f.get(Frame.ENROLLMENT),
+                                f.get(Frame.INSURANCE),
+                                f.get(Frame.TRAINING),
                                 y));
         Dataset<Row> households =
                 checkpoints.save(
                         HouseholdFacts.of(
                                 registered,
                                 members,
-                                f.assistance(),
-                                f.claims(),
-                                f.shops(),
-                                f.links(),
+                                f.get(Frame.ASSISTANCE),
+                                f.get(Frame.CLAIMS),
+                                f.get(Frame.SHOPS),
+                                f.get(Frame.LINKS),
                                 catalogue,
                                 y,
                                 povertyLine));
@@ -86,40 +87,51 @@ public final class GoldYear {
                         .plus(
                                 Facts.direct(
                                         NetworkIndicators.villageFacts(
-                                                f.regions(),
-                                                f.villageNetwork(),
-                                                f.poorVillages(),
+                                                f.get(Frame.REGIONS),
+                                                f.get(Frame.VILLAGE_NETWORK),
+                                                f.get(Frame.POOR_VILLAGES),
                                                 y)))
                         .plus(
                                 Facts.direct(
                                         NetworkIndicators.townshipFacts(
-                                                f.regions(), f.villageNetwork())))
+                                                f.get(Frame.REGIONS),
+                                                f.get(Frame.VILLAGE_NETWORK))))
                         .plus(
                                 Facts.direct(
                                         EcommerceIndicators.servicePointFacts(
-                                                f.regions(), f.servicePoints(), y)))
+                                                f.get(Frame.REGIONS),
+                                                f.get(Frame.SERVICE_POINTS),
+                                                y)))
                         .plus(
                                 Facts.direct(
                                         EcommerceIndicators.tradeFacts(
-                                                f.orders(), f.shopsUpToY(), y)))
-                        .plus(Facts.direct(EducationIndicators.schoolFacts(f.schools())))
-                        .plus(Facts.direct(HealthIndicators.facilityFacts(f.facilities())))
-                        .plus(HealthIndicators.claimFacts(f.claims(), persons, y))
+                                                f.get(Frame.ORDERS),
+                                                f.get(Frame.SHOPS_UP_TO_Y),
+                                                y)))
+                        .plus(Facts.direct(EducationIndicators.schoolFacts(f.get(Frame.SCHOOLS))))
+                        .plus(Facts.direct(HealthIndicators.facilityFacts(f.get(Frame.FACILITIES))))
+                        .plus(HealthIndicators.claimFacts(f.get(Frame.CLAIMS), persons, y))
                         .plus(TargetIndicators.duplicatePersons(persons))
                         .plus(
                                 Facts.direct(
                                         TargetIndicators.returnToPoverty(
-                                                f.householdsPrevious(), householdsNow)));
+                                                f.get(Frame.HOUSEHOLDS_PREVIOUS), householdsNow)));
 
-        Dataset<Row> dimension = Scores.dimension(f.regions().sparkSession(), catalogue, inputs);
-        Dataset<Row> rolled = Rollup.toRegions(facts, f.regions(), dimension);
+        Dataset<Row> dimension =
+                Scores.dimension(f.get(Frame.REGIONS).sparkSession(), catalogue, inputs);
+        Dataset<Row> rolled = Rollup.toRegions(facts, f.get(Frame.REGIONS), dimension);
         Dataset<Row> indicators =
                 checkpoints.save(Scores.indicators(rolled, previous, y, catalogue.version()));
         Dataset<Row> pillars = checkpoints.save(Scores.pillars(indicators, catalogue));
         Dataset<Row> regionScores = Scores.composites(pillars, catalogue);
         Dataset<Row> portrait =
                 HouseholdPortrait.of(
-                        households, f.history(), f.householdsDate(), members, f.claims(), y);
+                        households,
+                        f.get(Frame.HISTORY),
+                        f.householdsDate(),
+                        members,
+                        f.get(Frame.CLAIMS),
+                        y);
         return new Output(
                 indicators, pillars, regionScores, Scores.mpi(indicators), portrait, checkpoints);
     }

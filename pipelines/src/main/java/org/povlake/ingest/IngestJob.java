@@ -29,6 +29,7 @@ import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.FileLimits;
 import org.povlake.contract.FileRejection;
+import org.povlake.lake.CodeGeneration;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
 import org.povlake.ops.CrashPoints;
@@ -127,6 +128,10 @@ public final class IngestJob {
             outcomeOf.put(d, o);
         }
         rejectAmbiguous(deliveries, outcomeOf);
+        // the text to parse (a gzip file holds about six times its size)
+        CodeGeneration.fit(
+                spark,
+                deliveries.stream().mapToLong(d -> d.gzip() ? 6 * d.bytes() : d.bytes()).sum());
         Map<DeliveryFile, Preflight.Result> preflights =
                 preflight(streams, deliveries, outcomeOf, options.charset());
         log.create();

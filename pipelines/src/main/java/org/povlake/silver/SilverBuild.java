@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.TableSchemas;
+import org.povlake.lake.CodeGeneration;
 import org.povlake.lake.LakeSchemas;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.Parallel;
@@ -90,6 +91,7 @@ public final class SilverBuild {
      */
     public Result run(boolean rebuild, boolean retireOldPseudonyms, RunContext run) {
         Instant started = Instant.now();
+        CodeGeneration.fit(spark, CodeGeneration.bronzeAsText(lake));
         String buildId = run.runId();
         String referenceVersion = referenceVersion();
         String keyId = pseudonyms.key().id();

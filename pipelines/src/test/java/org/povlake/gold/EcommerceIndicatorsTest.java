@@ -5,6 +5,7 @@ import static org.povlake.gold.GoldFixture.*;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.povlake.gold.YearFrames.Frame;
 
 /**
  * ECOM_* given/expected, on the fixture's reference ({@link GoldFixture}):
@@ -100,7 +101,9 @@ class EcommerceIndicatorsTest {
                         f.rollup(
                                 Facts.direct(
                                         EcommerceIndicators.servicePointFacts(
-                                                y.regions(), y.servicePoints(), Y))));
+                                                y.get(Frame.REGIONS),
+                                                y.get(Frame.SERVICE_POINTS),
+                                                Y))));
         // village points: admin villages with an active VILLAGE_POINT: V1 (P1), V3 (P3) → 2/4 = 0.5
         assertIndicator(out, PROVINCE, "ECOM_VILLAGE_POINT", "2", "4", "0.5");
         assertIndicator(out, V1, "ECOM_VILLAGE_POINT", "1", "1", "1");
@@ -290,7 +293,9 @@ class EcommerceIndicatorsTest {
                         f.rollup(
                                 Facts.direct(
                                         EcommerceIndicators.tradeFacts(
-                                                y.orders(), y.shopsUpToY(), Y))));
+                                                y.get(Frame.ORDERS),
+                                                y.get(Frame.SHOPS_UP_TO_Y),
+                                                Y))));
         // per village, completed amounts (2020; 2019) and growth numerator = 2020 − 2019,
         // denominator = 2019:
         //   V2 (S1): 2020 = 120 + 30 = 150; 2019 = 100 → 50 / 100 = 0.5; upward 120 / 150 = 0.8

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.povlake.gold.YearFrames.Frame;
 
 /**
  * EDU_* given/expected, on the fixture's reference ({@link GoldFixture}):
@@ -49,7 +50,8 @@ class EducationIndicatorsTest {
                 local(
                         f.rollup(
                                 Facts.direct(
-                                        EducationIndicators.schoolFacts(f.frames().schools()))));
+                                        EducationIndicators.schoolFacts(
+                                                f.frames().get(Frame.SCHOOLS)))));
         // broadband: SC1 SC3 SC5 of 5 → 0.6
         assertIndicator(out, PROVINCE, "EDU_SCHOOL_BROADBAND", "3", "5", "0.6");
         assertIndicator(out, V1, "EDU_SCHOOL_BROADBAND", "1", "2", "0.5");

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.povlake.contract.Catalogue;
 import org.povlake.contract.Contract;
+import org.povlake.gold.YearFrames.Frame;
 import org.povlake.lake.LakeSchemas;
 import org.povlake.testing.TestSpark;
 
@@ -74,7 +76,7 @@ public final class GoldFixture {
                     + " AS t(region_code, region_level, region_name, parent_code, city_code, county_code, township_code,"
                     + " unit_type, is_township, is_admin_village)";
 
-    /** The silver tables a year reads, by their YearFrames component. */
+    /** The silver tables given, by name (and the two frames given on their own). */
     private final Map<String, Dataset<Row>> tables = new HashMap<>();
 
     private final int year;
@@ -173,30 +175,22 @@ public final class GoldFixture {
                 year, snapshots, householdsPrevious, events, insuranceHasYear, enrollmentHasYear);
     }
 
+    /**
+     * Every frame of the year: a table given with {@link #with} for each frame read from it, except
+     * the ones given on their own (the households of Y−1, the shops up to Y), the regions of {@link
+     * #REGIONS}, and an empty table for the rest.
+     */
     public YearFrames frames() {
-        Dataset<Row> households = get("silver.households");
-        Dataset<Row> shops = get("silver.shops");
-        return new YearFrames(
-                SPARK.sql(REGIONS),
-                households,
-                tables.getOrDefault("previous", empty("silver.households")),
-                households,
-                snapshots.get(YearInputs.HOUSEHOLDS),
-                get("silver.members"),
-                get("silver.enrollment"),
-                get("silver.insurance_enrollment"),
-                get("silver.village_network"),
-                get("silver.poor_villages"),
-                get("silver.schools"),
-                get("silver.facilities"),
-                get("silver.service_points"),
-                shops,
-                tables.getOrDefault("shopsUpToY", shops),
-                get("silver.shop_household_links"),
-                get("silver.assistance"),
-                get("silver.inpatient_claims"),
-                get("silver.training"),
-                get("silver.orders"));
+        Map<Frame, Dataset<Row>> frames = new EnumMap<>(Frame.class);
+        for (Frame f : Frame.values()) {
+            frames.put(f, get(f.table()));
+        }
+        frames.put(Frame.REGIONS, SPARK.sql(REGIONS));
+        frames.put(
+                Frame.HOUSEHOLDS_PREVIOUS,
+                tables.getOrDefault("previous", empty("silver.households")));
+        frames.put(Frame.SHOPS_UP_TO_Y, tables.getOrDefault("shopsUpToY", get("silver.shops")));
+        return YearFrames.of(frames, snapshots.get(YearInputs.HOUSEHOLDS));
     }
 
     /** Computes the year (no previous values unless given). */
@@ -213,11 +207,11 @@ public final class GoldFixture {
     public Dataset<Row> memberFacts() {
         YearFrames f = frames();
         return MemberFacts.of(
-                HouseholdFacts.registered(f.households()),
-                f.members(),
-                f.enrollment(),
-                f.insurance(),
-                f.training(),
+                HouseholdFacts.registered(f.get(Frame.HOUSEHOLDS)),
+                f.get(Frame.MEMBERS),
+                f.get(Frame.ENROLLMENT),
+                f.get(Frame.INSURANCE),
+                f.get(Frame.TRAINING),
                 year);
     }
 
@@ -225,12 +219,12 @@ public final class GoldFixture {
     public Dataset<Row> householdFacts() {
         YearFrames f = frames();
         return HouseholdFacts.of(
-                HouseholdFacts.registered(f.households()),
+                HouseholdFacts.registered(f.get(Frame.HOUSEHOLDS)),
                 memberFacts(),
-                f.assistance(),
-                f.claims(),
-                f.shops(),
-                f.links(),
+                f.get(Frame.ASSISTANCE),
+                f.get(Frame.CLAIMS),
+                f.get(Frame.SHOPS),
+                f.get(Frame.LINKS),
                 catalogue,
                 year,
                 line);
@@ -245,7 +239,7 @@ public final class GoldFixture {
     public Dataset<Row> rollup(Facts facts) {
         Dataset<Row> dimension =
                 Scores.dimension(SPARK, catalogue, inputs()).select("indicator_id", "lowest_rank");
-        return Rollup.toRegions(facts, frames().regions(), dimension)
+        return Rollup.toRegions(facts, frames().get(Frame.REGIONS), dimension)
                 .withColumn("value", Scoring.value(col("numerator"), col("denominator")))
                 .select(
                         "region_code",

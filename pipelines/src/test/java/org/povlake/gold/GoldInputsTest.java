@@ -2,6 +2,7 @@ package org.povlake.gold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -49,5 +50,20 @@ class GoldInputsTest {
         assertEquals(
                 "gold reads silver.households_typo, which is not a declared silver table",
                 e.getMessage());
+    }
+
+    @Test
+    void aYearsFramesAreAllTheDeclaredOnesOrNone() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                YearFrames.of(
+                                        java.util.Map.of(
+                                                YearFrames.Frame.REGIONS,
+                                                GoldFixture.empty("silver.regions")),
+                                        null));
+        assertTrue(e.getMessage().startsWith("year frames missing: [HOUSEHOLDS, "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("ORDERS]"), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.povlake.gold.GoldFixture.*;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.povlake.gold.YearFrames.Frame;
 
 /**
  * HEALTH_* given/expected, on the fixture's reference ({@link GoldFixture}):
@@ -233,7 +234,11 @@ class HealthIndicatorsTest {
     void claimsOfYCountOnceInEveryRegionHoldingAHouseholdOfTheClaimant() {
         GoldFixture f = claimsFixture();
         Dataset<Row> persons = MemberFacts.persons(f.memberFacts());
-        assertClaims(local(f.rollup(HealthIndicators.claimFacts(f.frames().claims(), persons, Y))));
+        assertClaims(
+                local(
+                        f.rollup(
+                                HealthIndicators.claimFacts(
+                                        f.frames().get(Frame.CLAIMS), persons, Y))));
     }
 
     @Test
@@ -275,7 +280,8 @@ class HealthIndicatorsTest {
                 local(
                         f.rollup(
                                 Facts.direct(
-                                        HealthIndicators.facilityFacts(f.frames().facilities()))));
+                                        HealthIndicators.facilityFacts(
+                                                f.frames().get(Frame.FACILITIES)))));
         // county hospitals: F1 F2 F4 F5 = 4; with telemedicine: F1 F5 → 2/4 = 0.5
         assertIndicator(out, PROVINCE, "HEALTH_COUNTY_TELEMEDICINE", "2", "4", "0.5");
         assertIndicator(out, V1, "HEALTH_COUNTY_TELEMEDICINE", "1", "1", "1"); // F3 not counted

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.povlake.contract.Catalogue;
+import org.povlake.gold.YearFrames.Frame;
 
 /**
  * 精准画像: one row per registered household of 2020 (L = 4000) with its history, exit criteria,
@@ -70,36 +71,36 @@ class HouseholdPortraitTest {
         // the households of the snapshot of 2020 are the versions valid on 2020-12-31
         YearFrames all = f.frames();
         var atSnapshot =
-                all.households()
+                all.get(Frame.HOUSEHOLDS)
                         .where(
                                 "valid_from <= DATE'2020-12-31' AND (valid_to IS NULL OR valid_to > DATE'2020-12-31')");
         var registered = HouseholdFacts.registered(atSnapshot);
         var members =
                 MemberFacts.of(
                         registered,
-                        all.members(),
-                        all.enrollment(),
-                        all.insurance(),
-                        all.training(),
+                        all.get(Frame.MEMBERS),
+                        all.get(Frame.ENROLLMENT),
+                        all.get(Frame.INSURANCE),
+                        all.get(Frame.TRAINING),
                         2020);
         var households =
                 HouseholdFacts.of(
                         registered,
                         members,
-                        all.assistance(),
-                        all.claims(),
-                        all.shops(),
-                        all.links(),
+                        all.get(Frame.ASSISTANCE),
+                        all.get(Frame.CLAIMS),
+                        all.get(Frame.SHOPS),
+                        all.get(Frame.LINKS),
                         Catalogue.get(),
                         2020,
                         new BigDecimal("4000"));
         Map<String, Row> byId = new HashMap<>();
         HouseholdPortrait.of(
                         households,
-                        all.history(),
+                        all.get(Frame.HISTORY),
                         LocalDate.parse("2020-12-31"),
                         members,
-                        all.claims(),
+                        all.get(Frame.CLAIMS),
                         2020)
                 .collectAsList()
                 .forEach(r -> byId.put(r.getAs("household_id"), r));

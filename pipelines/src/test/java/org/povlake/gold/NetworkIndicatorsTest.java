@@ -8,6 +8,7 @@ import static org.povlake.gold.GoldFixture.*;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.povlake.gold.YearFrames.Frame;
 
 /**
  * NET_* given/expected, on the fixture's reference ({@link GoldFixture}):
@@ -49,9 +50,9 @@ class NetworkIndicatorsTest {
                         f.rollup(
                                 Facts.direct(
                                         NetworkIndicators.villageFacts(
-                                                y.regions(),
-                                                y.villageNetwork(),
-                                                y.poorVillages(),
+                                                y.get(Frame.REGIONS),
+                                                y.get(Frame.VILLAGE_NETWORK),
+                                                y.get(Frame.POOR_VILLAGES),
                                                 2020))));
         // province: admin villages V1 V2 V3 V4 = 4; with fiber V1, V4 = 2 → 0.5
         assertIndicator(out, PROVINCE, "NET_VILLAGE_BROADBAND", "2", "4", "0.5");
@@ -182,7 +183,8 @@ class NetworkIndicatorsTest {
                         f.rollup(
                                 Facts.direct(
                                                 NetworkIndicators.townshipFacts(
-                                                        y.regions(), y.villageNetwork()))
+                                                        y.get(Frame.REGIONS),
+                                                        y.get(Frame.VILLAGE_NETWORK)))
                                         .plus(Facts.direct(villageFacts(f)))));
         // townships (镇/乡): T1, T2 = 2; T1 has CATV through its community C1; T2 none → 1/2
         assertIndicator(out, PROVINCE, "NET_TOWNSHIP_CATV", "1", "2", "0.5");
@@ -294,6 +296,7 @@ class NetworkIndicatorsTest {
 
     private static Dataset<Row> villageFacts(GoldFixture f) {
         YearFrames y = f.frames();
-        return NetworkIndicators.villageFacts(y.regions(), y.villageNetwork(), y.poorVillages(), Y);
+        return NetworkIndicators.villageFacts(
+                y.get(Frame.REGIONS), y.get(Frame.VILLAGE_NETWORK), y.get(Frame.POOR_VILLAGES), Y);
     }
 }

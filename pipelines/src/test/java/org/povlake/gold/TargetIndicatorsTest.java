@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.povlake.gold.YearFrames.Frame;
 
 /**
  * TARGET_* given/expected on one hand-built registry of 2020 (L(2020) = 4000, so 2·L = 8000):
@@ -124,7 +125,8 @@ class TargetIndicatorsTest {
                         .plus(
                                 Facts.direct(
                                         TargetIndicators.returnToPoverty(
-                                                y.householdsPrevious(), y.households())));
+                                                y.get(Frame.HOUSEHOLDS_PREVIOUS),
+                                                y.get(Frame.HOUSEHOLDS))));
         rows = f.rollup(facts).cache();
     }
 
