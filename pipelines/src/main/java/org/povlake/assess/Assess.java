@@ -22,6 +22,7 @@ import org.povlake.lake.Lakehouse;
 import org.povlake.lake.OutputFiles;
 import org.povlake.lake.PinnedTables;
 import org.povlake.ops.CrashPoints;
+import org.povlake.ops.Timings;
 import org.povlake.quality.QualityCollector;
 import org.povlake.quality.QualityReport;
 
@@ -137,91 +138,17 @@ public final class Assess {
     }
 
     public static Result run(Lakehouse lake, Options o) throws IOException {
-        Map<String, Double> seconds = new LinkedHashMap<>();
+        Timings steps = new Timings();
         long t0 = System.nanoTime();
-        long t = t0;
         List<String> notes = new ArrayList<>();
         o.lines().line(o.year()); // a year without a poverty line is not assessed
         CodeGeneration.fit(
                 lake.spark(), CodeGeneration.rolledUp(lake, Contract.get().divisions().size()));
         PublicationRules rules = PublicationRules.get();
         Manifest.Entry pinsFrom = o.asOf() == null ? null : Manifest.pinsFor(o.asOf(), o.year());
-        PinnedTables tables;
-        if (pinsFrom == null) {
-            List<String> all = new ArrayList<>(TABLES);
-            all.addAll(QualityCollector.tablesRead(Contract.get()));
-            tables = PinnedTables.current(lake).pin(new TreeSet<>(all));
-        } else {
-            if (pinsFrom.published() != o.publish() && pinsFrom.generatedAt() != null) {
-                throw new IllegalArgumentException(
-                        "--as-of "
-                                + o.asOf()
-                                + ": the "
-                                + o.year()
-                                + " assessment there was "
-                                + (pinsFrom.published()
-                                        ? "published: add --publish"
-                                        : "not published: drop --publish"));
-            }
-            if (pinsFrom.codeVersion() != null && !pinsFrom.codeVersion().equals(o.codeVersion())) {
-                notes.add(
-                        "the manifest was written by code "
-                                + pinsFrom.codeVersion()
-                                + ", this is "
-                                + o.codeVersion()
-                                + ": if the code changed how the assessment is computed or printed, the files may differ");
-            }
-            // when they were pinned: a version a key rotation deleted since is refused with the
-            // rotation's record
-            tables =
-                    PinnedTables.asOf(
-                            lake,
-                            pinsFrom.inputs(),
-                            pinsFrom.generatedAt() == null
-                                    ? null
-                                    : Instant.parse(pinsFrom.generatedAt()));
-            if (o.formats().stream().anyMatch(f -> f.writer().needsReport())) {
-                // the report's data-quality summary reads silver: refused here, before any file is
-                // written
-                tables.requireNotRetired(QualityCollector.tablesRead(Contract.get()));
-            }
-        }
-        seconds.put("pin", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
+        PinnedTables tables = steps.time("pin", () -> pin(lake, o, pinsFrom, notes));
         AssessmentReader reader = new AssessmentReader(tables, o.catalogue(), rules);
-        for (String table : AssessmentReader.TABLES) {
-            if (!tables.exists(table)) {
-                throw new IllegalStateException(
-                        "no gold in "
-                                + lake.root()
-                                + " ("
-                                + table
-                                + " does not exist): "
-                                + "run povlake build first");
-            }
-        }
-        TreeSet<Integer> years = reader.years();
-        if (!years.contains(o.year())) {
-            throw new IllegalStateException(
-                    "no data for "
-                            + o.year()
-                            + ": gold holds "
-                            + (years.isEmpty()
-                                    ? "no year"
-                                    : years.size() == 1
-                                            ? years.first().toString()
-                                            : "the years "
-                                                    + years.first()
-                                                    + "–"
-                                                    + years.last()
-                                                    + " ("
-                                                    + years
-                                                    + ")")
-                            + "; ingest its deliveries and run povlake build --years "
-                            + o.year());
-        }
-        seconds.put("years", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
+        steps.time("years", () -> requireGoldOf(lake, tables, reader, o.year()));
         String catalogueVersion = reader.catalogueVersion(o.year());
         if (!o.catalogue().version().equals(catalogueVersion)) {
             notes.add(
@@ -236,14 +163,18 @@ public final class Assess {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<RegionResult> regions =
-                filesOfPinnedVersions(
-                        () -> reader.regions(o.year(), o.publish()), pinsFrom != null);
-        // the disclosure control's own time (every year it decided, gold's reads apart) is reported
-        // on its own
-        seconds.put("read", (System.nanoTime() - t) / 1e9 - reader.controlSeconds());
+                steps.time(
+                        "read",
+                        () ->
+                                filesOfPinnedVersions(
+                                        () -> reader.regions(o.year(), o.publish()),
+                                        pinsFrom != null));
         DisclosureControl.Summary audit = null;
         if (o.publish()) {
-            seconds.put("disclosure", reader.controlSeconds());
+            // the disclosure control's own time (every year it decided, gold's reads apart) is
+            // reported on its own
+            steps.carve("read", "disclosure", reader.controlSeconds());
+
             DisclosureControl.Result publication = reader.publication(o.year());
             DisclosureAudit.Report report = publication.report();
             if (!report.passed()) {
@@ -319,15 +250,18 @@ public final class Assess {
                                 reader,
                                 rules,
                                 (int) suppressed,
-                                seconds);
+                                steps);
             }
-            t = System.nanoTime();
             Path f = o.out().resolve(writer.fileName(o.year()));
             ReportFormat.Inputs inputs = new ReportFormat.Inputs(a, summary, report);
-            OutputFiles.write(f, out -> writer.write(inputs, out));
+            steps.time(
+                    format.key(),
+                    () -> {
+                        OutputFiles.write(f, out -> writer.write(inputs, out));
+                        return f;
+                    });
             files.add(f);
             CrashPoints.reached("report:" + f.getFileName());
-            seconds.put(format.key(), (System.nanoTime() - t) / 1e9);
         }
         for (Path f : files) {
             hashes.put(f.getFileName().toString(), OutputFiles.sha256(f));
@@ -347,7 +281,7 @@ public final class Assess {
                                 hashes,
                                 o.asOf() == null ? null : o.asOf().toAbsolutePath().toString(),
                                 audit));
-        seconds.put("total", (System.nanoTime() - t0) / 1e9);
+        steps.record("total", Timings.since(t0));
         return new Result(
                 o.year(),
                 List.copyOf(files),
@@ -357,7 +291,93 @@ public final class Assess {
                 cells,
                 suppressed,
                 List.copyOf(notes),
-                seconds);
+                steps.seconds());
+    }
+
+    /**
+     * The table versions the assessment reads: the current ones, or those of the manifest entry
+     * {@code --as-of} names (a note when another code version wrote it).
+     */
+    private static PinnedTables pin(
+            Lakehouse lake, Options o, Manifest.Entry pinsFrom, List<String> notes) {
+        PinnedTables tables;
+        if (pinsFrom == null) {
+            List<String> all = new ArrayList<>(TABLES);
+            all.addAll(QualityCollector.tablesRead(Contract.get()));
+            tables = PinnedTables.current(lake).pin(new TreeSet<>(all));
+        } else {
+            if (pinsFrom.published() != o.publish() && pinsFrom.generatedAt() != null) {
+                throw new IllegalArgumentException(
+                        "--as-of "
+                                + o.asOf()
+                                + ": the "
+                                + o.year()
+                                + " assessment there was "
+                                + (pinsFrom.published()
+                                        ? "published: add --publish"
+                                        : "not published: drop --publish"));
+            }
+            if (pinsFrom.codeVersion() != null && !pinsFrom.codeVersion().equals(o.codeVersion())) {
+                notes.add(
+                        "the manifest was written by code "
+                                + pinsFrom.codeVersion()
+                                + ", this is "
+                                + o.codeVersion()
+                                + ": if the code changed how the assessment is computed or printed, the files may differ");
+            }
+            // when they were pinned: a version a key rotation deleted since is refused with the
+            // rotation's record
+            tables =
+                    PinnedTables.asOf(
+                            lake,
+                            pinsFrom.inputs(),
+                            pinsFrom.generatedAt() == null
+                                    ? null
+                                    : Instant.parse(pinsFrom.generatedAt()));
+            if (o.formats().stream().anyMatch(f -> f.writer().needsReport())) {
+                // the report's data-quality summary reads silver: refused here, before any file is
+                // written
+                tables.requireNotRetired(QualityCollector.tablesRead(Contract.get()));
+            }
+        }
+        return tables;
+    }
+
+    /** The years gold holds, which must include {@code year}. */
+    private static TreeSet<Integer> requireGoldOf(
+            Lakehouse lake, PinnedTables tables, AssessmentReader reader, int year) {
+        for (String table : AssessmentReader.TABLES) {
+            if (!tables.exists(table)) {
+                throw new IllegalStateException(
+                        "no gold in "
+                                + lake.root()
+                                + " ("
+                                + table
+                                + " does not exist): "
+                                + "run povlake build first");
+            }
+        }
+        TreeSet<Integer> years = reader.years();
+        if (!years.contains(year)) {
+            throw new IllegalStateException(
+                    "no data for "
+                            + year
+                            + ": gold holds "
+                            + (years.isEmpty()
+                                    ? "no year"
+                                    : years.size() == 1
+                                            ? years.first().toString()
+                                            : "the years "
+                                                    + years.first()
+                                                    + "–"
+                                                    + years.last()
+                                                    + " ("
+                                                    + years
+                                                    + ")")
+                            + "; ingest its deliveries and run povlake build --years "
+                            + year);
+        }
+        return years;
     }
 
     /**
@@ -374,24 +394,28 @@ public final class Assess {
             AssessmentReader reader,
             PublicationRules rules,
             int suppressed,
-            Map<String, Double> seconds) {
-        long t = System.nanoTime();
+            Timings steps) {
         List<AssessmentReport.YearPoint> trend =
-                filesOfPinnedVersions(
-                        () -> reader.provinceTrend(o.year(), o.publish()), pinsFrom != null);
+                steps.time(
+                        "trend",
+                        () ->
+                                filesOfPinnedVersions(
+                                        () -> reader.provinceTrend(o.year(), o.publish()),
+                                        pinsFrom != null));
         // "days since the last delivery" as seen on the day of the run (of the original run, when
         // reproducing)
         LocalDate today =
                 pinsFrom != null && pinsFrom.generatedAt() != null
                         ? Instant.parse(pinsFrom.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate()
                         : now.atZone(ZoneOffset.UTC).toLocalDate();
-        seconds.put("trend", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
         QualityReport quality =
-                tables.exists("ops.ingest_log")
-                        ? new QualityCollector(lake, tables, true).collect(today, o.codeVersion())
-                        : null;
-        seconds.put("quality", (System.nanoTime() - t) / 1e9);
+                steps.time(
+                        "quality",
+                        () ->
+                                tables.exists("ops.ingest_log")
+                                        ? new QualityCollector(lake, tables, true)
+                                                .collect(today, o.codeVersion())
+                                        : null);
         return new AssessmentReport(
                 a,
                 o.catalogue(),

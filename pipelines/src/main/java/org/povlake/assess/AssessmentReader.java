@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.povlake.contract.Catalogue;
 import org.povlake.lake.TableSource;
+import org.povlake.ops.Timings;
 
 /**
  * Reads one year's assessment from gold (gold.indicators, gold.pillar_scores, gold.region_scores)
@@ -116,7 +117,7 @@ public final class AssessmentReader {
                         .protect(
                                 DisclosureTable.of(year, indicators, pillars, scores, catalogue),
                                 previous);
-        controlSeconds += (System.nanoTime() - t) / 1e9;
+        controlSeconds += Timings.since(t);
         publications.put(year, result);
         return result;
     }
@@ -133,22 +134,7 @@ public final class AssessmentReader {
     }
 
     /** What the disclosure control takes of a gold.indicators row. */
-    private static final org.apache.spark.sql.Column[] PUBLICATION_COLUMNS =
-            java.util.stream.Stream.of(
-                            "region_code",
-                            "indicator_id",
-                            "numerator",
-                            "denominator",
-                            "value",
-                            "target",
-                            "met",
-                            "achievement",
-                            "change",
-                            "stale",
-                            "missing",
-                            "primary")
-                    .map(org.apache.spark.sql.functions::col)
-                    .toArray(org.apache.spark.sql.Column[]::new);
+    private static final org.apache.spark.sql.Column[] PUBLICATION_COLUMNS = cellColumns("primary");
 
     /**
      * The province of every year ≤ Y gold holds, oldest first, with its composite, grade and pillar
@@ -220,21 +206,28 @@ public final class AssessmentReader {
 
     /** What the model takes of a gold.indicators row (the rest stays in Spark). */
     private static final org.apache.spark.sql.Column[] INDICATOR_COLUMNS =
-            java.util.stream.Stream.of(
-                            "region_code",
-                            "indicator_id",
-                            "numerator",
-                            "denominator",
-                            "value",
-                            "target",
-                            "met",
-                            "achievement",
-                            "change",
-                            "stale",
-                            "missing",
-                            "suppressed")
-                    .map(org.apache.spark.sql.functions::col)
-                    .toArray(org.apache.spark.sql.Column[]::new);
+            cellColumns("suppressed");
+
+    /**
+     * A gold.indicators cell's columns that the model and the disclosure control share, then one.
+     */
+    private static org.apache.spark.sql.Column[] cellColumns(String last) {
+        return java.util.stream.Stream.of(
+                        "region_code",
+                        "indicator_id",
+                        "numerator",
+                        "denominator",
+                        "value",
+                        "target",
+                        "met",
+                        "achievement",
+                        "change",
+                        "stale",
+                        "missing",
+                        last)
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new);
+    }
 
     private List<RegionResult> assemble(
             List<Row> indicatorRows, List<Row> scoreRows, List<Row> pillarRows) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.povlake.ops.Timings;
 
 /**
  * How {@link GoldYear} materialises its intermediate frames: each is computed once and its lineage
@@ -31,7 +32,7 @@ public final class Checkpoints {
         long t0 = System.nanoTime();
         Dataset<Row> c = frame.localCheckpoint(true, StorageLevel.DISK_ONLY());
         if (timings != null) {
-            timings.printf("checkpoint %d: %.1f s%n", held.size(), (System.nanoTime() - t0) / 1e9);
+            timings.printf("checkpoint %d: %.1f s%n", held.size(), Timings.since(t0));
         }
         held.add(c);
         return c;

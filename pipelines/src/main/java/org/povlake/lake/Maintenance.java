@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
+import org.povlake.ops.Timings;
 
 /**
  * {@code povlake maintain}: compacts each table's small files (Delta OPTIMIZE) and deletes the data
@@ -98,7 +99,7 @@ public final class Maintenance {
                             compacted,
                             deleted,
                             hours,
-                            (System.nanoTime() - t0) / 1e9);
+                            Timings.since(t0));
             out.add(r);
             done.accept(r);
         }

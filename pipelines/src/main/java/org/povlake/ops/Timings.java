@@ -29,6 +29,22 @@ public final class Timings {
         return result;
     }
 
+    /** Records a step timed elsewhere. */
+    public void record(String name, double secondsTaken) {
+        seconds.put(name, secondsTaken);
+    }
+
+    /**
+     * Reports {@code secondsTaken} of step {@code from} as a step of its own, {@code part} (a part
+     * that ran inside it, timed by what ran it).
+     */
+    public void carve(String from, String part, double secondsTaken) {
+        synchronized (seconds) {
+            seconds.computeIfPresent(from, (k, v) -> v - secondsTaken);
+            seconds.put(part, secondsTaken);
+        }
+    }
+
     /** Seconds since {@code nanoTime} (a {@link System#nanoTime()} reading). */
     public static double since(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1e9;
