@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.povlake.contract.FileLimits;
 import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
 import org.povlake.pipeline.Nightly;
@@ -69,6 +70,8 @@ public final class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // a usage error before the lock, which would otherwise create the lakehouse's lock folder
+        FileLimits fileLimits = limits.limits();
         Lakehouse lakehouse = Spark.lakehouse(lake);
         PrintWriter w = spec.commandLine().getOut();
         return LockedRun.run(
@@ -79,8 +82,7 @@ public final class NightlyCommand implements Callable<Integer> {
                         Nightly.run(
                                 LockedRun.pipeline(lakehouse, held, w),
                                 new Nightly.Request(
-                                        new IngestJob.Options(
-                                                inbox, null, Set.of(), limits.limits()),
+                                        new IngestJob.Options(inbox, null, Set.of(), fileLimits),
                                         () -> BuildSilverCommand.key(lakehouse, keyFile),
                                         reference::catalogue,
                                         reference::lines,

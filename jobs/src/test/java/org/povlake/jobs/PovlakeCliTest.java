@@ -108,6 +108,23 @@ class PovlakeCliTest {
                 PovlakeCli.USAGE, run("ingest", "--inbox", "x", "--max-record-bytes", "0").code());
         assertEquals(PovlakeCli.USAGE, run("no-such-command").code());
         assertEquals(PovlakeCli.USAGE, run().code());
+        // refused before the lock: not even the lakehouse's folder is created
+        Path lake = tmp.resolve("untouched");
+        for (String command : new String[] {"ingest", "nightly"}) {
+            assertEquals(
+                    PovlakeCli.USAGE,
+                    run(
+                                    command,
+                                    "--inbox",
+                                    "x",
+                                    "--lakehouse",
+                                    lake.toString(),
+                                    "--max-unzipped-bytes",
+                                    "0")
+                            .code(),
+                    command);
+            assertFalse(java.nio.file.Files.exists(lake), command + " created " + lake);
+        }
     }
 
     @Test
