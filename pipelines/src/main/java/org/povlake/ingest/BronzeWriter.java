@@ -1,6 +1,8 @@
 package org.povlake.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -37,17 +39,24 @@ final class BronzeWriter {
                 .collect(Collectors.joining(", "));
     }
 
-    private String quarantinePredicate(List<LocalDate> dates) {
-        return "source = '"
+    /** The quarantine rows of one extract's deliveries of {@code dates}. */
+    static String quarantinePredicate(ExtractSchema schema, List<LocalDate> dates) {
+        return "(source = '"
                 + schema.source()
                 + "' AND extract = '"
                 + schema.extract()
                 + "' AND as_of_date IN ("
                 + dateList(dates)
-                + ")";
+                + "))";
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    private static String quarantinePredicate(Map<ExtractSchema, List<LocalDate>> dates) {
+        return dates.entrySet().stream()
+                .map(e -> quarantinePredicate(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(" OR "));
+    }
+
+    private static List<String> joined(List<String> a, List<String> b) {
         List<String> all = new java.util.ArrayList<>(a);
         all.addAll(b);
         return all;
@@ -62,10 +71,15 @@ final class BronzeWriter {
                 TableSchemas.partitioning("quarantine"),
                 Lakehouse.statisticsExcept(
                         quarantine,
-                        concat(List.of("raw"), TableSchemas.partitioning("quarantine"))));
+                        joined(List.of("raw"), TableSchemas.partitioning("quarantine"))));
     }
 
-    void writeQuarantine(Dataset<Row> rows, List<LocalDate> dates) {
+    /**
+     * One commit for the quarantined rows of several extracts: it replaces exactly their deliveries
+     * of the given dates (those that now have no quarantined row lose their old ones).
+     */
+    static void writeQuarantine(
+            Lakehouse lake, Dataset<Row> rows, Map<ExtractSchema, List<LocalDate>> dates) {
         rows.write()
                 .format("delta")
                 .mode("overwrite")
@@ -87,7 +101,7 @@ final class BronzeWriter {
                 TableSchemas.partitioning("bronze_lineage"),
                 Lakehouse.statisticsExcept(
                         bronze,
-                        concat(schema.piiColumns(), TableSchemas.partitioning("bronze_lineage"))));
+                        joined(schema.piiColumns(), TableSchemas.partitioning("bronze_lineage"))));
         String inDates = "_as_of_date IN (" + dateList(dates) + ")";
         if (schema.isSnapshot()) {
             rows.write()
@@ -116,30 +130,53 @@ final class BronzeWriter {
         return lake.version(table);
     }
 
-    Map<LocalDate, Long> bronzeCounts(List<LocalDate> dates) {
-        return counts(
-                lake.spark()
-                        .read()
-                        .format("delta")
-                        .load(lake.path(table))
-                        .filter("_as_of_date IN (" + dateList(dates) + ")"),
-                "_as_of_date");
+    static String bronzeKey(ExtractSchema schema) {
+        return "bronze." + schema.name();
     }
 
-    Map<LocalDate, Long> quarantineCounts(List<LocalDate> dates) {
-        return counts(
+    static String quarantineKey(ExtractSchema schema) {
+        return "quarantine:" + schema.source() + "/" + schema.extract();
+    }
+
+    /**
+     * What bronze and the quarantine hold of the extracts' deliveries of the given dates, read back
+     * in one query: per {@link #bronzeKey} and {@link #quarantineKey}, rows per as-of date.
+     */
+    static Map<String, Map<LocalDate, Long>> heldCounts(
+            Lakehouse lake, Map<ExtractSchema, List<LocalDate>> dates) {
+        Dataset<Row> all =
                 lake.spark()
                         .read()
                         .format("delta")
                         .load(lake.path(IngestJob.BRONZE_QUARANTINE))
-                        .filter(quarantinePredicate(dates)),
-                "as_of_date");
-    }
-
-    private static Map<LocalDate, Long> counts(Dataset<Row> df, String dateColumn) {
-        Map<LocalDate, Long> out = new HashMap<>();
-        for (Row r : df.groupBy(col(dateColumn)).count().collectAsList()) {
-            out.put(IngestTransforms.asLocalDate(r.get(0)), r.getLong(1));
+                        .filter(quarantinePredicate(dates))
+                        .groupBy(col("source"), col("extract"), col("as_of_date"))
+                        .count()
+                        .select(
+                                concat(lit("quarantine:"), col("source"), lit("/"), col("extract"))
+                                        .as("held_in"),
+                                col("as_of_date"),
+                                col("count"));
+        for (Map.Entry<ExtractSchema, List<LocalDate>> e : dates.entrySet()) {
+            String key = bronzeKey(e.getKey());
+            all =
+                    all.unionAll(
+                            lake.spark()
+                                    .read()
+                                    .format("delta")
+                                    .load(lake.path(key))
+                                    .filter("_as_of_date IN (" + dateList(e.getValue()) + ")")
+                                    .groupBy(col("_as_of_date"))
+                                    .count()
+                                    .select(
+                                            lit(key).as("held_in"),
+                                            col("_as_of_date"),
+                                            col("count")));
+        }
+        Map<String, Map<LocalDate, Long>> out = new HashMap<>();
+        for (Row r : all.collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new HashMap<>())
+                    .put(IngestTransforms.asLocalDate(r.get(1)), r.getLong(2));
         }
         return out;
     }

@@ -1,8 +1,5 @@
 package org.povlake.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Instant;
@@ -20,28 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.povlake.contract.Contract;
 import org.povlake.contract.ExtractSchema;
 import org.povlake.contract.FileLimits;
 import org.povlake.contract.FileRejection;
 import org.povlake.lake.CodeGeneration;
 import org.povlake.lake.Lakehouse;
-import org.povlake.lake.Parallel;
-import org.povlake.ops.CrashPoints;
 import org.povlake.ops.RunContext;
-import org.povlake.ops.Timings;
 
 /**
  * {@code povlake ingest}: every file of the inbox into bronze (or quarantine), loss-free and
- * idempotent. Per extract: preflight every file → read and validate on Spark → quarantine commit →
- * bronze commit → reconcile by reading both back → ingest-log commit. A crash between commits is
- * repaired by the next run: a file without its log row is loaded again, and every write replaces
- * exactly its own delivery.
+ * idempotent. Every file is preflighted on the driver; then the extracts load in {@link IngestWave
+ * waves} (the sample's inbox is one): read and validate on Spark → one quarantine commit → one
+ * bronze commit per extract → reconcile by reading both back → one ingest-log commit. A crash
+ * between commits is repaired by the next run: a file without its log row is loaded again, and
+ * every write replaces exactly its own delivery.
  *
  * <p>Whatever one file does, it is that file's outcome, never the run's: a path that is not a
  * regular file, a limit broken, any failure while it is checked or read rejects that file alone
@@ -51,11 +42,6 @@ import org.povlake.ops.Timings;
 public final class IngestJob {
     public static final String BRONZE_QUARANTINE = "bronze.quarantine";
     public static final String INGEST_LOG = "ops.ingest_log";
-
-    /**
-     * Extracts loaded at once: most of a small extract's time is Delta's commit latency, not CPU.
-     */
-    static final int PARALLEL_EXTRACTS = 4;
 
     /**
      * The run's options. {@code allowShrink}: inbox-relative paths of snapshots allowed to shrink
@@ -174,63 +160,28 @@ public final class IngestJob {
         if (!plan.isEmpty()) {
             BronzeWriter.createQuarantine(lake);
         }
-        loadAll(plan, outcomeOf, streams, log, batchId, started);
         Set<FileOutcome> planned = new HashSet<>();
         plan.values().forEach(ts -> ts.forEach(t -> planned.add(outcomeOf.get(t.file()))));
         List<FileOutcome> rest = outcomes.stream().filter(o -> !planned.contains(o)).toList();
-        if (!rest.isEmpty()) {
+        IngestWave loader =
+                new IngestWave(lake, contract, streams, outcomeOf, batchId, started, progress);
+        List<List<IngestWave.Extract>> waves =
+                IngestWave.plan(
+                        plan.entrySet().stream()
+                                .map(e -> new IngestWave.Extract(e.getKey(), e.getValue()))
+                                .toList(),
+                        IngestWave.WAVE_BYTES);
+        for (int i = 0; i < waves.size(); i++) {
+            List<FileOutcome> done = new ArrayList<>(loader.load(waves.get(i)));
+            if (i == waves.size() - 1) {
+                done.addAll(rest); // one log commit for the last wave and the files not loaded
+            }
+            log.append(batchId, started, done);
+        }
+        if (waves.isEmpty() && !rest.isEmpty()) {
             log.append(batchId, started, rest);
         }
         return new Result(batchId, started, Instant.now(), outcomes);
-    }
-
-    /**
-     * Loads the extracts concurrently: each extract's commits touch only its own bronze table, its
-     * own quarantine partition and appends to the log, so they never conflict; Spark shares the
-     * cores.
-     */
-    private void loadAll(
-            Map<ExtractSchema, List<RawRecords.FileTask>> plan,
-            Map<DeliveryFile, FileOutcome> outcomeOf,
-            FileStreams streams,
-            IngestLog log,
-            String batchId,
-            Instant started) {
-        List<Runnable> tasks = new ArrayList<>();
-        // largest first: the biggest extract is the critical path, so it must not wait for a free
-        // slot
-        List<Map.Entry<ExtractSchema, List<RawRecords.FileTask>>> largestFirst =
-                new ArrayList<>(plan.entrySet());
-        largestFirst.sort(
-                Comparator.comparingLong(
-                                (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e) ->
-                                        e.getValue().stream()
-                                                .mapToLong(t -> t.file().bytes())
-                                                .sum())
-                        .reversed());
-        for (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e : largestFirst) {
-            tasks.add(
-                    () -> {
-                        ExtractSchema schema = e.getKey();
-                        long t0 = System.nanoTime();
-                        load(schema, e.getValue(), outcomeOf, streams, batchId, started);
-                        List<FileOutcome> done =
-                                e.getValue().stream().map(t -> outcomeOf.get(t.file())).toList();
-                        log.append(batchId, started, done);
-                        List<FileOutcome> loaded =
-                                done.stream()
-                                        .filter(o -> o.status == FileOutcome.Status.LOADED)
-                                        .toList();
-                        progress.accept(
-                                String.format(
-                                        "loaded bronze.%s: %d file(s), %d rows in %.1f s",
-                                        schema.name(),
-                                        loaded.size(),
-                                        loaded.stream().mapToLong(o -> o.read).sum(),
-                                        Timings.since(t0)));
-                    });
-        }
-        Parallel.runAll("ingest", PARALLEL_EXTRACTS, tasks);
     }
 
     /**
@@ -347,7 +298,7 @@ public final class IngestJob {
      * True when the file no longer looks as it did when the inbox was listed, or {@code bytesRead}
      * (when known, not -1) differ from its listed size: it is being written (or replaced) now.
      */
-    private static boolean stillChanging(FileStreams streams, DeliveryFile d, long bytesRead) {
+    static boolean stillChanging(FileStreams streams, DeliveryFile d, long bytesRead) {
         if (bytesRead >= 0 && bytesRead != d.bytes()) {
             return true;
         }
@@ -462,217 +413,5 @@ public final class IngestJob {
                 FileRejection.SNAPSHOT_SHRANK.name(),
                 shrink + "; pass --allow-shrink " + d.relative() + " if it is right");
         return false;
-    }
-
-    /**
-     * Reads and validates the extract's files in one Spark job, then writes the files that read as
-     * the preflight saw them: a file whose read failed is rejected, a file that changed since it
-     * was listed is skipped, and neither has anything committed (the writes replace only the dates
-     * of the files written).
-     */
-    private void load(
-            ExtractSchema schema,
-            List<RawRecords.FileTask> tasks,
-            Map<DeliveryFile, FileOutcome> outcomeOf,
-            FileStreams streams,
-            String batchId,
-            Instant started) {
-        SparkSession spark = lake.spark();
-        Dataset<Row> raw = RawRecords.read(spark, tasks, streams);
-        Dataset<Row> flagged =
-                IngestTransforms.flagDuplicates(IngestTransforms.validate(raw, schema), schema)
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Map<String, FileCounts> counts = countPerFile(flagged);
-            List<RawRecords.FileTask> written = new ArrayList<>();
-            for (RawRecords.FileTask t : tasks) {
-                FileOutcome o = outcomeOf.get(t.file());
-                FileCounts c = counts.getOrDefault(o.path, FileCounts.NONE);
-                if (stillChanging(streams, t.file(), -1)) {
-                    o.skip(STILL_CHANGING);
-                } else if (c.failure() != null) {
-                    o.reject(c.failureCode(), "reading the file failed: " + c.failure());
-                } else if (c.read() != o.read) {
-                    o.reject(
-                            FileRejection.UNREADABLE.name(),
-                            "the preflight counted "
-                                    + o.read
-                                    + " records but the read found "
-                                    + c.read()
-                                    + " (was the file rewritten meanwhile?)");
-                } else {
-                    o.quarantined = c.quarantined();
-                    o.accepted = o.read - o.quarantined;
-                    o.byReason = c.byReason();
-                    written.add(t);
-                }
-            }
-            if (written.isEmpty()) {
-                return;
-            }
-            Dataset<Row> rows =
-                    flagged.filter(
-                            col("_source_file")
-                                    .isin(
-                                            written.stream()
-                                                    .map(t -> t.file().relative())
-                                                    .toArray()));
-            if (written.stream().anyMatch(t -> t.file().jsonl())) {
-                jsonlDrift(rows, written, outcomeOf);
-            }
-            List<LocalDate> dates = written.stream().map(t -> t.file().asOf()).toList();
-            BronzeWriter writer = new BronzeWriter(lake, schema);
-            writer.writeQuarantine(
-                    IngestTransforms.quarantineRows(rows, schema, batchId, started), dates);
-            long version =
-                    writer.writeBronze(
-                            IngestTransforms.bronzeRows(rows, schema, batchId, started), dates);
-            CrashPoints.reached("ingest:bronze:" + schema.name());
-            reconcile(schema, writer, written, outcomeOf, version);
-        } finally {
-            flagged.unpersist();
-        }
-    }
-
-    /**
-     * One file as Spark read it: rows, quarantined rows by reason, or the failure that ended its
-     * reading.
-     */
-    record FileCounts(
-            long read,
-            long quarantined,
-            Map<String, Long> byReason,
-            String failureCode,
-            String failure) {
-        static final FileCounts NONE = new FileCounts(0, 0, Map.of(), null, null);
-    }
-
-    /**
-     * Per file: rows read, quarantined and by reason, or its failure, as Spark saw them (one small
-     * aggregation).
-     */
-    private static Map<String, FileCounts> countPerFile(Dataset<Row> flagged) {
-        Map<String, Long> read = new HashMap<>();
-        Map<String, Long> quarantined = new HashMap<>();
-        Map<String, Map<String, Long>> reasons = new HashMap<>();
-        Map<String, String[]> failures = new HashMap<>();
-        Column failure = when(col("_record_number").equalTo(RawRecords.FAILURE), col("_raw"));
-        for (Row r :
-                flagged.groupBy(
-                                col("_source_file"),
-                                col(IngestTransforms.REASONS),
-                                failure.as("_failure"))
-                        .count()
-                        .collectAsList()) {
-            String file = r.getString(0);
-            List<String> codes = r.getList(1);
-            long n = r.getLong(3);
-            if (!r.isNullAt(2)) {
-                failures.put(file, new String[] {codes.get(0), r.getString(2)});
-                continue;
-            }
-            read.merge(file, n, Long::sum);
-            if (!codes.isEmpty()) {
-                quarantined.merge(file, n, Long::sum);
-                for (String code : codes) {
-                    reasons.computeIfAbsent(file, k -> new java.util.TreeMap<>())
-                            .merge(code, n, Long::sum);
-                }
-            }
-        }
-        Map<String, FileCounts> out = new HashMap<>();
-        Set<String> files = new HashSet<>(read.keySet());
-        files.addAll(failures.keySet());
-        for (String f : files) {
-            String[] failed = failures.get(f);
-            out.put(
-                    f,
-                    new FileCounts(
-                            read.getOrDefault(f, 0L),
-                            quarantined.getOrDefault(f, 0L),
-                            reasons.getOrDefault(f, new java.util.TreeMap<>()),
-                            failed == null ? null : failed[0],
-                            failed == null ? null : failed[1]));
-        }
-        return out;
-    }
-
-    /**
-     * JSONL drift: the keys outside the contract, per file (a CSV file's drift is its header's, at
-     * preflight).
-     */
-    private void jsonlDrift(
-            Dataset<Row> rows,
-            List<RawRecords.FileTask> written,
-            Map<DeliveryFile, FileOutcome> outcomeOf) {
-        int listed = contract.fileLimits().maxListedExtraColumns();
-        Map<String, List<String>> names = new HashMap<>();
-        Map<String, Long> unlisted = new HashMap<>();
-        for (Row r :
-                IngestTransforms.extraKeys(rows, contract.columnNames().anchoredRegex(), listed)
-                        .orderBy("_source_file", "named", "i")
-                        .collectAsList()) {
-            String file = r.getString(0);
-            boolean named = r.getBoolean(2);
-            if (named && r.getInt(3) <= listed) {
-                names.computeIfAbsent(file, k -> new ArrayList<>()).add(r.getString(1));
-            }
-            if (r.getInt(3) == 1) {
-                long keys = r.getLong(4);
-                unlisted.merge(file, named ? Math.max(0, keys - listed) : keys, Long::sum);
-            }
-        }
-        for (RawRecords.FileTask t : written) {
-            if (t.file().jsonl()) {
-                FileOutcome o = outcomeOf.get(t.file());
-                o.extraColumns = List.copyOf(names.getOrDefault(o.path, List.of()));
-                o.extraColumnsUnlisted = unlisted.getOrDefault(o.path, 0L);
-            }
-        }
-    }
-
-    /**
-     * Reads both tables back: each file's rows must all be in bronze or quarantine, none twice,
-     * none lost.
-     */
-    private static void reconcile(
-            ExtractSchema schema,
-            BronzeWriter writer,
-            List<RawRecords.FileTask> tasks,
-            Map<DeliveryFile, FileOutcome> outcomeOf,
-            long version) {
-        Map<LocalDate, Long> bronze =
-                writer.bronzeCounts(tasks.stream().map(t -> t.file().asOf()).toList());
-        Map<LocalDate, Long> quarantine =
-                writer.quarantineCounts(tasks.stream().map(t -> t.file().asOf()).toList());
-        Set<String> problems = new HashSet<>();
-        for (RawRecords.FileTask t : tasks) {
-            FileOutcome o = outcomeOf.get(t.file());
-            long b = bronze.getOrDefault(o.asOf, 0L);
-            long q = quarantine.getOrDefault(o.asOf, 0L);
-            if (b != o.accepted || q != o.quarantined || !o.reconciles()) {
-                problems.add(
-                        o.path
-                                + ": read "
-                                + o.read
-                                + ", accepted "
-                                + o.accepted
-                                + " but bronze holds "
-                                + b
-                                + ", quarantined "
-                                + o.quarantined
-                                + " but quarantine holds "
-                                + q);
-            }
-            o.status = FileOutcome.Status.LOADED;
-            o.bronzeVersion = version;
-        }
-        if (!problems.isEmpty()) {
-            throw new ReconciliationException(
-                    "bronze."
-                            + schema.name()
-                            + " does not reconcile: "
-                            + String.join("; ", problems));
-        }
     }
 }

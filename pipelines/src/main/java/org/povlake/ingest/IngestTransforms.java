@@ -206,6 +206,15 @@ public final class IngestTransforms {
     }
 
     /**
+     * The raw text kept only where it is needed: for quarantined rows (and a file's failure row),
+     * which the quarantine keeps verbatim; an accepted row's text is dropped before the rows are
+     * cached (bronze holds typed columns only).
+     */
+    public static Dataset<Row> rawOfQuarantinedOnly(Dataset<Row> flagged) {
+        return flagged.withColumn("_raw", when(size(col(REASONS)).gt(0), col("_raw")));
+    }
+
+    /**
      * Schema drift of JSONL files, from the keys of {@code _extra}: per file and kind ({@code
      * named}: the key is a column name by {@code nameRegex}, anchored), the first distinct keys in
      * order ({@code i}; at most {@code listed}, and at least one so that the count travels) with
