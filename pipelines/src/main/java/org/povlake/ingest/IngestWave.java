@@ -48,8 +48,27 @@ final class IngestWave {
      */
     static final long WAVE_BYTES = 256L << 20;
 
+    /**
+     * The text one written file stands for: a small extract is written as one file by one task (the
+     * cached rows come in {@code spark.sql.shuffle.partitions} pieces, each a Parquet writer's and
+     * a Delta file's fixed cost), a large one in as many as that many pieces.
+     */
+    static final long BYTES_PER_FILE = 128L << 20;
+
     /** Bronze tables written at once within a wave (each its own table: they never conflict). */
     static final int PARALLEL_WRITES = 4;
+
+    /**
+     * Pieces for writing {@code textBytes} of input: one per {@link #BYTES_PER_FILE}, at least one.
+     */
+    static int pieces(long textBytes) {
+        return (int)
+                Math.max(
+                        1,
+                        Math.min(
+                                Integer.MAX_VALUE,
+                                (textBytes + BYTES_PER_FILE - 1) / BYTES_PER_FILE));
+    }
 
     /** One extract's files to load. */
     record Extract(ExtractSchema schema, List<RawRecords.FileTask> tasks) {
@@ -192,7 +211,9 @@ final class IngestWave {
             long t0) {
         Map<ExtractSchema, Dataset<Row>> rows = new LinkedHashMap<>();
         Map<ExtractSchema, List<LocalDate>> dates = new LinkedHashMap<>();
+        Map<ExtractSchema, Long> bytes = new HashMap<>();
         for (Map.Entry<ExtractSchema, List<RawRecords.FileTask>> e : written.entrySet()) {
+            bytes.put(e.getKey(), new Extract(e.getKey(), e.getValue()).textBytes());
             rows.put(
                     e.getKey(),
                     flagged.get(e.getKey())
@@ -201,7 +222,8 @@ final class IngestWave {
                                             .isin(
                                                     e.getValue().stream()
                                                             .map(t -> t.file().relative())
-                                                            .toArray())));
+                                                            .toArray()))
+                            .coalesce(pieces(bytes.get(e.getKey()))));
             dates.put(e.getKey(), e.getValue().stream().map(t -> t.file().asOf()).toList());
         }
         List<RawRecords.FileTask> jsonl =
@@ -224,12 +246,18 @@ final class IngestWave {
         BronzeWriter.writeQuarantine(
                 lake,
                 union(
-                        rows.entrySet().stream()
-                                .map(
-                                        e ->
-                                                IngestTransforms.quarantineRows(
-                                                        e.getValue(), e.getKey(), batchId, started))
-                                .toList()),
+                                rows.entrySet().stream()
+                                        .map(
+                                                e ->
+                                                        IngestTransforms.quarantineRows(
+                                                                e.getValue(),
+                                                                e.getKey(),
+                                                                batchId,
+                                                                started))
+                                        .toList())
+                        // quarantined rows are few: as many pieces as the largest extract's
+                        .coalesce(
+                                pieces(bytes.values().stream().mapToLong(b -> b).max().orElse(0))),
                 dates);
         Map<ExtractSchema, Long> versions = new ConcurrentHashMap<>();
         List<Runnable> writes = new ArrayList<>();

@@ -182,6 +182,38 @@ public final class Lakehouse implements TableSource {
     }
 
     /**
+     * Replaces the rows of the table that match {@code predicate} with {@code rows}, in one commit
+     * ({@code replaceWhere}; every row must match it). A table that does not exist yet is created
+     * by that same commit, with {@code partitionBy}, {@link #TABLE_PROPERTIES} and {@code
+     * properties} — one commit and one snapshot less than creating it empty first; an existing
+     * table is checked as {@link #createIfMissing} does.
+     */
+    public void replaceWhere(
+            String qualifiedName,
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
+            String predicate,
+            List<String> partitionBy,
+            Map<String, String> properties) {
+        boolean exists = verified.contains(qualifiedName) || exists(qualifiedName);
+        if (exists) {
+            createIfMissing(qualifiedName, rows.schema(), partitionBy, properties);
+        }
+        var writer =
+                rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate);
+        if (!exists) {
+            writer = writer.partitionBy(partitionBy.toArray(new String[0]));
+            for (Map.Entry<String, String> p : TABLE_PROPERTIES.entrySet()) {
+                writer = writer.option(p.getKey(), p.getValue());
+            }
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                writer = writer.option(p.getKey(), p.getValue());
+            }
+        }
+        writer.save(path(qualifiedName));
+        verified.add(qualifiedName);
+    }
+
+    /**
      * Deletes the table's folder — its data files and its whole Delta log, every version — so that
      * nothing of it can be read again, not even the per-file statistics the log keeps; a later
      * write creates the table anew (version 0). Only a key rotation does this ({@code
