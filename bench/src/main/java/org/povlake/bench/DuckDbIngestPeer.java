@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +27,9 @@ import java.util.stream.Stream;
  * contract's types (try_cast / try_strptime, enum membership, boolean spellings, null tokens),
  * counts the rows that fail and writes the good ones to Parquet. It does the parse / validate types
  * / write work of an ingest, without resident-ID checksums, region lookups, duplicates, lineage,
- * quarantine or Delta commits.
+ * quarantine or Delta commits. Only CSV files ({@code .csv}, {@code .csv.gz}) are read; a JSONL
+ * delivery is left out (its rows are not in the peer's count). A contract column the file lacks
+ * reads as null; a file DuckDB cannot read is counted in {@code failed_files} and the rest go on.
  *
  * <p>Usage: {@code DuckDbIngestPeer INBOX OUT_DIR [THREADS]}; prints a JSON summary on stdout.
  */
@@ -58,6 +62,7 @@ public final class DuckDbIngestPeer {
         long started = System.nanoTime();
         long rows = 0;
         long bad = 0;
+        int failedFiles = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement st = c.createStatement()) {
             st.execute("SET threads = " + threads);
@@ -76,25 +81,38 @@ public final class DuckDbIngestPeer {
                     continue;
                 }
                 long t0 = System.nanoTime();
-                String typed = typedSelect(schema, enums, nullTokens, f);
-                st.execute("CREATE OR REPLACE TEMP TABLE t AS " + typed);
-                Path parquet = out.resolve(source + "_" + extract + "_" + m.group(2) + ".parquet");
-                st.execute(
-                        "COPY (SELECT * EXCLUDE (_bad) FROM t WHERE NOT _bad) TO '"
-                                + parquet
-                                + "' (FORMAT parquet)");
+                ObjectNode o = perFile.addObject();
+                o.put("path", inbox.relativize(f).toString());
                 long n;
                 long b;
-                try (ResultSet rs =
-                        st.executeQuery("SELECT count(*), count(*) FILTER (WHERE _bad) FROM t")) {
-                    rs.next();
-                    n = rs.getLong(1);
-                    b = rs.getLong(2);
+                // a statement per file: DuckDB's JDBC closes a statement whose query failed
+                try (Statement fs = c.createStatement()) {
+                    String typed = typedSelect(schema, enums, nullTokens, f, header(fs, f));
+                    fs.execute("CREATE OR REPLACE TEMP TABLE t AS " + typed);
+                    Path parquet =
+                            out.resolve(source + "_" + extract + "_" + m.group(2) + ".parquet");
+                    fs.execute(
+                            "COPY (SELECT * EXCLUDE (_bad) FROM t WHERE NOT _bad) TO '"
+                                    + parquet
+                                    + "' (FORMAT parquet)");
+                    try (ResultSet rs =
+                            fs.executeQuery(
+                                    "SELECT count(*), count(*) FILTER (WHERE _bad) FROM t")) {
+                        rs.next();
+                        n = rs.getLong(1);
+                        b = rs.getLong(2);
+                    }
+                } catch (SQLException e) {
+                    // a file DuckDB cannot read as the contract says is counted as failed, as
+                    // povlake rejects it; the other files go on
+                    failedFiles++;
+                    String message = String.join(" ", e.getMessage().lines().toList());
+                    o.put("error", message.substring(0, Math.min(message.length(), 400)));
+                    o.put("seconds", (System.nanoTime() - t0) / 1e9);
+                    continue;
                 }
                 rows += n;
                 bad += b;
-                ObjectNode o = perFile.addObject();
-                o.put("path", inbox.relativize(f).toString());
                 o.put("rows", n);
                 o.put("failed_typing", b);
                 o.put("seconds", (System.nanoTime() - t0) / 1e9);
@@ -105,17 +123,36 @@ public final class DuckDbIngestPeer {
         double seconds = (System.nanoTime() - started) / 1e9;
         summary.put("rows", rows);
         summary.put("failed_typing", bad);
+        summary.put("files_read", perFile.size());
+        summary.put("failed_files", failedFiles);
         summary.put("seconds", seconds);
         summary.put("rows_per_s", seconds > 0 ? rows / seconds : 0);
         summary.put("threads", threads);
         System.out.println(JSON.writeValueAsString(summary));
     }
 
+    /** The file's column names, lower-cased, as DuckDB reads its header. */
+    static Set<String> header(Statement st, Path file) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs =
+                st.executeQuery(
+                        "DESCRIBE SELECT * FROM read_csv("
+                                + quote(file.toString())
+                                + ", header = true, all_varchar = true, delim = ',', quote = '\"',"
+                                + " escape = '\"', strict_mode = false, null_padding = true)")) {
+            while (rs.next()) {
+                names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
     /**
      * SELECT of the file with every contract column typed and a _bad flag for rows where any typing
      * failed.
      */
-    static String typedSelect(JsonNode schema, JsonNode enums, JsonNode nullTokens, Path file) {
+    static String typedSelect(
+            JsonNode schema, JsonNode enums, JsonNode nullTokens, Path file, Set<String> header) {
         StringBuilder nulls = new StringBuilder();
         for (JsonNode t : nullTokens) {
             nulls.append(nulls.length() == 0 ? "" : ", ").append(quote(t.asText()));
@@ -125,14 +162,19 @@ public final class DuckDbIngestPeer {
         for (JsonNode c : schema.get("columns")) {
             String name = c.get("name").asText();
             String v = "v_" + name;
+            // a column the file lacks reads as null (povlake loads a missing optional column so;
+            // a missing required one fails the required check below, where povlake rejects the
+            // file)
             String raw =
-                    "CASE WHEN trim("
-                            + ident(name)
-                            + ") IN ("
-                            + nulls
-                            + ") THEN NULL ELSE trim("
-                            + ident(name)
-                            + ") END";
+                    !header.contains(name.toLowerCase(Locale.ROOT))
+                            ? "CAST(NULL AS VARCHAR)"
+                            : "CASE WHEN trim("
+                                    + ident(name)
+                                    + ") IN ("
+                                    + nulls
+                                    + ") THEN NULL ELSE trim("
+                                    + ident(name)
+                                    + ") END";
             cols.add(raw + " AS " + v);
             String typed =
                     switch (c.get("type").asText()) {
