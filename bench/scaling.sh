@@ -59,6 +59,13 @@ BENCH_CP="$ROOT/bench/target/povlake-bench-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/bench
 JVM_OPTS="$(cat "$ROOT/jobs/target/classes/povlake-jvm.options")"
 threads="$(nproc)"
 uptime > "$SCALING/load-start.txt"
+python3 - "$SCALING/arguments.json" "$(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown)" \
+  "bench/scaling.sh --sizes $sizes --years-set $years_sets --seed $seed --error-rate $error_rate$($skip_peers && echo " --skip-peers")" \
+  <<'PY'
+import json, sys
+out, version, command = sys.argv[1:]
+json.dump({"command": command, "code_version": version}, open(out, "w"), indent=1)
+PY
 
 # the stats of a lakehouse after gold: ops.gold_builds' seconds per year, the rows of bronze and of the silver
 # tables gold reads (YearFrames.Frame; silver.regions, the reference, left out)
@@ -162,7 +169,7 @@ done
 uptime > "$SCALING/load-end.txt"
 
 day="$(date -u +%Y-%m-%d)"
-python3 "$ROOT/bench/summarize_scaling.py" --work "$SCALING" --sizes "$sizes" --years-set "$years_sets" --seed "$seed" --error-rate "$error_rate" \
-  --skip-peers "$skip_peers" --out "$RESULTS/$day-scaling.json" --md "$RESULTS/$day-scaling.md"
+python3 "$ROOT/bench/summarize_scaling.py" --work "$SCALING" --out "$RESULTS/$day-scaling.json" \
+  --md "$RESULTS/$day-scaling.md"
 echo "bench: work folder $SCALING" >&2
 exit "$failed"

@@ -275,12 +275,12 @@ def targets(runs, fo):
 
 def markdown(result, runs):
     L = []
-    a = result["arguments"]
     L.append(f"# Scaling: the pipeline from the sample to all of Gansu ({result['date']})\n")
-    L.append(f"`bench/scaling.sh --sizes {a['sizes']} --years-set {a['years_sets']} --seed {a['seed']} "
-             f"--error-rate {a['error_rate']}{' --skip-peers' if a['skip_peers'] else ''}` · code "
-             f"`{result['code_version']}` · {result['machine']['cores']} cores · load average at start / end: "
-             f"{result['machine']['load_start']} / {result['machine']['load_end']}\n")
+    for inv in result["invocations"]:
+        L.append(f"- `{inv.get('command', 'bench/scaling.sh')}` ({os.path.basename(inv['work'])}; code "
+                 f"`{inv.get('code_version', '?')}`) · {result['machine']['cores']} cores · load average at start / "
+                 f"end: {inv['load_start']} / {inv['load_end']}")
+    L.append("")
     L.append("Seconds: **wall** is the whole command under `/usr/bin/time -v` (JVM and Spark start included); "
              "**own** is the command's own figure after start (ingest's summary line, build-silver's, `gold done in`, "
              "assess's `in … s`). rows/s = rows / own seconds. Rows: " +
@@ -366,39 +366,44 @@ def markdown(result, runs):
 
 
 def main():
-    a = argparse.ArgumentParser()
-    for k in ["work", "sizes", "years-set", "seed", "error-rate", "skip-peers", "out", "md"]:
-        a.add_argument("--" + k, required=True)
+    a = argparse.ArgumentParser(description="bench/scaling.sh's table; several --work folders (e.g. the Gansu sizes "
+                                            "run on another day) make one table, a later folder's run of the same "
+                                            "size and years set replacing an earlier one")
+    a.add_argument("--work", action="append", required=True)
+    a.add_argument("--out", required=True)
+    a.add_argument("--md", required=True)
     args = a.parse_args()
-    runs = {}
-    for name in sorted(os.listdir(args.work)):
-        d = os.path.join(args.work, name)
-        if os.path.isdir(d):
-            r = run_figures(d)
-            r["work"] = d
-            runs[key_of(r)] = r
+    runs, invocations = {}, []
+    for work in args.work:
+        inv = jload(os.path.join(work, "arguments.json")) or {}
+
+        def load(f, work=work):
+            m = re.search(r"load average: (.*)$", read(os.path.join(work, f)).strip())
+            return m.group(1) if m else "?"
+        inv.update({"work": work, "load_start": load("load-start.txt"), "load_end": load("load-end.txt")})
+        invocations.append(inv)
+        for name in sorted(os.listdir(work)):
+            d = os.path.join(work, name)
+            if os.path.isdir(d):
+                r = run_figures(d)
+                r["work"] = d
+                runs[key_of(r)] = r
     fo = five_over_one(runs)
     try:
         version = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
                                  cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip()
     except OSError:
         version = "unknown"
-
-    def load(f):
-        m = re.search(r"load average: (.*)$", read(os.path.join(args.work, f)).strip())
-        return m.group(1) if m else "?"
     result = {
         "bench": "scaling", "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
         "code_version": version,
-        "machine": {"cores": os.cpu_count(), "load_start": load("load-start.txt"), "load_end": load("load-end.txt")},
-        "arguments": {"sizes": args.sizes, "years_sets": args.years_set, "seed": args.seed, "error_rate": args.error_rate,
-                      "skip_peers": args.skip_peers == "true"},
+        "machine": {"cores": os.cpu_count()},
+        "invocations": invocations,
         "rows_are": ROWS_OF,
         "runs": {r["label"]: r for r in runs.values()},
         "growth_per_10x": growth(runs),
         "five_over_one": fo,
         "targets": targets(runs, fo),
-        "work": args.work,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
