@@ -1,5 +1,10 @@
 package org.povlake.bench;
 
+import static org.povlake.bench.Peers.lit;
+import static org.povlake.bench.Peers.round3;
+import static org.povlake.bench.Peers.scalar;
+import static org.povlake.bench.Peers.seconds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -210,26 +215,20 @@ public final class DuckDbGoldPeer {
     record LiveFile(String path, Map<String, String> partition) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        boolean compare = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--compare" -> compare = true;
-                case "--lakehouse",
-                        "--year",
-                        "--threads",
-                        "--memory-limit",
-                        "--out",
-                        "--json",
-                        "--csv" -> {
-                    if (i + 1 >= args.length) {
-                        usage("missing value for " + args[i]);
-                    }
-                    opt.put(args[i].substring(2), args[++i]);
-                }
-                default -> usage("unknown argument " + args[i]);
-            }
-        }
+        Peers.Args parsed =
+                Peers.parse(
+                        args,
+                        List.of(
+                                "--lakehouse",
+                                "--year",
+                                "--threads",
+                                "--memory-limit",
+                                "--out",
+                                "--json",
+                                "--csv"),
+                        DuckDbGoldPeer::usage);
+        Map<String, String> opt = parsed.values();
+        boolean compare = parsed.compare();
         if (!opt.containsKey("lakehouse") || !opt.containsKey("year")) {
             usage("--lakehouse and --year are required");
         }
@@ -805,8 +804,7 @@ public final class DuckDbGoldPeer {
      */
     private static void compareWithGold(
             SparkSession spark, String goldPath, String cellsFile, int year, ObjectNode out) {
-        String ids =
-                NEEDS.keySet().stream().map(DuckDbGoldPeer::lit).collect(Collectors.joining(", "));
+        String ids = NEEDS.keySet().stream().map(Peers::lit).collect(Collectors.joining(", "));
         spark.read().parquet(cellsFile).createOrReplaceTempView("peer_cells");
         spark.read()
                 .format("delta")
@@ -939,16 +937,7 @@ public final class DuckDbGoldPeer {
     private static void timed(Statement st, ObjectNode steps, String sql) throws SQLException {
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("TEMP TABLE (\\w+)").matcher(sql);
-        long t = System.nanoTime();
-        st.execute(sql);
-        steps.put(m.find() ? m.group(1) : "sql", round3(seconds(t)));
-    }
-
-    private static long scalar(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        Peers.timed(st, steps, m.find() ? m.group(1) : "sql", sql);
     }
 
     private static List<String[]> cols(String... specs) {
@@ -957,17 +946,5 @@ public final class DuckDbGoldPeer {
 
     private static String q(String ident) {
         return '"' + ident + '"';
-    }
-
-    private static String lit(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static double round3(double s) {
-        return Math.round(s * 1000) / 1000.0;
     }
 }

@@ -1,5 +1,11 @@
 package org.povlake.bench;
 
+import static org.povlake.bench.Peers.lit;
+import static org.povlake.bench.Peers.round3;
+import static org.povlake.bench.Peers.scalar;
+import static org.povlake.bench.Peers.seconds;
+import static org.povlake.bench.Peers.timed;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,12 +18,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,25 +154,19 @@ public final class DuckDbSilverPeer {
     private DuckDbSilverPeer() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        boolean compare = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--compare" -> compare = true;
-                case "--lakehouse",
-                        "--out",
-                        "--threads",
-                        "--memory-limit",
-                        "--key-file",
-                        "--json" -> {
-                    if (i + 1 >= args.length) {
-                        usage("missing value for " + args[i]);
-                    }
-                    opt.put(args[i].substring(2), args[++i]);
-                }
-                default -> usage("unknown argument " + args[i]);
-            }
-        }
+        Peers.Args parsed =
+                Peers.parse(
+                        args,
+                        List.of(
+                                "--lakehouse",
+                                "--out",
+                                "--threads",
+                                "--memory-limit",
+                                "--key-file",
+                                "--json"),
+                        DuckDbSilverPeer::usage);
+        Map<String, String> opt = parsed.values();
+        boolean compare = parsed.compare();
         if (!opt.containsKey("lakehouse")) {
             usage("--lakehouse is required");
         }
@@ -412,7 +410,7 @@ public final class DuckDbSilverPeer {
                                                 + lit(e.getKey())
                                                 + " AS _as_of_date FROM read_parquet(["
                                                 + e.getValue().stream()
-                                                        .map(DuckDbSilverPeer::lit)
+                                                        .map(Peers::lit)
                                                         .collect(Collectors.joining(", "))
                                                 + "])")
                         .collect(Collectors.joining(" UNION ALL "));
@@ -603,29 +601,4 @@ public final class DuckDbSilverPeer {
     // ---- small helpers
     // ------------------------------------------------------------------------------------------
 
-    private static void timed(Statement st, ObjectNode steps, String name, String sql)
-            throws SQLException {
-        long t = System.nanoTime();
-        st.execute(sql);
-        steps.put(name, round3(seconds(t)));
-    }
-
-    private static long scalar(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String lit(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static double round3(double s) {
-        return Math.round(s * 1000) / 1000.0;
-    }
 }
