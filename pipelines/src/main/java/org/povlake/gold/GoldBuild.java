@@ -130,36 +130,68 @@ public final class GoldBuild {
             }
         }
         Map<Integer, Row> last = lastBuilds();
-        List<YearResult> results = new ArrayList<>();
-        boolean previousRebuilt = false;
+        long tDecide = System.nanoTime();
+        Map<Integer, YearInputs> resolved = new TreeMap<>();
         for (int y : years) {
-            Row prior = last.get(y);
-            boolean upToDate =
-                    !force
-                            && !previousRebuilt
-                            && prior != null
-                            && sameInputs(prior, inputs.versions());
-            if (upToDate) {
+            resolved.put(y, resolve(y, inputs, deliveries));
+        }
+        Map<Integer, Map<String, String>> prior = new TreeMap<>();
+        last.forEach((y, r) -> prior.put(y, fingerprints(r)));
+        Map<Integer, Map<String, String>> fingerprints =
+                GoldFingerprints.of(inputs, new ArrayList<>(resolved.values()), prior);
+        boolean goldExists = lake.exists("gold.indicators");
+        TreeSet<Integer> rebuild = new TreeSet<>();
+        for (int y : years) {
+            Row before = last.get(y);
+            if (force
+                    || !goldExists
+                    || before == null
+                    || !sameSettings(before)
+                    || !sameReads(before, resolved.get(y), fingerprints.get(y))) {
+                rebuild.add(y);
+            }
+        }
+        double decideSeconds = Timings.since(tDecide);
+        List<YearResult> results = new ArrayList<>();
+        for (int y : years) {
+            if (!rebuild.contains(y)) {
                 results.add(new YearResult(y, "up to date", 0, Map.of(), Map.of()));
                 continue;
             }
-            results.add(buildYear(run, y, inputs, deliveries));
-            previousRebuilt = true;
-        }
-        // a later year already in gold compares itself with a year rebuilt now: refresh its change
-        // column
-        int lastBuilt = years.get(years.size() - 1);
-        if (previousRebuilt
-                && lake.exists("gold.indicators")
-                && !years.contains(lastBuilt + 1)
-                && last.containsKey(lastBuilt + 1)) {
-            refreshChange(lastBuilt + 1);
+            // the next year already in gold and not rebuilt now compares itself with this one:
+            // its change is refreshed before this year's build is recorded
+            boolean refreshNext = !rebuild.contains(y + 1) && last.containsKey(y + 1);
+            results.add(
+                    buildYear(
+                            run,
+                            y,
+                            inputs,
+                            resolved.get(y),
+                            fingerprints.get(y),
+                            refreshNext,
+                            y == rebuild.first() ? decideSeconds : 0));
         }
         return new Result(
                 buildId,
                 results,
                 Duration.between(started, Instant.now()).toMillis() / 1000.0,
                 versionsSeconds);
+    }
+
+    /** Which deliveries year Y reads, with whether its year-keyed snapshots hold rows for Y. */
+    private static YearInputs resolve(int y, GoldInputs inputs, List<Delivery> deliveries) {
+        YearInputs r = YearInputs.resolve(y, deliveries);
+        return r.withYearKeyed(
+                inputs.hasYear(
+                        "silver.insurance_enrollment",
+                        r.snapshot(YearInputs.INSURANCE).orElse(null),
+                        "year",
+                        y),
+                inputs.hasYear(
+                        "silver.enrollment",
+                        r.snapshot(YearInputs.ENROLLMENT).orElse(null),
+                        "school_year",
+                        y));
     }
 
     /**
@@ -200,26 +232,18 @@ public final class GoldBuild {
     }
 
     private YearResult buildYear(
-            RunContext run, int y, GoldInputs inputs, List<Delivery> deliveries) {
+            RunContext run,
+            int y,
+            GoldInputs inputs,
+            YearInputs resolved,
+            Map<String, String> fingerprints,
+            boolean refreshNext,
+            double decideSeconds) {
         Instant started = Instant.now();
         Timings steps = new Timings();
-        YearInputs resolved =
-                steps.time(
-                        "inputs",
-                        () -> {
-                            YearInputs r = YearInputs.resolve(y, deliveries);
-                            return r.withYearKeyed(
-                                    inputs.hasYear(
-                                            "silver.insurance_enrollment",
-                                            r.snapshot(YearInputs.INSURANCE).orElse(null),
-                                            "year",
-                                            y),
-                                    inputs.hasYear(
-                                            "silver.enrollment",
-                                            r.snapshot(YearInputs.ENROLLMENT).orElse(null),
-                                            "school_year",
-                                            y));
-                        });
+        if (decideSeconds > 0) {
+            steps.record("fingerprints", decideSeconds);
+        }
         YearFrames frames = steps.time("read", () -> YearFrames.read(inputs, resolved));
         Checkpoints checkpoints =
                 new Checkpoints(System.getenv("POVLAKE_GOLD_TIMING") != null ? System.err : null);
@@ -256,6 +280,14 @@ public final class GoldBuild {
                             return null;
                         });
             }
+            if (refreshNext) {
+                steps.time(
+                        "change of " + (y + 1),
+                        () -> {
+                            refreshChange(y + 1);
+                            return null;
+                        });
+            }
         } finally {
             out.release();
         }
@@ -271,12 +303,14 @@ public final class GoldBuild {
                         FORMAT_VERSION,
                         ScalaValues.map(inputs.versions()),
                         ScalaValues.map(resolved.describe()),
-                        ScalaValues.map(rows));
+                        ScalaValues.map(rows),
+                        ScalaValues.map(fingerprints));
         lake.createIfMissing(BUILDS, LakeSchemas.schema(BUILDS), List.of());
         spark.createDataFrame(List.of(log), LakeSchemas.schema(BUILDS))
                 .write()
                 .format("delta")
                 .mode("append")
+                .option("mergeSchema", "true") // a lakehouse from before fingerprints gains them
                 .save(lake.path(BUILDS));
         return new YearResult(y, "built", seconds, rows, steps.seconds());
     }
@@ -345,15 +379,44 @@ public final class GoldBuild {
         return out;
     }
 
-    private boolean sameInputs(Row prior, Map<String, Long> versions) {
-        Map<String, Long> before =
-                new TreeMap<>(
-                        scala.jdk.javaapi.CollectionConverters.asJava(
-                                prior.<scala.collection.Map<String, Long>>getAs("inputs")));
+    /** Whether a year's last build used this catalogue, these poverty lines and this layout. */
+    private boolean sameSettings(Row prior) {
         return Objects.equals(prior.getAs("catalogue_version"), catalogue.version())
                 && Objects.equals(prior.getAs("poverty_lines_version"), lines.version())
-                && Objects.equals(prior.getAs("format_version"), FORMAT_VERSION)
-                && before.equals(new TreeMap<>(versions))
-                && lake.exists("gold.indicators");
+                && Objects.equals(prior.getAs("format_version"), FORMAT_VERSION);
+    }
+
+    /**
+     * Whether a year reads what its last build read: the same deliveries and, in every frame's
+     * window, the same rows.
+     */
+    private static boolean sameReads(
+            Row prior, YearInputs resolved, Map<String, String> fingerprints) {
+        Map<String, String> snapshots =
+                new TreeMap<>(
+                        scala.jdk.javaapi.CollectionConverters.asJava(
+                                prior.<scala.collection.Map<String, String>>getAs("snapshots")));
+        if (!snapshots.equals(new TreeMap<>(resolved.describe()))) {
+            return false;
+        }
+        Map<String, String> before = fingerprints(prior);
+        for (Map.Entry<String, String> e : fingerprints.entrySet()) {
+            String was = GoldFingerprints.rows(before.get(e.getKey()));
+            if (!Objects.equals(was, GoldFingerprints.rows(e.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fingerprints a build recorded (none for a build from before they were recorded). */
+    private static Map<String, String> fingerprints(Row build) {
+        int i = java.util.Arrays.asList(build.schema().fieldNames()).indexOf("fingerprints");
+        if (i < 0 || build.isNullAt(i)) {
+            return Map.of();
+        }
+        return new TreeMap<>(
+                scala.jdk.javaapi.CollectionConverters.asJava(
+                        build.<scala.collection.Map<String, String>>getAs(i)));
     }
 }

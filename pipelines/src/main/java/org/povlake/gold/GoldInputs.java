@@ -92,18 +92,6 @@ public final class GoldInputs {
         return d == null ? t.where(lit(false)) : t.where(col("snapshot_date").equalTo(lit(d)));
     }
 
-    /** The households as of snapshot date d (the SCD2 rows valid on d); empty when d is null. */
-    public Dataset<Row> householdsAt(LocalDate d) {
-        Dataset<Row> h = table("silver.households");
-        if (d == null) {
-            return h.where(lit(false));
-        }
-        return h.where(
-                col("valid_from")
-                        .leq(lit(d))
-                        .and(col("valid_to").isNull().or(col("valid_to").gt(lit(d)))));
-    }
-
     /** Whether a snapshot holds any row with {@code column = year} (the year-keyed inputs). */
     public boolean hasYear(String name, LocalDate d, String column, int year) {
         return d != null && !snapshot(name, d).where(col(column).equalTo(year)).limit(1).isEmpty();
