@@ -2,7 +2,9 @@
 """Makes a small follow-up delivery for the incremental silver benchmark: from an inbox's event extracts
 (assistance, inpatient_claims, training, orders) it takes FRACTION of the inbox's rows in all (spread over the
 event files by size), half as corrections (same primary key) and half as new events (key + "R"), and writes
-them as deliveries dated AS_OF into OUT/<source>/<extract>_<AS_OF>.csv. Deterministic (every n-th record)."""
+them as deliveries dated AS_OF into OUT/<source>/<extract>_<AS_OF>.csv. Deterministic (every n-th record).
+With ONLY_YEAR (a fifth argument), the rows come only from the files delivered in that year (late corrections and
+additions to one year: the night gold rebuilds only the years whose windows they fall in)."""
 import csv, gzip, io, json, os, sys
 
 EVENTS = {"registry/assistance": "measure_id", "health/inpatient_claims": "claim_id",
@@ -12,7 +14,7 @@ def open_text(path):
     return io.TextIOWrapper(gzip.open(path), encoding="utf-8", newline="") if path.endswith(".gz") \
         else open(path, encoding="utf-8", newline="")
 
-def main(inbox, out, fraction, as_of):
+def main(inbox, out, fraction, as_of, only_year=None):
     total = 0
     files = {}
     for d, _, fs in os.walk(inbox):
@@ -23,7 +25,7 @@ def main(inbox, out, fraction, as_of):
                 total += n
                 rel = os.path.relpath(os.path.join(d, f), inbox)
                 stem = rel.split("_")[0] if rel.count("_") == 1 else rel.rsplit("_", 1)[0]
-                if stem in EVENTS:
+                if stem in EVENTS and (only_year is None or rel.rsplit("_", 1)[1][:4] == only_year):
                     files[rel] = (stem, n)
     want = int(total * fraction)
     events = sum(n for _, n in files.values())
@@ -52,9 +54,10 @@ def main(inbox, out, fraction, as_of):
                     wr.writerow(row)
                     taken += 1
             written += taken
-    json.dump({"inbox_rows": total, "fraction": fraction, "increment_rows": written, "as_of": as_of},
+    json.dump({"inbox_rows": total, "fraction": fraction, "increment_rows": written, "as_of": as_of,
+               "only_year": only_year},
               sys.stdout)
     print()
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4])
+    main(sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5] if len(sys.argv) > 5 else None)

@@ -3,7 +3,7 @@
 # with nothing new and with 1 % new rows. Target: the 1 % night costs ≤ 15 % of a full run.
 #
 #   bench/nightly.sh [--households N | --scale small|gansu] [--years 2016-2020] [--seed S] [--error-rate R]
-#                    [--fraction 0.01]
+#                    [--fraction 0.01] [--increment-year Y]
 #
 # Needs bench/assess.sh's cached gold lakehouse (bench/cache/goldlake-…; built by it when missing) and the cached
 # inbox it was made from. In a fresh work folder (hard-linked copies; each _delta_log copied for real):
@@ -13,20 +13,22 @@
 #   2. nightly_nothing_new — the next night, nothing new;
 #   3. make_increment.py adds a delivery dated the next 31 January holding FRACTION of the inbox's rows (event
 #      extracts: half corrections, half new events) to the inbox; nightly_increment — the night that loads it.
+#      With --increment-year Y the rows come only from the files delivered in Y (late corrections of one year).
 # bench/summarize_nightly.py writes bench/results/<date>-nightly-<households>.json: wall time, peak RSS and the
 # run log's seconds per stage of each night, and the full run it is compared with — the sum of the measured
 # stages of a full build at the same scale (bench/results: ingest and silver of bench/gold.sh's lakehouse, gold of
 # every year, and one assessment per year from the assess bench): a full nightly is those commands in one JVM.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-households=1400000; years="2016-2020"; seed=1; error_rate=0.01; fraction=0.01
-usage="usage: bench/nightly.sh [--households N | --scale small|gansu] [--years A-B] [--seed S] [--error-rate R] [--fraction F]"
+households=1400000; years="2016-2020"; seed=1; error_rate=0.01; fraction=0.01; increment_year=""
+usage="usage: bench/nightly.sh [--households N | --scale small|gansu] [--years A-B] [--seed S] [--error-rate R] [--fraction F] [--increment-year Y]"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 while [[ $# -gt 0 ]]; do
   if bench_option "$1" "${2:-}"; then shift 2; continue; fi
   case "$1" in
     --fraction) fraction="$2"; shift 2 ;;
+    --increment-year) increment_year="$2"; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
@@ -58,7 +60,7 @@ night nightly_first
 echo "bench: nightly 2 (nothing new)…" >&2
 night nightly_nothing_new
 next=$(( ${years#*-} + 1 ))
-python3 "$ROOT/bench/make_increment.py" "$INBOX" "$WORK/inbox" "$fraction" "${next}0131" > "$WORK/increment.json"
+python3 "$ROOT/bench/make_increment.py" "$INBOX" "$WORK/inbox" "$fraction" "${next}0131" $increment_year > "$WORK/increment.json"
 echo "bench: nightly 3 ($(cat "$WORK/increment.json"))…" >&2
 night nightly_increment
 "$ROOT/bin/povlake" sql --lakehouse "$WORK/lakehouse" --format json \
@@ -66,4 +68,4 @@ night nightly_increment
   > "$WORK/nightly_runs.json"
 python3 "$ROOT/bench/summarize_nightly.py" --work "$WORK" --households "$households" --results "$RESULTS" \
   --code-version "$code_version" \
-  --out "$RESULTS/$(date -u +%Y-%m-%d)-nightly-$households.json"
+  --out "$RESULTS/$(date -u +%Y-%m-%d)-nightly-$households${increment_year:+-year$increment_year}.json"
