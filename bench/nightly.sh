@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The nightly benchmark (issue 7): `povlake nightly` at Gansu scale on a lakehouse that already holds every year,
-# with nothing new and with 1 % new rows. Target: the 1 % night costs ≤ 15 % of a full run.
+# with nothing new and with 1 % new rows. Target: the 1 % night costs ≤ 10 % of a full run.
 #
 #   bench/nightly.sh [--households N | --scale small|gansu] [--years 2016-2020] [--seed S] [--error-rate R]
 #                    [--fraction 0.01] [--increment-year Y]

@@ -1,7 +1,10 @@
 package org.povlake.gold;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.isnull;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -28,9 +31,8 @@ import org.povlake.gold.YearFrames.Frame;
  *
  * <p>A fingerprint is recorded with what it was computed from — {@code <rows>:<sum1>:<sum2> @
  * <table> v<version> where <window>} — and reused without reading the table when the table's
- * version and the window are those of the last build. Otherwise every frame and year to compute on
- * one table is one Spark job: one pass, the hashes computed once per row and summed under each
- * window.
+ * version and the window are those of the last build. The rest are computed in one Spark job: each
+ * table read once, each row hashed once and counted under every window that holds it.
  */
 public final class GoldFingerprints {
     /** The hashing scheme: a change to it (columns, hash) recomputes every fingerprint once. */
@@ -86,57 +88,57 @@ public final class GoldFingerprints {
                 }
             }
         }
-        todo.forEach(
-                (table, jobs) -> {
-                    List<String> rows = compute(in.table(table), table, jobs);
-                    for (int i = 0; i < jobs.size(); i++) {
-                        Job j = jobs.get(i);
-                        out.get(j.year()).put(j.frame().name(), rows.get(i) + SEP + j.source());
-                    }
-                });
+        List<Job> jobs = new ArrayList<>();
+        Dataset<Row> hashed = null;
+        for (Map.Entry<String, List<Job>> e : todo.entrySet()) {
+            Dataset<Row> one = hashed(in.table(e.getKey()), e.getKey(), e.getValue(), jobs.size());
+            hashed = hashed == null ? one : hashed.unionAll(one);
+            jobs.addAll(e.getValue());
+        }
+        if (hashed != null) {
+            Map<Integer, String> rows = new TreeMap<>();
+            for (Row r :
+                    hashed.groupBy("_job")
+                            .agg(count(lit(1)), sum("_h1"), sum("_h2"))
+                            .collectAsList()) {
+                rows.put(r.getInt(0), r.get(1) + ":" + text(r.get(2)) + ":" + text(r.get(3)));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                Job j = jobs.get(i);
+                out.get(j.year())
+                        .put(j.frame().name(), rows.getOrDefault(i, "0:0:0") + SEP + j.source());
+            }
+        }
         return out;
     }
 
     private record Job(int year, Frame frame, Column window, String source) {}
 
-    /** One pass over the table: per job, {@code rows:sum1:sum2} of its window. */
-    private static List<String> compute(Dataset<Row> table, String name, List<Job> jobs) {
-        List<Column> hashed = new ArrayList<>();
-        hashed.add(lit(SCHEME));
+    /**
+     * The table's rows hashed once, each repeated for every job whose window holds it: {@code _job}
+     * (numbered from {@code first}), {@code _h1, _h2}.
+     */
+    private static Dataset<Row> hashed(Dataset<Row> table, String name, List<Job> jobs, int first) {
+        List<Column> values = new ArrayList<>();
+        values.add(lit(SCHEME));
         List<String> unread = YearFrames.unread(name);
         for (String c : table.columns()) {
             if (!unread.contains(c)) {
-                hashed.add(col(c));
-                hashed.add(isnull(col(c)));
+                values.add(col(c));
+                values.add(isnull(col(c)));
             }
         }
-        Column[] h = hashed.toArray(new Column[0]);
-        List<Column> projected = new ArrayList<>();
-        projected.add(xxhash64(h).cast(DataTypes.createDecimalType(20, 0)).as("_h1"));
-        hashed.set(0, lit(SCHEME + "/2"));
-        projected.add(
-                xxhash64(hashed.toArray(new Column[0]))
-                        .cast(DataTypes.createDecimalType(20, 0))
-                        .as("_h2"));
+        Column h1 = xxhash64(values.toArray(new Column[0]));
+        values.set(0, lit(SCHEME + "/2"));
+        Column h2 = xxhash64(values.toArray(new Column[0]));
+        Column[] member = new Column[jobs.size()];
         for (int i = 0; i < jobs.size(); i++) {
-            projected.add(jobs.get(i).window().as("_w" + i));
+            member[i] = when(jobs.get(i).window(), lit(first + i));
         }
-        List<Column> sums = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            Column w = col("_w" + i);
-            sums.add(count_if(w));
-            sums.add(sum(when(w, col("_h1"))));
-            sums.add(sum(when(w, col("_h2"))));
-        }
-        Row r =
-                table.select(projected.toArray(new Column[0]))
-                        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]))
-                        .first();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            out.add(r.get(3 * i) + ":" + text(r.get(3 * i + 1)) + ":" + text(r.get(3 * i + 2)));
-        }
-        return out;
+        return table.select(
+                explode(filter(array(member), x -> x.isNotNull())).as("_job"),
+                h1.cast(DataTypes.createDecimalType(20, 0)).as("_h1"),
+                h2.cast(DataTypes.createDecimalType(20, 0)).as("_h2"));
     }
 
     /**
