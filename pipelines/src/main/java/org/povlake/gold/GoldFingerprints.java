@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.isnull;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -19,24 +20,24 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.povlake.gold.YearFrames.Frame;
 
 /**
  * What a year of gold reads, as one short text per frame: the number of rows in the frame's window
- * and two order-independent sums of 64-bit hashes of those rows (every column a frame gives, each
- * with whether it is null, so a null that moves between columns changes the hash). Two years'
+ * and the order-independent sum of a 64-bit hash of each row (over every column a frame gives, each
+ * with whether it is null, so a null that moves between columns changes the hash), kept as the sums
+ * of the hashes' high and low 32 bits (long sums, no overflow, no decimal arithmetic). Two years'
  * frames with equal fingerprints hold the same multiset of rows, so gold rebuilds a year only when
  * one of its frames' fingerprints changed.
  *
- * <p>A fingerprint is recorded with what it was computed from — {@code <rows>:<sum1>:<sum2> @
- * <table> v<version> where <window>} — and reused without reading the table when the table's
+ * <p>A fingerprint is recorded with what it was computed from — {@code <rows>:<high sum>:<low
+ * sum> @ <table> v<version> where <window>} — and reused without reading the table when the table's
  * version and the window are those of the last build. The rest are computed in one Spark job: each
  * table read once, each row hashed once and counted under every window that holds it.
  */
 public final class GoldFingerprints {
     /** The hashing scheme: a change to it (columns, hash) recomputes every fingerprint once. */
-    static final String SCHEME = "fp1";
+    static final String SCHEME = "fp2";
 
     private static final String SEP = " @ ";
 
@@ -116,7 +117,7 @@ public final class GoldFingerprints {
 
     /**
      * The table's rows hashed once, each repeated for every job whose window holds it: {@code _job}
-     * (numbered from {@code first}), {@code _h1, _h2}.
+     * (numbered from {@code first}), {@code _h1, _h2} (the hash's high and low 32 bits).
      */
     private static Dataset<Row> hashed(Dataset<Row> table, String name, List<Job> jobs, int first) {
         List<Column> values = new ArrayList<>();
@@ -128,17 +129,19 @@ public final class GoldFingerprints {
                 values.add(isnull(col(c)));
             }
         }
-        Column h1 = xxhash64(values.toArray(new Column[0]));
-        values.set(0, lit(SCHEME + "/2"));
-        Column h2 = xxhash64(values.toArray(new Column[0]));
+        // one 64-bit hash, summed as its two 32-bit halves: long sums that cannot overflow below
+        // two billion rows, together the exact (unwrapped) sum of the hashes
+        Column h = xxhash64(values.toArray(new Column[0]));
+        Column high = shiftrightunsigned(h, 32);
+        Column low = h.bitwiseAND(lit(0xFFFFFFFFL));
         Column[] member = new Column[jobs.size()];
         for (int i = 0; i < jobs.size(); i++) {
             member[i] = when(jobs.get(i).window(), lit(first + i));
         }
         return table.select(
                 explode(filter(array(member), x -> x.isNotNull())).as("_job"),
-                h1.cast(DataTypes.createDecimalType(20, 0)).as("_h1"),
-                h2.cast(DataTypes.createDecimalType(20, 0)).as("_h2"));
+                high.as("_h1"),
+                low.as("_h2"));
     }
 
     /**
