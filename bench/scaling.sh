@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole scaling picture in one command: the pipeline (ingest → silver → gold → assessment) at the sample, 1 %,
 # 10 % and 100 % of Gansu, for one year and for five years, with the DuckDB peers of ingest, silver and gold in the
-# same run; bench/summarize_scaling.py writes one table (bench/results/<date>-scaling.md, and .json): per stage the
+# same run; bench/summarize_scaling.py writes one table (bench/results/<date>-scaling.md, and .json; if the day
+# already has one, <date>-scaling-<run time>.md): per stage the
 # seconds (whole command, and the command's own figure after JVM and Spark start), rows, rows/s, peak RSS, the peer's
 # seconds and the ratio, the fixed cost (at the sample), the growth per 10× data, five years over one, and the targets.
 #
@@ -169,7 +170,10 @@ done
 uptime > "$SCALING/load-end.txt"
 
 day="$(date -u +%Y-%m-%d)"
-python3 "$ROOT/bench/summarize_scaling.py" --work "$SCALING" --out "$RESULTS/$day-scaling.json" \
-  --md "$RESULTS/$day-scaling.md"
+# a table of the same day is never overwritten (it may be a merge of several runs): this one gets the run's time
+name="$day-scaling"
+[[ -e "$RESULTS/$name.md" || -e "$RESULTS/$name.json" ]] && name="$day-scaling-$(basename "$SCALING" | sed 's/^scaling-//')"
+python3 "$ROOT/bench/summarize_scaling.py" --work "$SCALING" --out "$RESULTS/$name.json" \
+  --md "$RESULTS/$name.md"
 echo "bench: work folder $SCALING" >&2
 exit "$failed"
