@@ -3,13 +3,17 @@ package org.povlake.silver;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Cross-source consistency signals that later indicators and the data-quality report use: {@code
@@ -47,19 +51,31 @@ public final class ConsistencySignals {
      */
     public static Dataset<Row> members(
             Dataset<Row> members, Dataset<Row> insurance, Dataset<Row> resolution) {
-        Dataset<Row> places =
-                members.groupBy("snapshot_date", "person_key")
-                        .agg(countDistinct("household_id").as("households_of_person"));
-        Dataset<Row> ins =
-                insurance.select(
-                        col("snapshot_date").as("insurance_date"),
-                        col("person_key"),
-                        col("year").as("_year"),
-                        col("basic_medical"));
-        return members.join(places, new String[] {"snapshot_date", "person_key"}, "left")
-                .join(broadcast(resolution), new String[] {"snapshot_date"}, "left")
-                .withColumn("_year", org.apache.spark.sql.functions.year(col("snapshot_date")))
-                .join(ins, new String[] {"insurance_date", "person_key", "_year"}, "left")
+        // each registry snapshot's insurance rows, found through the (small) resolution: the rows
+        // of its year in the delivery its year resolves to; then the members meet them and their
+        // own households in one partitioning, by snapshot and person
+        Dataset<Row> resolved =
+                resolution.select(col("snapshot_date").as("_snapshot"), col("insurance_date"));
+        Dataset<Row> insured =
+                insurance
+                        .join(
+                                broadcast(resolved),
+                                col("snapshot_date")
+                                        .equalTo(col("insurance_date"))
+                                        .and(col("year").equalTo(year(col("_snapshot")))))
+                        .select(
+                                col("_snapshot").as("snapshot_date"),
+                                col("person_key"),
+                                col("basic_medical"));
+        WindowSpec person = Window.partitionBy("snapshot_date", "person_key");
+        return members.join(insured, new String[] {"snapshot_date", "person_key"}, "left")
+                .withColumn(
+                        "households_of_person",
+                        size(collect_set("household_id").over(person)).cast("long"))
+                .join(
+                        broadcast(resolution.select("snapshot_date", "year_known")),
+                        new String[] {"snapshot_date"},
+                        "left")
                 .withColumn("registry_insured", col("medical_insurance"))
                 .withColumn(
                         "health_basic_insured",

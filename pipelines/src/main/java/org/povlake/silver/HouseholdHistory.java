@@ -1,17 +1,23 @@
 package org.povlake.silver;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,7 +30,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * period starts when a household first appears (IDENTIFIED), when any attribute differs from the
  * previous snapshot (CHANGED), or when it is back after being absent from one or more snapshots
  * (REAPPEARED); a period ends at the first later snapshot that changed it or lacks it. Built from
- * every households delivery at once, so it is the same whatever order the deliveries arrived in.
+ * every households delivery at once ({@link #build}), so it is the same whatever order the
+ * deliveries arrived in; or, when the deliveries before some date are unchanged, from that date on
+ * ({@link #rebuildFrom}), giving the same table.
  */
 public final class HouseholdHistory {
     public static final String TABLE = "silver.households";
@@ -115,5 +123,75 @@ public final class HouseholdHistory {
                 .withColumn("township_code", substring(col("village_code"), 1, 9))
                 .withColumn("county_code", substring(col("village_code"), 1, 6))
                 .withColumn("city_code", substring(col("village_code"), 1, 4));
+    }
+
+    /**
+     * The periods a change of the deliveries from {@code from} on touches: those that begin on or
+     * after it and those still open at the delivery before it. A period that ended before {@code
+     * from} was closed by deliveries that did not change.
+     */
+    public static String touchedFrom(LocalDate from) {
+        String d = "DATE'" + from + "'";
+        return "valid_from >= " + d + " OR valid_to IS NULL OR valid_to >= " + d;
+    }
+
+    /**
+     * The periods that replace {@link #touchedFrom}{@code (from)} in {@code before}, so that the
+     * table equals {@link #build} over every delivery. {@code from} is the first changed delivery
+     * and {@code previous} the delivery before it (unchanged, as is every earlier one).
+     *
+     * <p>The deliveries from {@code previous} on are folded as a history of their own; its periods
+     * are then placed in the whole history: a period open at {@code previous} keeps its beginning
+     * (version, change, previous status) from {@code before} and takes its end from the new fold; a
+     * later period's version counts the earlier ones; a household seen before but absent from
+     * {@code previous} is REAPPEARED, not IDENTIFIED, with its last known status as its previous
+     * status.
+     *
+     * @param before the history as built before the change (silver.households)
+     * @param snapshots the households deliveries from {@code previous} on, as for {@link #build}
+     * @param dates every households delivery date from {@code previous} on
+     */
+    public static Dataset<Row> rebuildFrom(
+            Dataset<Row> before,
+            Dataset<Row> snapshots,
+            Dataset<Row> dates,
+            LocalDate previous,
+            LocalDate from) {
+        Column fromDate = lit(Date.valueOf(from));
+        Column open = col("valid_to").isNull().or(col("valid_to").geq(fromDate));
+        Dataset<Row> earlier = before.filter(col("valid_from").lt(fromDate));
+        Dataset<Row> known =
+                earlier.groupBy("household_id")
+                        .agg(
+                                count(lit(1)).cast("int").as("_periods"),
+                                max(when(open, 1).otherwise(0)).as("_open"),
+                                max_by(col("status"), col("valid_from")).as("_last_status"));
+        Dataset<Row> tail = build(snapshots, dates);
+        Dataset<Row> ends =
+                tail.filter(col("valid_from").equalTo(lit(Date.valueOf(previous))))
+                        .select("household_id", "valid_to", "is_current", "end_reason");
+        Dataset<Row> continued =
+                earlier.filter(open)
+                        .drop("valid_to", "is_current", "end_reason")
+                        .join(ends, "household_id");
+        Column reappeared =
+                col("change").equalTo("IDENTIFIED").and(coalesce(col("_periods"), lit(0)).gt(0));
+        Dataset<Row> later =
+                tail.filter(col("valid_from").geq(fromDate))
+                        .join(known, "household_id", "left")
+                        .withColumn(
+                                "version",
+                                col("version")
+                                        .plus(coalesce(col("_periods"), lit(0)))
+                                        .minus(coalesce(col("_open"), lit(0))))
+                        .withColumn(
+                                "previous_status",
+                                when(reappeared, col("_last_status"))
+                                        .otherwise(col("previous_status")))
+                        .withColumn(
+                                "change", when(reappeared, "REAPPEARED").otherwise(col("change")))
+                        .drop("_periods", "_open", "_last_status");
+        Column[] columns = Arrays.stream(before.columns()).map(Column::new).toArray(Column[]::new);
+        return continued.select(columns).unionByName(later.select(columns));
     }
 }

@@ -8,10 +8,11 @@ import java.util.TreeSet;
 /**
  * Which part of each silver table a build recomputes, derived from its declaration ({@link
  * SilverTable}) and the deliveries that changed: a table made from the divisions is rewritten when
- * they changed; a whole table when any extract behind it changed; any table in full when an input
- * it is checked against in every snapshot changed (so orphans join as soon as their parent
- * arrives), or in a full build; otherwise its own changed deliveries and those of the inputs it is
- * checked against date by date.
+ * they changed; any table in full when an input it is checked against in every snapshot changed (so
+ * orphans join as soon as their parent arrives), or in a full build; otherwise its own changed
+ * deliveries and those of the inputs it is checked against date by date (a history is recomputed by
+ * its step from the first of them on; a {@link SilverTable.Check#LATEST_OF_YEAR} input's dates are
+ * resolved to snapshots by the step).
  *
  * @param full every table is recomputed (a first build or a rebuild)
  * @param changed extract → the as-of dates of its deliveries new or changed since the last build
@@ -28,15 +29,14 @@ record Plan(boolean full, Map<String, Set<LocalDate>> changed, boolean divisions
         if (t.fromDivisionsOnly()) {
             return divisionsChanged ? Scope.ALL : Scope.NONE;
         }
-        if (t.isWhole()) {
-            return SilverTables.extractsBehind(t).stream().anyMatch(this::changed)
-                    ? Scope.ALL
-                    : Scope.NONE;
-        }
         if (full) {
             return Scope.ALL;
         }
-        Set<LocalDate> dates = new TreeSet<>(changed.getOrDefault(t.extract(), Set.of()));
+        Set<LocalDate> dates =
+                new TreeSet<>(
+                        t.extract() == null
+                                ? Set.of()
+                                : changed.getOrDefault(t.extract(), Set.of()));
         for (SilverTable.Input in : t.inputs()) {
             if (in.check() == SilverTable.Check.ANY_SNAPSHOT) {
                 if (changed(in)) {

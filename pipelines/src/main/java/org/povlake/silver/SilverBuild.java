@@ -142,7 +142,7 @@ public final class SilverBuild {
         }
         Plan plan = new Plan(full, changed, regionsStale);
         Map<String, String> actions = new ConcurrentHashMap<>();
-        steps.setDeliveries(loaded, before);
+        steps.setBuild(plan, loaded, before);
         // a wave's steps run side by side; a table that reads a silver table is in a later wave
         // than it
         for (List<SilverTable> wave : SilverTables.waves()) {

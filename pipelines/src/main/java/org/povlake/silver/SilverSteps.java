@@ -4,9 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +34,7 @@ final class SilverSteps {
     private final SilverWriter writer;
     private List<Delivery> deliveries = List.of();
     private List<Delivery> built = List.of();
+    private Plan plan;
 
     SilverSteps(Lakehouse lake, Pseudonyms pseudonyms, SilverWriter writer) {
         this.lake = lake;
@@ -40,7 +43,9 @@ final class SilverSteps {
         this.writer = writer;
     }
 
-    void setDeliveries(List<Delivery> loaded, List<Delivery> built) {
+    /** The build's plan and deliveries: those loaded now, and those the last build was made of. */
+    void setBuild(Plan plan, List<Delivery> loaded, List<Delivery> built) {
+        this.plan = plan;
         this.deliveries = loaded;
         this.built = built;
     }
@@ -272,19 +277,43 @@ final class SilverSteps {
         return "full";
     }
 
+    /**
+     * The household history: in full, or, when the deliveries before the first changed one are
+     * unchanged and the table exists, from the delivery before it on ({@link
+     * HouseholdHistory#rebuildFrom}).
+     */
     String households(Scope scope) {
         if (scope.none()) {
             return skipped(HouseholdHistory.TABLE);
         }
-        List<Row> dates = new ArrayList<>();
-        deliveryDates("registry_households").forEach(d -> dates.add(RowFactory.create(d)));
-        Dataset<Row> dateFrame =
-                spark.createDataFrame(
-                        dates, new StructType().add("snapshot_date", DataTypes.DateType));
-        writer.overwrite(
-                HouseholdHistory.TABLE,
-                HouseholdHistory.build(projected("registry_households", Scope.ALL), dateFrame));
-        return "full";
+        List<LocalDate> all = deliveryDates("registry_households");
+        int first = scope.all() ? -1 : all.indexOf(Collections.min(scope.dates()));
+        if (first <= 0 || !lake.exists(HouseholdHistory.TABLE)) {
+            writer.overwrite(
+                    HouseholdHistory.TABLE,
+                    HouseholdHistory.build(
+                            projected("registry_households", Scope.ALL), dates(all)));
+            return "full";
+        }
+        LocalDate from = all.get(first);
+        List<LocalDate> tail = all.subList(first - 1, all.size());
+        Dataset<Row> rows =
+                HouseholdHistory.rebuildFrom(
+                        silver(HouseholdHistory.TABLE),
+                        projected("registry_households", Scope.of(new HashSet<>(tail))),
+                        dates(tail),
+                        all.get(first - 1),
+                        from);
+        writer.replaceWhere(HouseholdHistory.TABLE, rows, HouseholdHistory.touchedFrom(from));
+        return "from delivery " + from + " (folded from " + all.get(first - 1) + ")";
+    }
+
+    /** Dates as a one-column frame, {@code snapshot_date}. */
+    private Dataset<Row> dates(List<LocalDate> dates) {
+        List<Row> rows = new ArrayList<>();
+        dates.forEach(d -> rows.add(RowFactory.create(d)));
+        return spark.createDataFrame(
+                rows, new StructType().add("snapshot_date", DataTypes.DateType));
     }
 
     String members(Scope scope) {
@@ -448,24 +477,65 @@ final class SilverSteps {
                 scope);
     }
 
-    String memberSignals(Scope scope) {
+    /**
+     * The member signals of each registry snapshot: of every snapshot in a full build; otherwise of
+     * the snapshots of its same-date inputs' changed dates and of those whose year resolves to a
+     * changed delivery of a {@link SilverTable.Check#LATEST_OF_YEAR} input (the insurance).
+     */
+    String memberSignals(SilverTable table, Scope scope) {
         if (scope.none()) {
             return skipped(ConsistencySignals.MEMBERS);
         }
         Dataset<Row> insurance = silver("silver.insurance_enrollment");
-        writer.overwrite(
+        List<Row> resolution = insuranceResolution(insurance);
+        if (scope.all()) {
+            writer.overwrite(
+                    ConsistencySignals.MEMBERS,
+                    ConsistencySignals.members(
+                            silver("silver.members"), insurance, resolutionFrame(resolution)));
+            return "full";
+        }
+        Set<LocalDate> sameDate = new TreeSet<>();
+        Set<LocalDate> resolvedTo = new TreeSet<>();
+        for (SilverTable.Input in : table.inputs()) {
+            (in.check() == SilverTable.Check.LATEST_OF_YEAR ? resolvedTo : sameDate)
+                    .addAll(plan.scope(SilverTables.get(in.name())).dates());
+        }
+        Set<LocalDate> snapshots = new TreeSet<>();
+        Set<LocalDate> insuranceDates = new TreeSet<>();
+        for (Row r : resolution) {
+            LocalDate snapshot = r.getLocalDate(0);
+            LocalDate chosen = r.isNullAt(1) ? null : r.getLocalDate(1);
+            if (sameDate.contains(snapshot) || (chosen != null && resolvedTo.contains(chosen))) {
+                snapshots.add(snapshot);
+                if (chosen != null) {
+                    insuranceDates.add(chosen);
+                }
+            }
+        }
+        if (snapshots.isEmpty()) {
+            return skipped(ConsistencySignals.MEMBERS);
+        }
+        Dataset<Row> members =
+                silver("silver.members").filter(SilverWriter.datesIn("snapshot_date", snapshots));
+        Dataset<Row> read =
+                insuranceDates.isEmpty()
+                        ? insurance.limit(0)
+                        : insurance.filter(SilverWriter.datesIn("snapshot_date", insuranceDates));
+        writer.replaceWhere(
                 ConsistencySignals.MEMBERS,
-                ConsistencySignals.members(
-                        silver("silver.members"), insurance, insuranceResolution(insurance)));
-        return "full";
+                ConsistencySignals.members(members, read, resolutionFrame(resolution)),
+                SilverWriter.datesIn("snapshot_date", snapshots));
+        return Scope.of(snapshots).describe("snapshots");
     }
 
     /**
      * For each members delivery date S: the insurance snapshot of S's year Y (latest insurance
      * delivery on or before Y-12-31) and whether it holds any row for Y (METRICS.md: an undelivered
-     * year is not "nobody insured").
+     * year is not "nobody insured"). Rows of snapshot_date, insurance_date (null when none),
+     * year_known.
      */
-    private Dataset<Row> insuranceResolution(Dataset<Row> insurance) {
+    private List<Row> insuranceResolution(Dataset<Row> insurance) {
         List<LocalDate> insuranceDates = deliveryDates("health_insurance_enrollment");
         Set<String> yearsHeld = new HashSet<>();
         insurance
@@ -487,8 +557,12 @@ final class SilverSteps {
                             chosen,
                             chosen != null && yearsHeld.contains(chosen + "/" + s.getYear())));
         }
+        return rows;
+    }
+
+    private Dataset<Row> resolutionFrame(List<Row> resolution) {
         return spark.createDataFrame(
-                rows,
+                resolution,
                 new StructType()
                         .add("snapshot_date", DataTypes.DateType)
                         .add("insurance_date", DataTypes.DateType)

@@ -20,7 +20,13 @@ public final class SilverTable {
         /**
          * Checked against the input's delivery of the same date: its changed dates are recomputed.
          */
-        SAME_DATE
+        SAME_DATE,
+        /**
+         * Checked against the input's latest delivery up to the end of each snapshot's year (a
+         * year's insurance for a registry snapshot): the input's changed dates reach the step,
+         * which recomputes the snapshots that resolve to one of them.
+         */
+        LATEST_OF_YEAR
     }
 
     /**
@@ -43,7 +49,7 @@ public final class SilverTable {
     private final String name;
     private String extract;
     private boolean divisions;
-    private boolean whole;
+    private boolean history;
     private boolean markedInRegistry;
     private final List<Input> inputs = new ArrayList<>();
     private Step step;
@@ -75,11 +81,11 @@ public final class SilverTable {
     }
 
     /**
-     * Rewritten whole whenever any of its inputs changed (a history, or a signal over every
-     * snapshot).
+     * A history folded from every delivery of its extract (SCD type 2): recomputed from its first
+     * changed delivery on, by its step; not one row per delivery.
      */
-    SilverTable whole() {
-        this.whole = true;
+    SilverTable history() {
+        this.history = true;
         return this;
     }
 
@@ -90,6 +96,17 @@ public final class SilverTable {
     SilverTable checkedAgainst(String... names) {
         for (String n : names) {
             inputs.add(new Input(n, Check.ANY_SNAPSHOT));
+        }
+        return this;
+    }
+
+    /**
+     * Checked against these inputs' latest delivery up to the end of each snapshot's year ({@link
+     * Check#LATEST_OF_YEAR}).
+     */
+    SilverTable latestOfYear(String... names) {
+        for (String n : names) {
+            inputs.add(new Input(n, Check.LATEST_OF_YEAR));
         }
         return this;
     }
@@ -132,8 +149,9 @@ public final class SilverTable {
         return divisions;
     }
 
-    public boolean isWhole() {
-        return whole;
+    /** A history of its extract's deliveries ({@link #history()}). */
+    public boolean isHistory() {
+        return history;
     }
 
     public boolean isMarkedInRegistry() {

@@ -27,7 +27,7 @@ public final class SilverTables {
                     table(Regions.TABLE).fromDivisions().step((s, t, scope) -> s.regions(scope)),
                     table(HouseholdHistory.TABLE)
                             .from("registry_households")
-                            .whole()
+                            .history()
                             .step((s, t, scope) -> s.households(scope)),
                     table("silver.members")
                             .from("registry_members")
@@ -82,9 +82,9 @@ public final class SilverTables {
                             .sameDateAs("silver.members")
                             .step((s, t, scope) -> s.householdSignals(scope)),
                     table(ConsistencySignals.MEMBERS)
-                            .whole()
-                            .checkedAgainst("silver.members", "silver.insurance_enrollment")
-                            .step((s, t, scope) -> s.memberSignals(scope)));
+                            .sameDateAs("silver.members")
+                            .latestOfYear("silver.insurance_enrollment")
+                            .step(SilverSteps::memberSignals));
 
     private static final Map<String, SilverTable> BY_NAME = byName(DECLARED);
     private static final List<List<SilverTable>> WAVES = waves(DECLARED);
@@ -128,7 +128,7 @@ public final class SilverTables {
      */
     public static Optional<SilverTable> rowsOf(String extract) {
         return DECLARED.stream()
-                .filter(t -> extract.equals(t.extract()) && !t.isWhole())
+                .filter(t -> extract.equals(t.extract()) && !t.isHistory())
                 .findFirst();
     }
 

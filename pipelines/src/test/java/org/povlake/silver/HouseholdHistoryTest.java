@@ -2,10 +2,14 @@ package org.povlake.silver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.povlake.lake.LakeSchemas;
 import org.povlake.testing.FrameAssert;
 import org.povlake.testing.TestSpark;
 
@@ -46,28 +50,29 @@ class HouseholdHistoryTest {
     static final String D3 = "2019-12-31";
     static final String D4 = "2020-12-31";
 
+    /** The base registry: four households over D1…D4 (D0 held no rows). */
+    static final List<String> BASE =
+            List.of(
+                    // H1: poor, unchanged, exits in 2019, returns in 2020
+                    "('H1', '" + D1 + "', 'POOR', NULL, 2100)",
+                    "('H1', '" + D2 + "', 'POOR', NULL, 2100)",
+                    "('H1', '" + D3 + "', 'EXITED', 2019, 4100)",
+                    "('H1', '" + D4 + "', 'RETURNED', 2019, 2500)",
+                    // H2: absent from the 2018 snapshot, back unchanged in 2019
+                    // (re-identified)
+                    "('H2', '" + D1 + "', 'POOR', NULL, 1800)",
+                    "('H2', '" + D3 + "', 'POOR', NULL, 1800)",
+                    "('H2', '" + D4 + "', 'POOR', NULL, 1800)",
+                    // H3: removed (清退) in 2019, gone from the 2020 snapshot
+                    "('H3', '" + D2 + "', 'POOR', NULL, 2000)",
+                    "('H3', '" + D3 + "', 'REMOVED', NULL, 2000)",
+                    // H4: identified in 2020
+                    "('H4', '" + D4 + "', 'POOR', NULL, 1500)");
+
     static Dataset<Row> history() {
-        Dataset<Row> given =
-                snapshots(
-                        String.join(
-                                ", ",
-                                // H1: poor, unchanged, exits in 2019, returns in 2020
-                                "('H1', '" + D1 + "', 'POOR', NULL, 2100)",
-                                "('H1', '" + D2 + "', 'POOR', NULL, 2100)",
-                                "('H1', '" + D3 + "', 'EXITED', 2019, 4100)",
-                                "('H1', '" + D4 + "', 'RETURNED', 2019, 2500)",
-                                // H2: absent from the 2018 snapshot, back unchanged in 2019
-                                // (re-identified)
-                                "('H2', '" + D1 + "', 'POOR', NULL, 1800)",
-                                "('H2', '" + D3 + "', 'POOR', NULL, 1800)",
-                                "('H2', '" + D4 + "', 'POOR', NULL, 1800)",
-                                // H3: removed (清退) in 2019, gone from the 2020 snapshot
-                                "('H3', '" + D2 + "', 'POOR', NULL, 2000)",
-                                "('H3', '" + D3 + "', 'REMOVED', NULL, 2000)",
-                                // H4: identified in 2020
-                                "('H4', '" + D4 + "', 'POOR', NULL, 1500)"));
         // D0 is a delivery that held no rows: it does not open or close anything
-        return HouseholdHistory.build(given, dates(D0, D1, D2, D3, D4));
+        return HouseholdHistory.build(
+                snapshots(String.join(", ", BASE)), dates(D0, D1, D2, D3, D4));
     }
 
     @Test
@@ -159,5 +164,117 @@ class HouseholdHistoryTest {
                                         + " ORDER BY 1")
                         .as(org.apache.spark.sql.Encoders.STRING())
                         .collectAsList());
+    }
+
+    static final String MID = "2019-06-30";
+    static final String D5 = "2021-12-31";
+
+    static List<String> with(List<String> rows, String... more) {
+        List<String> out = new ArrayList<>(rows);
+        out.addAll(List.of(more));
+        return out;
+    }
+
+    static List<String> without(List<String> rows, String date) {
+        return rows.stream().filter(r -> !r.contains("'" + date + "'")).toList();
+    }
+
+    /**
+     * The history after a change of the deliveries from {@code from} on, folded from the delivery
+     * before it onto the history as it was, equals the history built from every delivery.
+     */
+    static void assertFoldedFrom(
+            List<String> beforeRows,
+            List<String> beforeDates,
+            List<String> afterRows,
+            List<String> afterDates,
+            String from) {
+        String[] columns = LakeSchemas.schema(HouseholdHistory.TABLE).fieldNames();
+        Dataset<Row> before =
+                HouseholdHistory.build(
+                                snapshots(String.join(", ", beforeRows)),
+                                dates(beforeDates.toArray(String[]::new)))
+                        .selectExpr(columns);
+        List<String> sorted = afterDates.stream().sorted().toList();
+        List<String> tail = sorted.subList(sorted.indexOf(from) - 1, sorted.size());
+        Dataset<Row> folded =
+                before.filter("NOT (" + HouseholdHistory.touchedFrom(LocalDate.parse(from)) + ")")
+                        .unionByName(
+                                HouseholdHistory.rebuildFrom(
+                                                before,
+                                                snapshots(String.join(", ", afterRows))
+                                                        .filter(
+                                                                "snapshot_date >= DATE'"
+                                                                        + tail.get(0)
+                                                                        + "'"),
+                                                dates(tail.toArray(String[]::new)),
+                                                LocalDate.parse(tail.get(0)),
+                                                LocalDate.parse(from))
+                                        .selectExpr(columns));
+        Dataset<Row> built =
+                HouseholdHistory.build(
+                                snapshots(String.join(", ", afterRows)),
+                                dates(afterDates.toArray(String[]::new)))
+                        .selectExpr(columns);
+        FrameAssert.assertSameRows(built, folded);
+    }
+
+    static final List<String> BASE_DATES = List.of(D0, D1, D2, D3, D4);
+
+    @Test
+    void aNewLatestDeliveryFoldedOntoTheHistoryEqualsAFullBuild() {
+        // H1 unchanged, H2 gone, H3 back after 2020's absence, H4 changed, H5 identified
+        assertFoldedFrom(
+                BASE,
+                BASE_DATES,
+                with(
+                        BASE,
+                        "('H1', '" + D5 + "', 'RETURNED', 2019, 2500)",
+                        "('H3', '" + D5 + "', 'POOR', NULL, 2000)",
+                        "('H4', '" + D5 + "', 'POOR', NULL, 1700)",
+                        "('H5', '" + D5 + "', 'POOR', NULL, 1200)"),
+                with(BASE_DATES, D5),
+                D5);
+    }
+
+    @Test
+    void aChangedReDeliveryOfAnEarlierSnapshotFoldedFromItEqualsAFullBuild() {
+        // 2018 re-delivered: H1's income corrected, H2 present after all, H3 not yet there
+        assertFoldedFrom(
+                BASE,
+                BASE_DATES,
+                with(
+                        without(BASE, D2),
+                        "('H1', '" + D2 + "', 'POOR', NULL, 2200)",
+                        "('H2', '" + D2 + "', 'POOR', NULL, 1800)"),
+                BASE_DATES,
+                D2);
+    }
+
+    @Test
+    void aLateDeliveryBetweenTwoSnapshotsFoldedFromItEqualsAFullBuild() {
+        // mid-2019: H1 as before, H2 back already, H3 removed early, H6 seen only then
+        assertFoldedFrom(
+                BASE,
+                BASE_DATES,
+                with(
+                        BASE,
+                        "('H1', '" + MID + "', 'POOR', NULL, 2100)",
+                        "('H2', '" + MID + "', 'POOR', NULL, 1800)",
+                        "('H3', '" + MID + "', 'REMOVED', NULL, 2000)",
+                        "('H6', '" + MID + "', 'POOR', NULL, 900)"),
+                with(BASE_DATES, MID),
+                MID);
+    }
+
+    @Test
+    void aChangeRightAfterAnEmptyDeliveryFoldedFromItEqualsAFullBuild() {
+        // the 2017 snapshot re-delivered after the empty 2016 one: every period is touched
+        assertFoldedFrom(
+                BASE,
+                BASE_DATES,
+                with(without(BASE, D1), "('H2', '" + D1 + "', 'POOR', NULL, 1900)"),
+                BASE_DATES,
+                D1);
     }
 }

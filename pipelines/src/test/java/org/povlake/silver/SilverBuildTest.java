@@ -64,7 +64,13 @@ class SilverBuildTest {
         assertTrue(
                 a.get("silver.poor_villages").startsWith("deliveries [2019-12-31]"), a.toString());
         assertTrue(a.get("silver.members").startsWith("deliveries [2019-12-31]"), a.toString());
-        assertTrue(a.get("silver.households").startsWith("full"), a.toString());
+        assertTrue(
+                a.get("silver.households")
+                        .startsWith("from delivery 2019-12-31 (folded from 2018-12-31) ("),
+                a.toString());
+        assertTrue(
+                a.get("silver.member_signals").startsWith("snapshots [2019-12-31] ("),
+                a.toString());
         assertEquals("skipped", a.get("silver.regions"), a.toString());
         // orders only depend on shops, which changed: recomputed in full
         assertTrue(a.get("silver.orders").startsWith("full"), a.toString());

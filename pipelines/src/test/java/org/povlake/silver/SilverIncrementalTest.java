@@ -27,6 +27,8 @@ class SilverIncrementalTest {
     static final String MEMBER_HEADER =
             "household_id,id_number,name,relation,sex,birth_date,education,in_school,health,"
                     + "labor_capacity,skill_trained,medical_insurance\n";
+    static final String INS_HEADER =
+            "id_number,year,basic_medical,serious_illness,medical_assistance\n";
     static final String AID_HEADER = "measure_id,household_id,measure_type,start_date,amount\n";
     static final String H1 = "6211211012020001";
     static final String H2 = "6211211012020002";
@@ -144,6 +146,79 @@ class SilverIncrementalTest {
         assertEquals(
                 List.of("M1 175.0000", "M3 300.0000", "M4 400.0000"),
                 strings(t, "SELECT concat(measure_id, ' ', amount) FROM assistance ORDER BY 1"));
+
+        var incremental = t.silverContents();
+        t.rebuild();
+        assertEquals(t.silverContents(), incremental, "a rebuild gives the same silver");
+    }
+
+    @Test
+    void theHouseholdHistoryAndTheMemberSignalsAreRecomputedFromTheirChangedDeliveriesOnly()
+            throws IOException {
+        SilverTestLake t = new SilverTestLake(tmp.resolve("lake"));
+        TestInbox inbox = new TestInbox(tmp.resolve("inbox"));
+        for (String y : List.of("2018", "2019", "2020")) {
+            inbox.write(
+                    "registry/households_" + y + "1231.csv",
+                    HH_HEADER + household(H1, 1) + household(H2, 3));
+            inbox.write(
+                    "registry/members_" + y + "1231.csv",
+                    MEMBER_HEADER + member(H1, 1) + member(H2, 3));
+        }
+        inbox.write(
+                "health/insurance_enrollment_20191231.csv", INS_HEADER + id(1) + ",2019,是,是,\n");
+        t.ingest(inbox.root());
+        t.build();
+
+        // 2019 re-delivered: H1's income corrected, H2 absent (so back in 2020: REAPPEARED)
+        inbox.write(
+                "registry/households_20191231.csv",
+                HH_HEADER + household(H1, 1).replace(",2000.00,", ",2600.00,"));
+        inbox.write("registry/members_20191231.csv", MEMBER_HEADER + member(H1, 1));
+        t.ingest(inbox.root());
+        SilverBuild.Result corrected = t.build();
+        // 2020's members resolve to the 2019 insurance (2020's has not arrived): not recomputed,
+        // since that delivery did not change
+        assertTrue(
+                corrected
+                        .actions()
+                        .get("silver.households")
+                        .startsWith("from delivery 2019-12-31 (folded from 2018-12-31) ("),
+                corrected.actions().toString());
+        assertTrue(
+                corrected
+                        .actions()
+                        .get("silver.member_signals")
+                        .startsWith("snapshots [2019-12-31] ("),
+                corrected.actions().toString());
+        t.table("silver.households").createOrReplaceTempView("households");
+        assertEquals(
+                List.of(
+                        H1 + " 1 IDENTIFIED 2018-12-31 2019-12-31 CHANGED",
+                        H1 + " 2 CHANGED 2019-12-31 2020-12-31 CHANGED",
+                        H1 + " 3 CHANGED 2020-12-31 current",
+                        H2 + " 1 IDENTIFIED 2018-12-31 2019-12-31 ABSENT",
+                        H2 + " 2 REAPPEARED 2020-12-31 current"),
+                t.lake.spark()
+                        .sql(
+                                "SELECT concat_ws(' ', household_id, version, change, valid_from,"
+                                        + " coalesce(CAST(valid_to AS STRING), 'current'), end_reason)"
+                                        + " FROM households ORDER BY household_id, version")
+                        .as(Encoders.STRING())
+                        .collectAsList());
+
+        // 2020's insurance arrives: only the 2020 snapshot's member signals resolve to it
+        inbox.write(
+                "health/insurance_enrollment_20201231.csv",
+                INS_HEADER + id(1) + ",2020,是,是,\n" + id(3) + ",2020,否,否,\n");
+        t.ingest(inbox.root());
+        SilverBuild.Result insured = t.build();
+        assertEquals("skipped", insured.actions().get("silver.households"));
+        assertTrue(
+                insured.actions()
+                        .get("silver.member_signals")
+                        .startsWith("snapshots [2020-12-31] ("),
+                insured.actions().toString());
 
         var incremental = t.silverContents();
         t.rebuild();
