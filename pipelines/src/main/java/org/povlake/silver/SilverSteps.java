@@ -297,14 +297,20 @@ final class SilverSteps {
         }
         LocalDate from = all.get(first);
         List<LocalDate> tail = all.subList(first - 1, all.size());
+        Dataset<Row> before = silver(HouseholdHistory.TABLE);
         Dataset<Row> rows =
                 HouseholdHistory.rebuildFrom(
-                        silver(HouseholdHistory.TABLE),
+                        before,
                         projected("registry_households", Scope.of(new HashSet<>(tail))),
                         dates(tail),
                         all.get(first - 1),
                         from);
-        writer.replaceWhere(HouseholdHistory.TABLE, rows, HouseholdHistory.touchedFrom(from));
+        // one overwrite of the periods kept and the new ones: a replaceWhere would delete the
+        // touched periods first, rewriting nearly every file (most hold a current period)
+        writer.overwrite(
+                HouseholdHistory.TABLE,
+                before.filter("NOT (" + HouseholdHistory.touchedFrom(from) + ")")
+                        .unionByName(rows));
         return "from delivery " + from + " (folded from " + all.get(first - 1) + ")";
     }
 
