@@ -279,7 +279,8 @@ final class SilverSteps {
 
     /**
      * The household history: in full, or, when the deliveries before the first changed one are
-     * unchanged and the table exists, from the delivery before it on ({@link
+     * unchanged, the table exists and the estimate says it reads less ({@link
+     * HouseholdHistory#foldFromPays}), from the delivery before it on ({@link
      * HouseholdHistory#rebuildFrom}).
      */
     String households(Scope scope) {
@@ -298,6 +299,26 @@ final class SilverSteps {
         LocalDate from = all.get(first);
         List<LocalDate> tail = all.subList(first - 1, all.size());
         Dataset<Row> before = silver(HouseholdHistory.TABLE);
+        long tailRows = rowsLoaded("registry_households", tail);
+        long allRows = rowsLoaded("registry_households", all);
+        long historyRows = before.count();
+        if (!HouseholdHistory.foldFromPays(tailRows, allRows, historyRows)) {
+            writer.overwrite(
+                    HouseholdHistory.TABLE,
+                    HouseholdHistory.build(
+                            projected("registry_households", Scope.ALL), dates(all)));
+            return "full (cheaper than folding from "
+                    + all.get(first - 1)
+                    + ": "
+                    + allRows
+                    + " snapshot rows against "
+                    + tailRows
+                    + " and "
+                    + historyRows
+                    + " periods read "
+                    + HouseholdHistory.HISTORY_READ_WEIGHT
+                    + " times)";
+        }
         Dataset<Row> rows =
                 HouseholdHistory.rebuildFrom(
                         before,
@@ -312,6 +333,14 @@ final class SilverSteps {
                 before.filter("NOT (" + HouseholdHistory.touchedFrom(from) + ")")
                         .unionByName(rows));
         return "from delivery " + from + " (folded from " + all.get(first - 1) + ")";
+    }
+
+    /** Rows loaded by the deliveries of {@code extract} as of {@code dates}. */
+    private long rowsLoaded(String extract, List<LocalDate> dates) {
+        return deliveries.stream()
+                .filter(d -> d.extract().equals(extract) && dates.contains(d.asOfDate()))
+                .mapToLong(Delivery::rowsLoaded)
+                .sum();
     }
 
     /** Dates as a one-column frame, {@code snapshot_date}. */

@@ -1,6 +1,8 @@
 package org.povlake.silver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -276,5 +278,27 @@ class HouseholdHistoryTest {
                 with(without(BASE, D1), "('H2', '" + D1 + "', 'POOR', NULL, 1900)"),
                 BASE_DATES,
                 D1);
+    }
+
+    @Test
+    void aFoldFromADeliveryIsChosenOnlyWhenItShouldReadLessThanAFullFold() {
+        long households = 14_000;
+        // annual snapshots, a new year after four: 2 snapshots and ~1.3 periods per household
+        // read three times against 5 snapshots
+        assertFalse(
+                HouseholdHistory.foldFromPays(
+                        2 * households, 5 * households, 13 * households / 10));
+        // monthly deliveries over five years, a new month: 2 snapshots and the history against 60
+        assertTrue(HouseholdHistory.foldFromPays(2 * households, 60 * households, 2 * households));
+        // a re-delivery of the first snapshot's successor folds every delivery either way
+        assertFalse(HouseholdHistory.foldFromPays(3 * households, 3 * households, households));
+        try {
+            System.setProperty(HouseholdHistory.FOLD_PROPERTY, "always");
+            assertTrue(HouseholdHistory.foldFromPays(3 * households, 3 * households, households));
+            System.setProperty(HouseholdHistory.FOLD_PROPERTY, "never");
+            assertFalse(HouseholdHistory.foldFromPays(2 * households, 60 * households, households));
+        } finally {
+            System.clearProperty(HouseholdHistory.FOLD_PROPERTY);
+        }
     }
 }
