@@ -97,7 +97,7 @@ pipeline() {
   timed silver "$POVLAKE" build-silver --lakehouse "$lake"
   echo "bench:   povlake build-gold --years $yrs…" >&2
   timed gold "$POVLAKE" build-gold --lakehouse "$lake" --years "$yrs"
-  ( timed stats "$POVLAKE" sql --lakehouse "$lake" --format json --max-rows 10000 "$(stats_sql "$lake")" ) || true
+  ( timed stats "$POVLAKE" sql --lakehouse "$lake" --personal-data --format json --max-rows 10000 "$(stats_sql "$lake")" ) || true
   echo "bench:   povlake assess --year ${yrs#*-} (json, csv, html, xlsx)…" >&2
   timed assess "$POVLAKE" assess --lakehouse "$lake" --year "${yrs#*-}" --out "$WORK/reports" \
     --format json,csv,html,xlsx

@@ -7,8 +7,11 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.povlake.lake.Lakehouse;
+import org.povlake.lake.ReadOnlySql;
 import org.povlake.lake.TableRegistry;
+import org.povlake.ops.AccessLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +21,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "sql",
         description = {
-            "Runs Spark SQL with every lakehouse table registered as layer.name,",
-            "e.g. povlake sql \"SELECT count(*) FROM bronze.registry_households\""
+            "Runs a read-only Spark SQL query with the lakehouse tables as layer.name,",
+            "e.g. povlake sql \"SELECT count(*) FROM silver.households\". Statements that write,",
+            "change the catalogue or configuration, or read files by path are refused.",
+            "Bronze and its quarantine (personal data) need --personal-data."
         })
 public final class SqlCommand implements Callable<Integer> {
     @Mixin LakehouseOption lakeOption;
@@ -35,6 +40,15 @@ public final class SqlCommand implements Callable<Integer> {
             defaultValue = "1000",
             description = "rows printed at most (default ${DEFAULT-VALUE})")
     int maxRows;
+
+    @Option(
+            names = "--personal-data",
+            description = {
+                "let the query read bronze and its quarantine, which hold personal data; every",
+                "statement is recorded in ops.access_log (who, when, the statement with its",
+                "literals masked, rows returned; never a value)"
+            })
+    boolean personalData;
 
     @Parameters(paramLabel = "SQL", arity = "1", description = "the query")
     String sql;
@@ -80,6 +94,19 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lakehouse lake = Spark.lakehouse(lakeOption);
+        try {
+            new ReadOnlySql(lake.spark(), ReadOnlySql.visibleLayers(personalData)).check(sql);
+        } catch (ParseException e) {
+            // Spark's message (it begins with a line break): the error with its position, then
+            // the statement with a caret under the place
+            spec.commandLine().getErr().println("povlake sql: " + e.getMessage().strip());
+            logAccess(lake, AccessLog.Outcome.failed, null, null);
+            return PovlakeCli.USAGE;
+        } catch (ReadOnlySql.Refused e) {
+            spec.commandLine().getErr().println("povlake sql: " + e.getMessage());
+            logAccess(lake, AccessLog.Outcome.refused, null, null);
+            return PovlakeCli.USAGE;
+        }
         TableRegistry.register(
                 lake, TableRegistry.mentioned(sql), asOf == null ? null : asOfValue());
         Dataset<Row> result;
@@ -88,14 +115,19 @@ public final class SqlCommand implements Callable<Integer> {
             result = lake.spark().sql(sql);
             rows = result.limit(maxRows + 1).collectAsList();
         } catch (Exception e) {
+            logAccess(lake, AccessLog.Outcome.failed, null, null);
             if (e instanceof AnalysisException) {
-                // a query that does not parse or names what does not exist: the analyst's error,
-                // not a crash
+                // a query that names what does not exist: the analyst's error, not a crash
                 spec.commandLine().getErr().println("povlake sql: " + Failures.message(e));
                 return PovlakeCli.USAGE;
             }
             throw e;
         }
+        logAccess(
+                lake,
+                AccessLog.Outcome.ok,
+                (long) Math.min(rows.size(), maxRows),
+                rows.size() > maxRows);
         List<String> header = Arrays.asList(result.columns());
         List<List<Object>> cells = new ArrayList<>();
         for (Row r : rows.subList(0, Math.min(rows.size(), maxRows))) {
@@ -115,5 +147,13 @@ public final class SqlCommand implements Callable<Integer> {
                                     + " are shown; see --max-rows)");
         }
         return PovlakeCli.OK;
+    }
+
+    /** With personal data visible, every statement is recorded; without, none is. */
+    private void logAccess(
+            Lakehouse lake, AccessLog.Outcome outcome, Long rowsReturned, Boolean moreRows) {
+        if (personalData) {
+            AccessLog.append(lake, "sql", sql, outcome, rowsReturned, moreRows);
+        }
     }
 }

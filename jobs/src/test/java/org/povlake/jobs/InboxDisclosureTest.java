@@ -109,6 +109,7 @@ class InboxDisclosureTest {
                             "sql",
                             "--lakehouse",
                             lake,
+                            "--personal-data",
                             "--format",
                             "json",
                             "--max-rows",
@@ -122,6 +123,7 @@ class InboxDisclosureTest {
                         "sql",
                         "--lakehouse",
                         lake,
+                        "--personal-data",
                         "--format",
                         "json",
                         "SELECT count(*) AS members FROM bronze.registry_members");

@@ -96,6 +96,60 @@ class PovlakeCliTest {
         assertEquals(PovlakeCli.USAGE, bad.code());
         assertTrue(bad.err().contains("nope"), bad.err());
         assertFalse(bad.err().contains("\tat "), "no stack trace without --verbose");
+
+        // the read-only door: a syntax error shows Spark's position, a write is refused by kind
+        Run typo = run("sql", "--lakehouse", lake, "SELEC * FROM gold.indicators");
+        assertEquals(PovlakeCli.USAGE, typo.code());
+        String typoLine = typo.err().lines().findFirst().orElse("");
+        assertTrue(
+                typoLine.startsWith(
+                        "povlake sql: [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"),
+                typo.err());
+        assertTrue(typoLine.contains("(line 1, pos 0)"), typo.err());
+        Run drop = run("sql", "--lakehouse", lake, "DROP TABLE ops.ingest_log");
+        assertEquals(PovlakeCli.USAGE, drop.code());
+        assertEquals("povlake sql: refused: DDL (DROP) — SQL here only reads\n", drop.err());
+        Run still =
+                run(
+                        "sql",
+                        "--lakehouse",
+                        lake,
+                        "--format",
+                        "csv",
+                        "SELECT count(*) AS n FROM ops.ingest_log");
+        assertEquals("n\n26\n", still.out(), still.err());
+
+        // bronze (personal data) only with --personal-data, and then every statement is logged
+        // with its literals masked
+        String quarantined =
+                "SELECT count(*) AS n FROM bronze.quarantine WHERE source_file <> 'x 620102198001011234'";
+        Run hidden = run("sql", "--lakehouse", lake, quarantined);
+        assertEquals(PovlakeCli.USAGE, hidden.code());
+        assertTrue(
+                hidden.err().startsWith("povlake sql: refused: bronze.quarantine — bronze and"),
+                hidden.err());
+        assertFalse(
+                new java.io.File(lake, "ops/access_log").exists(),
+                "nothing logged without the option");
+        Run shown =
+                run("sql", "--lakehouse", lake, "--personal-data", "--format", "csv", quarantined);
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.out().startsWith("n\n"), shown.out());
+        Run log =
+                run(
+                        "sql",
+                        "--lakehouse",
+                        lake,
+                        "--format",
+                        "csv",
+                        "SELECT os_user, command, statement, outcome, rows_returned, more_rows FROM ops.access_log");
+        assertEquals(
+                "os_user,command,statement,outcome,rows_returned,more_rows\n"
+                        + System.getProperty("user.name")
+                        + ",sql,SELECT count(*) AS n FROM bronze.quarantine WHERE source_file <> '?',ok,1,false\n",
+                log.out(),
+                log.err());
+        assertFalse(log.out().contains("620102198001011234"));
     }
 
     @Test

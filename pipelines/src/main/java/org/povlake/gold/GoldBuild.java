@@ -305,13 +305,8 @@ public final class GoldBuild {
                         ScalaValues.map(resolved.describe()),
                         ScalaValues.map(rows),
                         ScalaValues.map(fingerprints));
-        lake.createIfMissing(BUILDS, LakeSchemas.schema(BUILDS), List.of());
-        spark.createDataFrame(List.of(log), LakeSchemas.schema(BUILDS))
-                .write()
-                .format("delta")
-                .mode("append")
-                .option("mergeSchema", "true") // a lakehouse from before fingerprints gains them
-                .save(lake.path(BUILDS));
+        // a lakehouse from before fingerprints gains them
+        lake.appendLog(BUILDS, List.of(log));
         return new YearResult(y, "built", seconds, rows, steps.seconds());
     }
 

@@ -121,6 +121,22 @@ public final class Lakehouse implements TableSource {
         }
     }
 
+    /**
+     * Appends rows to a log table ({@code ops.*}, one row per run or statement), creating it with
+     * its declared schema if missing; a log written by an older povlake gains the columns added
+     * since.
+     */
+    public void appendLog(String qualifiedName, List<org.apache.spark.sql.Row> rows) {
+        StructType schema = LakeSchemas.schema(qualifiedName);
+        createIfMissing(qualifiedName, schema, List.of());
+        spark.createDataFrame(rows, schema)
+                .write()
+                .format("delta")
+                .mode("append")
+                .option("mergeSchema", "true")
+                .save(path(qualifiedName));
+    }
+
     /** Creates the table with this schema if it does not exist yet. */
     public void createIfMissing(String qualifiedName, StructType schema, List<String> partitionBy) {
         createIfMissing(qualifiedName, schema, partitionBy, Map.of());

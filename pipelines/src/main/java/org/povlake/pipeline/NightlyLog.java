@@ -10,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.povlake.ingest.FileOutcome;
 import org.povlake.ingest.IngestJob;
-import org.povlake.lake.LakeSchemas;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.ScalaValues;
 
@@ -75,7 +74,6 @@ public final class NightlyLog {
 
     /** Appends the run's row (the versions after are read now). */
     static void append(Lakehouse lake, Entry e) {
-        lake.createIfMissing(TABLE, LakeSchemas.schema(TABLE), List.of());
         Map<String, Long> after = versions(lake);
         Row row =
                 RowFactory.create(
@@ -96,12 +94,7 @@ public final class NightlyLog {
                         ScalaValues.map(e.before()),
                         ScalaValues.map(after),
                         ScalaValues.map(e.stages()));
-        lake.spark()
-                .createDataFrame(List.of(row), LakeSchemas.schema(TABLE))
-                .write()
-                .format("delta")
-                .mode("append")
-                .save(lake.path(TABLE));
+        lake.appendLog(TABLE, List.of(row));
     }
 
     static long count(IngestJob.Result r, FileOutcome.Status s) {
