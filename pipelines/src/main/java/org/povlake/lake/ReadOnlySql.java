@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedNamespace;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedTableOrView;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTableValuedFunction;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
@@ -230,11 +232,11 @@ public final class ReadOnlySql {
                                     + " — SQL here only reads lakehouse tables");
                 }
             }
-            if (name.startsWith("UnresolvedTableOrView") || name.equals("UnresolvedNamespace")) {
-                List<String> parts = identifierOf(node);
-                if (!parts.isEmpty()) {
-                    relation(parts, ctes);
-                }
+            if (node instanceof UnresolvedTableOrView t) {
+                relation(CollectionConverters.asJava(t.multipartIdentifier()), ctes);
+            }
+            if (node instanceof UnresolvedNamespace n && !n.multipartIdentifier().isEmpty()) {
+                relation(CollectionConverters.asJava(n.multipartIdentifier()), ctes);
             }
             for (QueryPlan<?> inner : CollectionConverters.asJava(node.innerChildren())) {
                 if (inner instanceof LogicalPlan p) {
@@ -318,22 +320,6 @@ public final class ReadOnlySql {
                     "xml",
                     "jdbc",
                     "file");
-
-    private static List<String> identifierOf(LogicalPlan node) {
-        try {
-            Object id = node.getClass().getMethod("multipartIdentifier").invoke(node);
-            if (id instanceof scala.collection.Seq<?> seq) {
-                List<String> parts = new ArrayList<>();
-                for (Object p : CollectionConverters.asJava(seq)) {
-                    parts.add(p.toString());
-                }
-                return parts;
-            }
-        } catch (ReflectiveOperationException e) {
-            // no identifier: nothing to check
-        }
-        return List.of();
-    }
 
     private static String last(List<String> parts) {
         return parts.get(parts.size() - 1).toLowerCase(Locale.ROOT);

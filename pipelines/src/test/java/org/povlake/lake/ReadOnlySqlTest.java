@@ -81,6 +81,8 @@ class ReadOnlySqlTest {
                 "WITH c AS (SELECT * FROM bronze.registry_households) SELECT * FROM c |"
                         + " bronze.registry_households",
                 "SELECT * FROM default.secrets | default.secrets is not a lakehouse table",
+                "DESCRIBE bronze.registry_members | bronze.registry_members — bronze",
+                "SHOW TABLES IN bronze | bronze — bronze and its quarantine",
                 "EXPLAIN DROP TABLE gold.indicators | DDL (DROP)"
             })
     void everythingElseIsRefusedWithItsKind(String sql, String expected) {
