@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             NightlyCommand.class,
             TablesCommand.class,
             SqlCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             GenerateCommand.class,
             CommandLine.HelpCommand.class

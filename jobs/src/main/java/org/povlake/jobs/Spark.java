@@ -14,6 +14,12 @@ final class Spark {
     private Spark() {}
 
     static synchronized Lakehouse lakehouse(LakehouseOption opt) {
+        return lakehouse(opt, java.util.Map.of());
+    }
+
+    /** The session with some configuration of its own (set before it starts: povlake serve). */
+    static synchronized Lakehouse lakehouse(
+            LakehouseOption opt, java.util.Map<String, String> conf) {
         if (opt.verbose) {
             // every logger of the configuration (Spark, Hadoop, Delta and Parquet are at ERROR
             // there) to INFO, before
@@ -22,7 +28,11 @@ final class Spark {
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
         }
         if (session == null) {
-            session = SparkSessions.builder("povlake").getOrCreate();
+            SparkSession.Builder b = SparkSessions.builder("povlake");
+            for (java.util.Map.Entry<String, String> c : conf.entrySet()) {
+                b = b.config(c.getKey(), c.getValue());
+            }
+            session = b.getOrCreate();
             if (!opt.verbose) {
                 session.sparkContext().setLogLevel("ERROR");
             }

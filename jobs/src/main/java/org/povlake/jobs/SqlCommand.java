@@ -93,6 +93,9 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (ConnectClient.wanted()) {
+            return remote(ConnectClient.session(lakeOption.lakehouse));
+        }
         Lakehouse lake = Spark.lakehouse(lakeOption);
         try {
             new ReadOnlySql(lake.spark(), ReadOnlySql.visibleLayers(personalData)).check(sql);
@@ -128,7 +131,32 @@ public final class SqlCommand implements Callable<Integer> {
                 AccessLog.Outcome.ok,
                 (long) Math.min(rows.size(), maxRows),
                 rows.size() > maxRows);
-        List<String> header = Arrays.asList(result.columns());
+        return print(result.columns(), rows);
+    }
+
+    /**
+     * The query through a running server, which checks it (read-only, visible layers) and records
+     * it if it serves personal data.
+     */
+    private Integer remote(org.apache.spark.sql.SparkSession session) {
+        Dataset<Row> result;
+        List<Row> rows;
+        try {
+            result = session.sql(sql);
+            rows = result.limit(maxRows + 1).collectAsList();
+        } catch (Exception e) {
+            String problem = ConnectClient.problem(e, lakeOption.lakehouse);
+            if (problem != null) {
+                spec.commandLine().getErr().println("povlake sql: " + problem);
+                return PovlakeCli.USAGE;
+            }
+            throw e;
+        }
+        return print(result.columns(), rows);
+    }
+
+    private Integer print(String[] columns, List<Row> rows) {
+        List<String> header = Arrays.asList(columns);
         List<List<Object>> cells = new ArrayList<>();
         for (Row r : rows.subList(0, Math.min(rows.size(), maxRows))) {
             List<Object> line = new ArrayList<>();

@@ -65,35 +65,22 @@ final class PovlakeProcess {
             Map<String, String> properties,
             Duration timeout,
             String... args) {
+        return run(logs, name, classpath(), properties, timeout, args);
+    }
+
+    /** {@link #run} on another classpath (e.g. the Connect client's before the test's). */
+    static Result run(
+            Path logs,
+            String name,
+            String classpath,
+            Map<String, String> properties,
+            Duration timeout,
+            String... args) {
         try {
-            Files.createDirectories(logs);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(java().toString());
-            cmd.addAll(jvmOptions());
-            cmd.add("-Xmx2g");
-            cmd.add("-XX:+UseParallelGC");
-            properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-            String counties = System.getProperty(Contract.COUNTIES_PROPERTY);
-            if (counties != null && !properties.containsKey(Contract.COUNTIES_PROPERTY)) {
-                cmd.add(
-                        "-D"
-                                + Contract.COUNTIES_PROPERTY
-                                + "="
-                                + counties); // the counties this test JVM covers
-            }
-            cmd.add("-cp");
-            cmd.add(classpath());
-            cmd.add(PovlakeCli.class.getName());
-            cmd.addAll(List.of(args));
+            Process p = start(logs, name, classpath, properties, args);
             Path out = logs.resolve(name + ".out");
             Path err = logs.resolve(name + ".err");
-            ProcessBuilder pb =
-                    new ProcessBuilder(cmd)
-                            .redirectOutput(out.toFile())
-                            .redirectError(err.toFile());
-            pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
             long t0 = System.nanoTime();
-            Process p = pb.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly().waitFor();
@@ -122,5 +109,43 @@ final class PovlakeProcess {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Starts {@code povlake args} without waiting (e.g. {@code serve}); its output goes to {@code
+     * logs/<name>.out|err}.
+     */
+    static Process start(
+            Path logs,
+            String name,
+            String classpath,
+            Map<String, String> properties,
+            String... args)
+            throws IOException {
+        Files.createDirectories(logs);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java().toString());
+        cmd.addAll(jvmOptions());
+        cmd.add("-Xmx2g");
+        cmd.add("-XX:+UseParallelGC");
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        String counties = System.getProperty(Contract.COUNTIES_PROPERTY);
+        if (counties != null && !properties.containsKey(Contract.COUNTIES_PROPERTY)) {
+            cmd.add(
+                    "-D"
+                            + Contract.COUNTIES_PROPERTY
+                            + "="
+                            + counties); // the counties this test JVM covers
+        }
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(PovlakeCli.class.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd)
+                        .redirectOutput(logs.resolve(name + ".out").toFile())
+                        .redirectError(logs.resolve(name + ".err").toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return pb.start();
     }
 }

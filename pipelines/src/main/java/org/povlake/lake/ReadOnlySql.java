@@ -152,13 +152,17 @@ public final class ReadOnlySql {
                     Map.entry("Compound", "a SQL script (BEGIN … END)"),
                     Map.entry("Declare", "a variable or cursor (DECLARE)"),
                     Map.entry("Execute", "a dynamic statement (EXECUTE IMMEDIATE)"),
-                    Map.entry("Plan", "a statement with IDENTIFIER(…)"));
+                    Map.entry("Plan", "a statement with IDENTIFIER(…)"),
+                    // analysed plans (ReadOnlyPlans): a DataFrame's save, Delta's own writes
+                    Map.entry("Save", "a write (save)"),
+                    Map.entry("Write", "a write"),
+                    Map.entry("DeltaMerge", "a write (MERGE)"));
 
     /** A statement the door refuses: its message is the one line to print. */
     public static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Refused(String message) {
+        public Refused(String message) {
             super(message);
         }
     }
@@ -192,7 +196,16 @@ public final class ReadOnlySql {
      * @throws Refused naming the kind of statement or the relation or function refused
      */
     public void check(String sql) throws ParseException {
-        LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(sql);
+        checkParsed(spark.sessionState().sqlParser().parsePlan(sql));
+    }
+
+    /**
+     * Refuses a parsed plan (what {@link #check} parses; the Connect server's parser hands it the
+     * plans of its clients' SQL) unless it only reads what the session may see.
+     *
+     * @throws Refused naming the kind of statement or the relation or function refused
+     */
+    public void checkParsed(LogicalPlan plan) {
         List<String> ctes = new ArrayList<>();
         Deque<LogicalPlan> todo = new ArrayDeque<>();
         todo.push(plan);
@@ -200,7 +213,7 @@ public final class ReadOnlySql {
             LogicalPlan node = todo.pop();
             String name = node.getClass().getSimpleName();
             if (!QUERY_NODES.contains(name)) {
-                throw new Refused("refused: " + kind(name) + " — SQL here only reads");
+                throw new Refused("refused: " + kindOf(name) + " — SQL here only reads");
             }
             if (node instanceof ExplainCommand explain) {
                 todo.push(explain.logicalPlan());
@@ -325,7 +338,8 @@ public final class ReadOnlySql {
         return parts.get(parts.size() - 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String kind(String node) {
+    /** The kind of statement a plan node is, in words (one line's worth). */
+    static String kindOf(String node) {
         String statement = node.startsWith("Unresolved") ? node.substring(10) : node;
         for (Map.Entry<String, String> k : KINDS.entrySet()) {
             if (statement.startsWith(k.getKey())) {
