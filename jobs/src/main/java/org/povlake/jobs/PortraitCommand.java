@@ -1,13 +1,9 @@
 package org.povlake.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.povlake.lake.Lakehouse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,17 +45,36 @@ public final class PortraitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lakehouse lake = Spark.lakehouse(lakeOption);
-        if (!lake.exists("gold.household_portrait")) {
-            throw new IllegalStateException(
-                    "no gold.household_portrait in " + lake.root() + ": run povlake build first");
+        if (!household.matches("[0-9A-Za-z]{1,40}")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "HOUSEHOLD_KEY is the registry's household number (digits), not '"
+                            + household
+                            + "'");
         }
-        Dataset<Row> portrait =
-                lake.read("gold.household_portrait").where(col("household_id").equalTo(household));
-        if (year != null) {
-            portrait = portrait.where(col("year").equalTo(year));
+        AnalystSession session = AnalystSession.open(lakeOption, "portrait", false, null);
+        AnalystSession.Answer answer;
+        try {
+            answer =
+                    session.run(
+                            "SELECT * FROM gold.household_portrait WHERE household_id = '"
+                                    + household
+                                    + "'"
+                                    + (year == null ? "" : " AND year = " + year)
+                                    + " ORDER BY year",
+                            1000);
+        } catch (AnalystSession.Problem e) {
+            if (e.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND")) {
+                throw new IllegalStateException(
+                        "no gold.household_portrait in "
+                                + lakeOption.lakehouse
+                                + ": run povlake build first",
+                        e);
+            }
+            spec.commandLine().getErr().println("povlake portrait: " + e.getMessage());
+            return PovlakeCli.USAGE;
         }
-        List<Row> years = portrait.orderBy("year").collectAsList();
+        List<Row> years = answer.rows();
         if (years.isEmpty()) {
             spec.commandLine()
                     .getErr()
@@ -70,7 +85,7 @@ public final class PortraitCommand implements Callable<Integer> {
                                     + " in gold.household_portrait");
             return PovlakeCli.FAILURE;
         }
-        String[] fields = portrait.columns();
+        String[] fields = answer.columns().toArray(String[]::new);
         List<List<Object>> rows = new ArrayList<>();
         if (format == ResultPrinter.Format.table) {
             List<String> header = new ArrayList<>(List.of("field"));

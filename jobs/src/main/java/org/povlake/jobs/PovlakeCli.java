@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             TablesCommand.class,
             SqlCommand.class,
             ServeCommand.class,
+            ShellCommand.class,
             DemoCommand.class,
             GenerateCommand.class,
             CommandLine.HelpCommand.class

@@ -54,6 +54,28 @@ final class ResultPrinter {
         out.flush();
     }
 
+    /**
+     * One field per line (psql's \\x): a "-[ RECORD n ]-" line, then "column | value" for each
+     * field, values whole (never cut).
+     */
+    static void vertical(PrintWriter out, List<String> header, List<List<Object>> rows) {
+        int width = header.stream().mapToInt(DisplayWidth::columns).max().orElse(0);
+        for (int r = 0; r < rows.size(); r++) {
+            out.println("-[ RECORD " + (r + 1) + " ]-");
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i);
+                Object v = rows.get(r).get(i);
+                out.println(
+                        h
+                                + " ".repeat(width - DisplayWidth.columns(h))
+                                + " | "
+                                + (v == null ? "" : text(v)));
+            }
+        }
+        out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");
+        out.flush();
+    }
+
     private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
         int[] width = new int[header.size()];
         List<List<String>> cells = new ArrayList<>();

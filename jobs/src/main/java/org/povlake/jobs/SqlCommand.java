@@ -1,17 +1,10 @@
 package org.povlake.jobs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.parser.ParseException;
-import org.povlake.lake.Lakehouse;
-import org.povlake.lake.ReadOnlySql;
 import org.povlake.lake.TableRegistry;
-import org.povlake.ops.AccessLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,80 +86,19 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (ConnectClient.wanted()) {
-            return remote(ConnectClient.session(lakeOption.lakehouse));
-        }
-        Lakehouse lake = Spark.lakehouse(lakeOption);
+        AnalystSession session =
+                AnalystSession.open(
+                        lakeOption, "sql", personalData, asOf == null ? null : asOfValue());
+        AnalystSession.Answer answer;
         try {
-            new ReadOnlySql(lake.spark(), ReadOnlySql.visibleLayers(personalData)).check(sql);
-        } catch (ParseException e) {
-            // Spark's message (it begins with a line break): the error with its position, then
-            // the statement with a caret under the place
-            spec.commandLine().getErr().println("povlake sql: " + e.getMessage().strip());
-            logAccess(lake, AccessLog.Outcome.failed, null, null);
-            return PovlakeCli.USAGE;
-        } catch (ReadOnlySql.Refused e) {
+            answer = session.run(sql, maxRows);
+        } catch (AnalystSession.Problem e) {
             spec.commandLine().getErr().println("povlake sql: " + e.getMessage());
-            logAccess(lake, AccessLog.Outcome.refused, null, null);
             return PovlakeCli.USAGE;
         }
-        TableRegistry.register(
-                lake, TableRegistry.mentioned(sql), asOf == null ? null : asOfValue());
-        Dataset<Row> result;
-        List<Row> rows;
-        try {
-            result = lake.spark().sql(sql);
-            rows = result.limit(maxRows + 1).collectAsList();
-        } catch (Exception e) {
-            logAccess(lake, AccessLog.Outcome.failed, null, null);
-            if (e instanceof AnalysisException) {
-                // a query that names what does not exist: the analyst's error, not a crash
-                spec.commandLine().getErr().println("povlake sql: " + Failures.message(e));
-                return PovlakeCli.USAGE;
-            }
-            throw e;
-        }
-        logAccess(
-                lake,
-                AccessLog.Outcome.ok,
-                (long) Math.min(rows.size(), maxRows),
-                rows.size() > maxRows);
-        return print(result.columns(), rows);
-    }
-
-    /**
-     * The query through a running server, which checks it (read-only, visible layers) and records
-     * it if it serves personal data.
-     */
-    private Integer remote(org.apache.spark.sql.SparkSession session) {
-        Dataset<Row> result;
-        List<Row> rows;
-        try {
-            result = session.sql(sql);
-            rows = result.limit(maxRows + 1).collectAsList();
-        } catch (Exception e) {
-            String problem = ConnectClient.problem(e, lakeOption.lakehouse);
-            if (problem != null) {
-                spec.commandLine().getErr().println("povlake sql: " + problem);
-                return PovlakeCli.USAGE;
-            }
-            throw e;
-        }
-        return print(result.columns(), rows);
-    }
-
-    private Integer print(String[] columns, List<Row> rows) {
-        List<String> header = Arrays.asList(columns);
-        List<List<Object>> cells = new ArrayList<>();
-        for (Row r : rows.subList(0, Math.min(rows.size(), maxRows))) {
-            List<Object> line = new ArrayList<>();
-            for (int i = 0; i < r.length(); i++) {
-                line.add(r.get(i));
-            }
-            cells.add(line);
-        }
-        ResultPrinter.print(spec.commandLine().getOut(), format, header, cells);
-        if (rows.size() > maxRows && format == ResultPrinter.Format.table) {
+        ResultPrinter.print(
+                spec.commandLine().getOut(), format, answer.columns(), cells(answer.rows()));
+        if (answer.more() && format == ResultPrinter.Format.table) {
             spec.commandLine()
                     .getOut()
                     .println(
@@ -177,11 +109,16 @@ public final class SqlCommand implements Callable<Integer> {
         return PovlakeCli.OK;
     }
 
-    /** With personal data visible, every statement is recorded; without, none is. */
-    private void logAccess(
-            Lakehouse lake, AccessLog.Outcome outcome, Long rowsReturned, Boolean moreRows) {
-        if (personalData) {
-            AccessLog.append(lake, "sql", sql, outcome, rowsReturned, moreRows);
+    /** Rows as the printer takes them. */
+    static List<List<Object>> cells(List<Row> rows) {
+        List<List<Object>> cells = new ArrayList<>();
+        for (Row r : rows) {
+            List<Object> line = new ArrayList<>();
+            for (int i = 0; i < r.length(); i++) {
+                line.add(r.get(i));
+            }
+            cells.add(line);
         }
+        return cells;
     }
 }

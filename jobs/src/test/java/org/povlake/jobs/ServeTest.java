@@ -275,4 +275,38 @@ class ServeTest {
                 row.getAs("statement"));
         assertFalse(row.toString().contains(RESIDENT_ID), row::toString);
     }
+
+    @Test
+    void theShellRunsStatementsAndCommandsOnOneSessionThroughTheServer() throws IOException {
+        Path script = tmp.resolve("statements.sql");
+        Files.writeString(
+                script,
+                "\\tables\n"
+                        + "SELECT region_code, rank\n"
+                        + "  FROM gold.region_scores\n"
+                        + " ORDER BY rank, region_code;\n"
+                        + "\\x\n"
+                        + "SELECT region_code, composite FROM gold.region_scores WHERE rank = 1;\n"
+                        + "\\d gold.region_scores\n"
+                        + "DROP TABLE gold.region_scores;\n");
+        PovlakeProcess.Result r =
+                viaServer(
+                        "shell",
+                        Map.of(),
+                        "shell",
+                        "--lakehouse",
+                        lake.toString(),
+                        "--file",
+                        script.toString());
+        assertEquals(2, r.exit(), r::all); // the DROP was refused
+        String out = r.out();
+        assertTrue(out.contains("table\n------------------\ngold.region_scores\n(1 row)"), out);
+        assertFalse(out.contains("bronze."), out);
+        assertTrue(out.contains("620102       1\n620101       2\n620103       2\n(3 rows)"), out);
+        assertTrue(
+                out.contains("-[ RECORD 1 ]-\nregion_code | 620102\ncomposite   | 91.5\n(1 row)"),
+                out);
+        assertTrue(out.contains("composite    decimal(7,4)"), out);
+        assertTrue(out.contains("refused: DDL (DROP)"), out);
+    }
 }

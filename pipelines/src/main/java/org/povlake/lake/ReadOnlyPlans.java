@@ -197,7 +197,9 @@ public final class ReadOnlyPlans {
                 || kind.equals("Range")
                 || kind.equals("CTERelationRef")
                 || kind.equals("EmptyRelation")
-                || kind.equals("LogicalRDD")) { // a Dataset the server made (Delta's log state)
+                // a Dataset the server made (Delta's log state); what SHOW / DESCRIBE name
+                || kind.equals("LogicalRDD")
+                || kind.startsWith("Resolved")) {
             return paths;
         } else {
             throw refusedRead(kind);
