@@ -42,7 +42,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lakehouse lake = Spark.lakehouse(lakeOption);
+        Lakehouse lake = Spark.existingLakehouse(lakeOption, spec);
         if (!table.matches("[a-z]+\\.[a-z0-9_]+")
                 || !Lakehouse.LAYERS.contains(table.substring(0, table.indexOf('.')))
                 || !lake.exists(table)) {

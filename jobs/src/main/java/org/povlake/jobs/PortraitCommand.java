@@ -49,7 +49,7 @@ public final class PortraitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lakehouse lake = Spark.lakehouse(lakeOption);
+        Lakehouse lake = Spark.existingLakehouse(lakeOption, spec);
         if (!lake.exists("gold.household_portrait")) {
             throw new IllegalStateException(
                     "no gold.household_portrait in " + lake.root() + ": run povlake build first");

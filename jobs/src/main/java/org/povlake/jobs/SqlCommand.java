@@ -93,6 +93,7 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Spark.existingLakehouse(lakeOption, spec);
         Lakehouse lake = Spark.lakehouse(lakeOption);
         try {
             new ReadOnlySql(lake.spark(), ReadOnlySql.visibleLayers(personalData)).check(sql);

@@ -25,7 +25,7 @@ public final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lakehouse lake = Spark.lakehouse(lakeOption);
+        Lakehouse lake = Spark.existingLakehouse(lakeOption, spec);
         List<String> header = List.of("table", "rows", "version", "last_update");
         List<List<Object>> rows = new ArrayList<>();
         for (String name : lake.tables()) {
