@@ -54,6 +54,29 @@ final class ResultPrinter {
         out.flush();
     }
 
+    /**
+     * Prints each row as a block of lines, one field per line ({@code name: value}, names aligned),
+     * blocks separated by a blank line — psql's {@code \\x}: values are printed whole, however
+     * long; a value's further lines are indented under its first.
+     */
+    static void vertical(PrintWriter out, List<String> header, List<List<Object>> rows) {
+        int width = header.stream().mapToInt(DisplayWidth::columns).max().orElse(0);
+        String indent = " ".repeat(width + 2);
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) {
+                out.println();
+            }
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i);
+                String label = name + ":" + " ".repeat(width - DisplayWidth.columns(name) + 1);
+                String value = text(rows.get(r).get(i)).replace("\r\n", "\n");
+                out.println((label + value.replace("\n", "\n" + indent)).stripTrailing());
+            }
+        }
+        out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");
+        out.flush();
+    }
+
     private static void table(PrintWriter out, List<String> header, List<List<Object>> rows) {
         int[] width = new int[header.size()];
         List<List<String>> cells = new ArrayList<>();
