@@ -56,8 +56,16 @@ final class AnalystSession {
      *     serves the current versions)
      */
     static AnalystSession open(
-            LakehouseOption opt, String command, boolean personalData, Object asOf) {
-        return new AnalystSession(opt, command, personalData, asOf);
+            LakehouseOption opt,
+            String command,
+            boolean personalData,
+            Object asOf,
+            picocli.CommandLine.Model.CommandSpec spec) {
+        AnalystSession s = new AnalystSession(opt, command, personalData, asOf);
+        if (s.remote == null) {
+            s.lake = Spark.existingLakehouse(opt, spec); // a server runs only on a lakehouse
+        }
+        return s;
     }
 
     boolean throughServer() {

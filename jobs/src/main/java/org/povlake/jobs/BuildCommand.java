@@ -7,6 +7,7 @@ import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
 import org.povlake.ops.RunLock;
 import org.povlake.pipeline.Pipeline;
+import org.povlake.silver.PseudonymKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,18 +41,24 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         gold.check(spec.commandLine()); // a usage error before the lock
+        Lakehouse lakehouse = Spark.lakehouse(lake);
+        // silver's key before anything is written (the lock, an --inbox's ingest)
+        PseudonymKey key = BuildSilverCommand.key(lakehouse, keyFile);
         return LockedRun.run(
-                spec.commandLine(), Spark.lakehouse(lake), RunLock.DEFAULT_MAX_AGE, this::build);
+                spec.commandLine(),
+                lakehouse,
+                RunLock.DEFAULT_MAX_AGE,
+                held -> build(held, lakehouse, key));
     }
 
-    private int build(RunLock.Attempt held) throws Exception {
+    private int build(RunLock.Attempt held, Lakehouse lakehouse, PseudonymKey key)
+            throws Exception {
         CommandLine cmd = spec.commandLine();
-        Lakehouse lakehouse = Spark.lakehouse(lake);
         Pipeline.Built built =
                 LockedRun.pipeline(lakehouse, held, cmd.getOut())
                         .build(
                                 inbox == null ? null : new IngestJob.Options(inbox, null, Set.of()),
-                                () -> BuildSilverCommand.key(lakehouse, keyFile),
+                                () -> key,
                                 gold::catalogue,
                                 gold::lines,
                                 gold.from(cmd),

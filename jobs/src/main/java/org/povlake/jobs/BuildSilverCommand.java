@@ -58,18 +58,18 @@ public final class BuildSilverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Lakehouse lakehouse = Spark.lakehouse(lake);
+        PseudonymKey key = key(lakehouse, keyFile); // before anything is written (the lock)
         return LockedRun.run(
                 spec.commandLine(),
-                Spark.lakehouse(lake),
+                lakehouse,
                 RunLock.DEFAULT_MAX_AGE,
-                held -> build(held));
+                held -> build(held, lakehouse, key));
     }
 
-    private int build(RunLock.Attempt held) {
+    private int build(RunLock.Attempt held, Lakehouse lakehouse, PseudonymKey key) {
         PrintWriter out = spec.commandLine().getOut();
-        Lakehouse lakehouse = Spark.lakehouse(lake);
-        LockedRun.pipeline(lakehouse, held, out)
-                .silver(key(lakehouse, keyFile), rebuild, retireOldPseudonyms);
+        LockedRun.pipeline(lakehouse, held, out).silver(key, rebuild, retireOldPseudonyms);
         return PovlakeCli.OK;
     }
 

@@ -86,6 +86,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The demo's first heading, "== povlake demo: ingest INBOX → LAKEHOUSE"; the progress log,
+     * which prefixes its lines with "povlake demo:" itself, gets the stage without it.
+     */
+    static void ingestHeading(PrintWriter out, String inbox, String lakehouse) {
+        String stage = "ingest " + inbox + " → " + lakehouse;
+        out.println("== povlake demo: " + stage);
+        Progress.stage(stage);
+    }
+
     @Override
     public Integer call() throws Exception {
         return LockedRun.run(
@@ -101,8 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
                     @Override
                     public void stage(Pipeline.Stage stage, String title) {
                         if (stage == Pipeline.Stage.INGEST) {
-                            Progress.header(
-                                    out, "povlake demo: ingest " + inbox + " → " + lake.lakehouse);
+                            ingestHeading(out, inbox, lake.lakehouse);
                         } else {
                             out.println();
                             Progress.header(out, title);

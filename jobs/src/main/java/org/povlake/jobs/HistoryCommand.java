@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
         description = {
             "Prints a table's Delta history, newest first: version, time, operation, its",
             "parameters (e.g. the replaceWhere of a gold year) and row counts. Any version can be read back with",
-            "povlake sql --as-of, and an assessment pins the versions it read (povlake assess --as-of)."
+            "povlake sql --as-of, and an assessment pins the versions it read (povlake assess --as-of).",
+            "The table format prints a block per version, one field per line (version:, timestamp:, operation:,",
+            "parameters:, metrics:), blocks separated by a blank line, every value whole; csv and json print a",
+            "line per version."
         })
 public final class HistoryCommand implements Callable<Integer> {
     @Mixin LakehouseOption lakeOption;
@@ -42,7 +45,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lakehouse lake = Spark.lakehouse(lakeOption);
+        Lakehouse lake = Spark.existingLakehouse(lakeOption, spec);
         if (!table.matches("[a-z]+\\.[a-z0-9_]+")
                 || !Lakehouse.LAYERS.contains(table.substring(0, table.indexOf('.')))
                 || !lake.exists(table)) {
@@ -71,7 +74,11 @@ public final class HistoryCommand implements Callable<Integer> {
                             compact(r.getJavaMap(3)),
                             compact(metrics(r.getJavaMap(4)))));
         }
-        ResultPrinter.print(spec.commandLine().getOut(), format, header, rows);
+        if (format == ResultPrinter.Format.table) {
+            ResultPrinter.vertical(spec.commandLine().getOut(), header, rows);
+        } else {
+            ResultPrinter.print(spec.commandLine().getOut(), format, header, rows);
+        }
         return PovlakeCli.OK;
     }
 

@@ -12,6 +12,7 @@ import org.povlake.ingest.IngestJob;
 import org.povlake.lake.Lakehouse;
 import org.povlake.pipeline.Nightly;
 import org.povlake.pipeline.NightlyLog;
+import org.povlake.silver.PseudonymKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +74,8 @@ public final class NightlyCommand implements Callable<Integer> {
         // a usage error before the lock, which would otherwise create the lakehouse's lock folder
         FileLimits fileLimits = limits.limits();
         Lakehouse lakehouse = Spark.lakehouse(lake);
+        // silver's key before anything is written: without it the run would ingest, then fail
+        PseudonymKey key = BuildSilverCommand.key(lakehouse, keyFile);
         PrintWriter w = spec.commandLine().getOut();
         return LockedRun.run(
                 spec.commandLine(),
@@ -83,7 +86,7 @@ public final class NightlyCommand implements Callable<Integer> {
                                 LockedRun.pipeline(lakehouse, held, w),
                                 new Nightly.Request(
                                         new IngestJob.Options(inbox, null, Set.of(), fileLimits),
-                                        () -> BuildSilverCommand.key(lakehouse, keyFile),
+                                        () -> key,
                                         reference::catalogue,
                                         reference::lines,
                                         out,

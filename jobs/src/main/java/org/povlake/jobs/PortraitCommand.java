@@ -52,7 +52,7 @@ public final class PortraitCommand implements Callable<Integer> {
                             + household
                             + "'");
         }
-        AnalystSession session = AnalystSession.open(lakeOption, "portrait", false, null);
+        AnalystSession session = AnalystSession.open(lakeOption, "portrait", false, null, spec);
         AnalystSession.Answer answer;
         try {
             answer =

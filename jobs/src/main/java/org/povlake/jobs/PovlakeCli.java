@@ -51,6 +51,7 @@ public final class PovlakeCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PovlakeCli());
+        WrappedHelp.install(cl);
         cl.setExecutionExceptionHandler(new Failures());
         cl.setExitCodeExceptionMapper(
                 t -> t instanceof CommandLine.ParameterException ? USAGE : FAILURE);

@@ -55,21 +55,22 @@ final class ResultPrinter {
     }
 
     /**
-     * One field per line (psql's \\x): a "-[ RECORD n ]-" line, then "column | value" for each
-     * field, values whole (never cut).
+     * Prints each row as a block of lines, one field per line ({@code name: value}, names aligned),
+     * blocks separated by a blank line — psql's {@code \\x}: values are printed whole, however
+     * long; a value's further lines are indented under its first.
      */
     static void vertical(PrintWriter out, List<String> header, List<List<Object>> rows) {
         int width = header.stream().mapToInt(DisplayWidth::columns).max().orElse(0);
+        String indent = " ".repeat(width + 2);
         for (int r = 0; r < rows.size(); r++) {
-            out.println("-[ RECORD " + (r + 1) + " ]-");
+            if (r > 0) {
+                out.println();
+            }
             for (int i = 0; i < header.size(); i++) {
-                String h = header.get(i);
-                Object v = rows.get(r).get(i);
-                out.println(
-                        h
-                                + " ".repeat(width - DisplayWidth.columns(h))
-                                + " | "
-                                + (v == null ? "" : text(v)));
+                String name = header.get(i);
+                String label = name + ":" + " ".repeat(width - DisplayWidth.columns(name) + 1);
+                String value = text(rows.get(r).get(i)).replace("\r\n", "\n");
+                out.println((label + value.replace("\n", "\n" + indent)).stripTrailing());
             }
         }
         out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");

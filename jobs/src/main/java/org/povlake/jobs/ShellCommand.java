@@ -108,7 +108,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        session = AnalystSession.open(lakeOption, "shell", personalData, null);
+        session = AnalystSession.open(lakeOption, "shell", personalData, null, spec);
         PrintWriter out = spec.commandLine().getOut();
         if (file != null) {
             int failures = 0;

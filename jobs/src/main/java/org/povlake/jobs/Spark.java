@@ -6,6 +6,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.povlake.lake.Lakehouse;
 import org.povlake.lake.SparkSessions;
+import picocli.CommandLine;
 
 /** The CLI's single SparkSession, started on first use. */
 final class Spark {
@@ -38,6 +39,27 @@ final class Spark {
             }
         }
         return new Lakehouse(session, opt.lakehouse);
+    }
+
+    /**
+     * The lakehouse of a command that only reads it ({@code sql}, {@code tables}, {@code history},
+     * {@code portrait}): a usage error (exit {@value PovlakeCli#USAGE}) unless the folder is a
+     * lakehouse, i.e. holds at least one committed Delta table under bronze, silver, gold or ops
+     * ({@link Lakehouse#tables()}) — an empty or mistyped folder is said so, not shown as an empty
+     * lakehouse.
+     */
+    static Lakehouse existingLakehouse(LakehouseOption opt, CommandLine.Model.CommandSpec spec) {
+        Lakehouse lake = lakehouse(opt);
+        if (lake.tables().isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "povlake "
+                            + spec.name()
+                            + ": no lakehouse at "
+                            + opt.lakehouse
+                            + " (povlake ingest creates one)");
+        }
+        return lake;
     }
 
     static synchronized void stop() {

@@ -88,7 +88,7 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         AnalystSession session =
                 AnalystSession.open(
-                        lakeOption, "sql", personalData, asOf == null ? null : asOfValue());
+                        lakeOption, "sql", personalData, asOf == null ? null : asOfValue(), spec);
         AnalystSession.Answer answer;
         try {
             answer = session.run(sql, maxRows);

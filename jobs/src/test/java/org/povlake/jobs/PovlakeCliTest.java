@@ -76,10 +76,24 @@ class PovlakeCliTest {
 
         Run tables = run("tables", "--lakehouse", lake, "--format", "csv");
         assertEquals(0, tables.code(), tables.err());
-        assertTrue(tables.out().startsWith("table,rows,version,last_update"), tables.out());
-        assertTrue(tables.out().contains("bronze.registry_poor_villages,0,"), tables.out());
         assertTrue(
-                tables.out().contains("ops.ingest_log,26,"), tables.out()); // two runs of 13 files
+                tables.out()
+                        .startsWith("table,layer,rows,rows_from,files,size,version,last_update\n"),
+                tables.out());
+        assertTrue(
+                tables.out().contains("bronze.registry_poor_villages,bronze,0,stats,"),
+                tables.out());
+        assertTrue(
+                tables.out().contains("ops.ingest_log,ops,26,stats,"),
+                tables.out()); // two runs of 13 files
+        tablesAgreeWithTheirCounts(lake);
+        historyPrintsItsValuesWhole(lake, "bronze.registry_poor_villages");
+        String ingestHistory = historyPrintsItsValuesWhole(lake, "ops.ingest_log");
+        assertTrue(
+                ingestHistory
+                        .lines()
+                        .anyMatch(l -> l.matches("metrics: +numFiles=\\d+ numOutputRows=13")),
+                ingestHistory);
 
         Run sql =
                 run(
@@ -150,6 +164,91 @@ class PovlakeCliTest {
                 log.out(),
                 log.err());
         assertFalse(log.out().contains("620102198001011234"));
+    }
+
+    /**
+     * {@code tables} reads its rows from the Delta log: they are each table's COUNT(*); a table
+     * with a file written without statistics is counted, and says so.
+     */
+    static void tablesAgreeWithTheirCounts(String lake) {
+        LakehouseOption o = new LakehouseOption();
+        o.lakehouse = lake;
+        org.povlake.lake.Lakehouse lh = Spark.lakehouse(o);
+        var spark = lh.spark();
+        String unstatted = lh.root() + "/ops/no_statistics";
+        spark.conf().set("spark.databricks.delta.stats.collect", "false");
+        try {
+            spark.range(7).write().format("delta").save(unstatted);
+        } finally {
+            spark.conf().unset("spark.databricks.delta.stats.collect");
+        }
+        spark.range(3).write().format("delta").mode("append").save(unstatted);
+        Run tables = run("tables", "--lakehouse", lake, "--format", "csv");
+        assertEquals(0, tables.code(), tables.err());
+        java.util.List<String> lines = tables.out().lines().skip(1).toList();
+        assertEquals(lh.tables().size(), lines.size(), tables.out());
+        for (String line : lines) {
+            String[] f = line.split(",");
+            long count = lh.read(f[0]).count();
+            assertEquals(count, Long.parseLong(f[2]), line);
+            assertEquals(f[0].equals("ops.no_statistics") ? "count" : "stats", f[3], line);
+            assertTrue(Long.parseLong(f[4]) > 0 || count == 0, line);
+            assertEquals(lh.version(f[0]), Long.parseLong(f[6]), line);
+        }
+        assertTrue(tables.out().contains("ops.no_statistics,ops,10,count,"), tables.out());
+        Run shown = run("tables", "--lakehouse", lake);
+        assertTrue(
+                shown.out()
+                        .lines()
+                        .anyMatch(
+                                l ->
+                                        l.matches(
+                                                "ops\\.ingest_log +ops +26 +stats +\\d+ +[0-9.]+ kB +.*")),
+                shown.out());
+        lh.drop("ops.no_statistics");
+    }
+
+    /**
+     * {@code history}'s table format: a block per version, a field per line, the parameters and
+     * metrics whole (as Delta's history has them).
+     */
+    static String historyPrintsItsValuesWhole(String lake, String table) {
+        LakehouseOption o = new LakehouseOption();
+        o.lakehouse = lake;
+        java.util.List<org.apache.spark.sql.Row> versions =
+                Spark.lakehouse(o).table(table).history().collectAsList();
+        Run history = run("history", table, "--lakehouse", lake);
+        assertEquals(0, history.code(), history.err());
+        assertFalse(history.out().contains("…"), history.out());
+        java.util.List<String> lines = history.out().lines().toList();
+        assertEquals(
+                versions.stream()
+                        .map(
+                                v ->
+                                        "parameters: "
+                                                + HistoryCommand.compact(
+                                                        v.getJavaMap(
+                                                                v.fieldIndex(
+                                                                        "operationParameters"))))
+                        .map(String::stripTrailing)
+                        .toList(),
+                lines.stream().filter(l -> l.startsWith("parameters:")).toList(),
+                history.out());
+        assertEquals(
+                versions.stream()
+                        .map(
+                                v ->
+                                        "metrics:    "
+                                                + HistoryCommand.compact(
+                                                        HistoryCommand.metrics(
+                                                                v.getJavaMap(
+                                                                        v.fieldIndex(
+                                                                                "operationMetrics")))))
+                        .map(String::stripTrailing)
+                        .toList(),
+                lines.stream().filter(l -> l.startsWith("metrics:")).toList(),
+                history.out());
+        return history.out();
     }
 
     @Test

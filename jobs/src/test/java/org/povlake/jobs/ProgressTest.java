@@ -72,4 +72,23 @@ class ProgressTest {
         assertEquals("== gold\n", out.toString(StandardCharsets.UTF_8));
         assertEquals(0, err.size());
     }
+
+    @Test
+    void theDemosFirstHeadingCarriesOnePrefixOnEachLine() {
+        PrintWriter w =
+                Progress.start(
+                        "demo",
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        "plain");
+        DemoCommand.ingestHeading(w, "sample-data/inbox", "lakehouse");
+        assertEquals(
+                "== povlake demo: ingest sample-data/inbox → lakehouse\n",
+                out.toString(StandardCharsets.UTF_8));
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                log.matches(
+                        "\\S+ povlake demo: ingest sample-data/inbox → lakehouse \\(\\d+ s in\\)\n"),
+                log);
+    }
 }

@@ -54,4 +54,24 @@ class ResultPrinterTest {
         assertEquals("ab" + " ".repeat(41) + "2", lines[3]);
         assertEquals(extB.repeat(20) + "…  3", lines[4], "never half a surrogate pair");
     }
+
+    @Test
+    void verticalPrintsAFieldPerLineAndEveryValueWhole() {
+        StringWriter out = new StringWriter();
+        String metrics = "numOutputRows=123456789 " + "x".repeat(60);
+        ResultPrinter.vertical(
+                new PrintWriter(out),
+                List.of("version", "metrics"),
+                List.of(Arrays.asList(3L, metrics), Arrays.asList(2L, "two\nlines")));
+        assertEquals(
+                "version: 3\n"
+                        + "metrics: "
+                        + metrics
+                        + "\n\n"
+                        + "version: 2\n"
+                        + "metrics: two\n"
+                        + "         lines\n"
+                        + "(2 rows)\n",
+                out.toString());
+    }
 }

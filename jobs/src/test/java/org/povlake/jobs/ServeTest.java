@@ -303,9 +303,7 @@ class ServeTest {
         assertTrue(out.contains("table\n------------------\ngold.region_scores\n(1 row)"), out);
         assertFalse(out.contains("bronze."), out);
         assertTrue(out.contains("620102       1\n620101       2\n620103       2\n(3 rows)"), out);
-        assertTrue(
-                out.contains("-[ RECORD 1 ]-\nregion_code | 620102\ncomposite   | 91.5\n(1 row)"),
-                out);
+        assertTrue(out.contains("region_code: 620102\ncomposite:   91.5\n(1 row)"), out);
         assertTrue(out.contains("composite    decimal(7,4)"), out);
         assertTrue(out.contains("refused: DDL (DROP)"), out);
     }

@@ -122,13 +122,14 @@ public record AssessmentView(
                 MethodsAppendix.of(report));
     }
 
-    /** Rank order (1 first); unranked last; ties and the unranked keep their order. */
+    /** Rank order (1 first), unranked last; ties, and the unranked, by region code. */
     static List<RegionResult> ranked(List<RegionResult> regions) {
         return regions.stream()
                 .sorted(
                         Comparator.comparing(
-                                RegionResult::rank,
-                                Comparator.nullsLast(Comparator.naturalOrder())))
+                                        RegionResult::rank,
+                                        Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+                                .thenComparing(RegionResult::code))
                 .toList();
     }
 
