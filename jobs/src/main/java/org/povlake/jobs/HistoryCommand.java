@@ -45,24 +45,59 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lakehouse lake = Spark.existingLakehouse(lakeOption, spec);
-        if (!table.matches("[a-z]+\\.[a-z0-9_]+")
-                || !Lakehouse.LAYERS.contains(table.substring(0, table.indexOf('.')))
-                || !lake.exists(table)) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "no table " + table + " in " + lake.root() + " (povlake tables lists them)");
-        }
-        List<Row> versions =
-                lake.table(table)
-                        .history(maxRows)
-                        .select(
+        boolean named =
+                table.matches("[a-z]+\\.[a-z0-9_]+")
+                        && Lakehouse.LAYERS.contains(table.substring(0, table.indexOf('.')));
+        List<Row> versions;
+        if (ConnectClient.wanted()) {
+            // through the server: DESCRIBE HISTORY, which its door lets through for visible tables
+            if (!named) {
+                throw noTable(lakeOption.lakehouse);
+            }
+            try {
+                AnalystSession.Answer a =
+                        AnalystSession.open(lakeOption, "history", false, null, spec)
+                                .run("DESCRIBE HISTORY " + table + " LIMIT " + maxRows, maxRows);
+                List<String> wanted =
+                        List.of(
                                 "version",
                                 "timestamp",
                                 "operation",
                                 "operationParameters",
-                                "operationMetrics")
-                        .collectAsList();
+                                "operationMetrics");
+                versions = new ArrayList<>();
+                for (Row r : a.rows()) {
+                    Object[] picked = new Object[wanted.size()];
+                    for (int i = 0; i < picked.length; i++) {
+                        Object v = r.get(a.columns().indexOf(wanted.get(i)));
+                        // the Connect client gives a Timestamp: the same instant as locally
+                        picked[i] = v instanceof java.sql.Timestamp t ? t.toInstant() : v;
+                    }
+                    versions.add(org.apache.spark.sql.RowFactory.create(picked));
+                }
+            } catch (AnalystSession.Problem e) {
+                if (e.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND")) {
+                    throw noTable(lakeOption.lakehouse);
+                }
+                spec.commandLine().getErr().println("povlake history: " + e.getMessage());
+                return PovlakeCli.USAGE;
+            }
+        } else {
+            Lakehouse lake = Spark.existingLakehouse(lakeOption, spec);
+            if (!named || !lake.exists(table)) {
+                throw noTable(lake.root());
+            }
+            versions =
+                    lake.table(table)
+                            .history(maxRows)
+                            .select(
+                                    "version",
+                                    "timestamp",
+                                    "operation",
+                                    "operationParameters",
+                                    "operationMetrics")
+                            .collectAsList();
+        }
         List<String> header = List.of("version", "timestamp", "operation", "parameters", "metrics");
         List<List<Object>> rows = new ArrayList<>();
         for (Row r : versions) {
@@ -80,6 +115,12 @@ public final class HistoryCommand implements Callable<Integer> {
             ResultPrinter.print(spec.commandLine().getOut(), format, header, rows);
         }
         return PovlakeCli.OK;
+    }
+
+    private CommandLine.ParameterException noTable(String root) {
+        return new CommandLine.ParameterException(
+                spec.commandLine(),
+                "no table " + table + " in " + root + " (povlake tables lists them)");
     }
 
     /** The row and file counts of a commit (Delta records many more metrics). */

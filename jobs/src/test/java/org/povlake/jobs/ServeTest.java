@@ -159,7 +159,7 @@ class ServeTest {
     }
 
     static String firstLine(String s) {
-        return s.lines().filter(l -> !l.startsWith("WARNING: ")).findFirst().orElse("");
+        return s.lines().findFirst().orElse("");
     }
 
     @Test
@@ -179,6 +179,9 @@ class ServeTest {
         assertEquals(0, remote.exit(), remote::all);
         assertEquals(0, local.exit(), local::all);
         assertEquals(local.out(), remote.out());
+        // the JVM options bin/povlake uses print no warning before a command's output
+        assertFalse(
+                local.err().contains("WARNING:") || remote.err().contains("WARNING:"), local::err);
         assertTrue(remote.out().contains("620101       80.25      2"), remote::out);
     }
 
@@ -306,5 +309,48 @@ class ServeTest {
         assertTrue(out.contains("region_code: 620102\ncomposite:   91.5\n(1 row)"), out);
         assertTrue(out.contains("composite    decimal(7,4)"), out);
         assertTrue(out.contains("refused: DDL (DROP)"), out);
+    }
+
+    @Test
+    void historyThroughTheServerShowsTheTablesLogAsALocalSessionDoes() {
+        PovlakeProcess.Result remote =
+                viaServer(
+                        "history-remote",
+                        Map.of(),
+                        "history",
+                        "--lakehouse",
+                        lake.toString(),
+                        "gold.region_scores");
+        PovlakeProcess.Result local =
+                PovlakeProcess.run(
+                        logs,
+                        "history-local",
+                        Map.of(),
+                        Duration.ofMinutes(3),
+                        "history",
+                        "--lakehouse",
+                        lake.toString(),
+                        "gold.region_scores");
+        assertEquals(0, remote.exit(), remote::all);
+        assertEquals(0, local.exit(), local::all);
+        assertTrue(remote.out().startsWith("version:    0\n"), remote::out);
+        assertTrue(remote.out().contains("numOutputRows=3"), remote::out);
+        // the same log; only the commit time's last digit may differ (Delta's two readers of it)
+        assertEquals(
+                local.out().replaceAll("timestamp: .*", ""),
+                remote.out().replaceAll("timestamp: .*", ""));
+        PovlakeProcess.Result bronze =
+                viaServer(
+                        "history-bronze",
+                        Map.of(),
+                        "history",
+                        "--lakehouse",
+                        lake.toString(),
+                        "bronze.registry_households");
+        assertEquals(2, bronze.exit(), bronze::all);
+        assertTrue(
+                firstLine(bronze.err())
+                        .startsWith("povlake history: refused: bronze.registry_households"),
+                bronze::err);
     }
 }

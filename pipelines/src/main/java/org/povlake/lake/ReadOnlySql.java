@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedNamespace;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedTable;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTableOrView;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTableValuedFunction;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -90,6 +91,9 @@ public final class ReadOnlySql {
                     "DescribeColumn",
                     "DescribeFunction",
                     "UnresolvedTableOrView",
+                    // DESCRIBE HISTORY layer.table (Delta's; a path instead of a name is refused)
+                    "DescribeDeltaHistory",
+                    "UnresolvedTable",
                     "UnresolvedNamespace",
                     "UnresolvedFunctionName",
                     "ExplainCommand");
@@ -247,6 +251,9 @@ public final class ReadOnlySql {
             }
             if (node instanceof UnresolvedTableOrView t) {
                 relation(CollectionConverters.asJava(t.multipartIdentifier()), ctes);
+            }
+            if (node instanceof UnresolvedTable t) {
+                relation(CollectionConverters.asJava(t.multipartIdentifier()), List.of());
             }
             if (node instanceof UnresolvedNamespace n && !n.multipartIdentifier().isEmpty()) {
                 relation(CollectionConverters.asJava(n.multipartIdentifier()), ctes);

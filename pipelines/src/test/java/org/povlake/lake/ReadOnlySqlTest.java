@@ -36,6 +36,7 @@ class ReadOnlySqlTest {
                 "SELECT year FROM gold.indicators UNION ALL SELECT year FROM gold.mpi",
                 "SHOW TABLES IN gold",
                 "DESCRIBE gold.indicators",
+                "DESCRIBE HISTORY gold.indicators LIMIT 5",
                 "EXPLAIN SELECT * FROM gold.indicators"
             })
     void queriesOfTheVisibleLayersPass(String sql) {
@@ -82,6 +83,8 @@ class ReadOnlySqlTest {
                         + " bronze.registry_households",
                 "SELECT * FROM default.secrets | default.secrets is not a lakehouse table",
                 "DESCRIBE bronze.registry_members | bronze.registry_members — bronze",
+                "DESCRIBE HISTORY bronze.registry_members | bronze.registry_members — bronze",
+                "DESCRIBE HISTORY '/tmp/lake/gold/indicators' | the statement",
                 "SHOW TABLES IN bronze | bronze — bronze and its quarantine",
                 "EXPLAIN DROP TABLE gold.indicators | DDL (DROP)"
             })
